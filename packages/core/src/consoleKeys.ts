@@ -1,0 +1,21 @@
+import type { ClientsParams, TransfersParams } from './types.js';
+
+/**
+ * Query-key factory for TanStack Query (the "effective query keys" pattern): every key starts
+ * with `['c2d']`, so `queryClient.invalidateQueries({ queryKey: consoleKeys.all })` refreshes
+ * the whole console and `consoleKeys.clients()` every clients list at once.
+ */
+export const consoleKeys = {
+  all: ['c2d'] as const,
+  health: () => [...consoleKeys.all, 'health'] as const,
+  clients: () => [...consoleKeys.all, 'clients'] as const,
+  clientList: (params: Omit<ClientsParams, 'offset'> = {}) =>
+    [...consoleKeys.clients(), 'list', params] as const,
+  client: (id: number) => [...consoleKeys.clients(), 'detail', id] as const,
+  clientChannels: (id: number) => [...consoleKeys.clients(), 'channels', id] as const,
+  messages: (clientId: number) => [...consoleKeys.all, 'messages', clientId] as const,
+  transfers: (params: Omit<TransfersParams, 'offset'> = {}) =>
+    [...consoleKeys.all, 'transfers', params] as const,
+  dialog: (id: number) => [...consoleKeys.all, 'dialogs', id] as const,
+  operators: () => [...consoleKeys.all, 'operators'] as const,
+};

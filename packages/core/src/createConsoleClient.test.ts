@@ -1,0 +1,74 @@
+import { describe, expect, it, vi } from 'vitest';
+import { ConsoleApiError } from './ConsoleApiError.js';
+import { createConsoleClient } from './createConsoleClient.js';
+
+function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json', ...headers },
+  });
+}
+
+describe('createConsoleClient', () => {
+  it('calls the proxy route with the query, bearer token and JSON accept header', async () => {
+    const fetch = vi.fn(async () => json(200, { data: [], meta: { total: 0, limit: 5, offset: 10 } }));
+    const client = createConsoleClient({ apiUrl: '/api/', getAuthToken: async () => 'jwt', fetch });
+    const page = await client.listClients({ q: 'Айгерим', limit: 5, offset: 10, phone: undefined });
+    expect(page.meta).toEqual({ total: 0, limit: 5, offset: 10 });
+    const [url, init] = fetch.mock.calls[0] as unknown as [string, RequestInit];
+    expect(url).toBe('/api/clients?q=%D0%90%D0%B9%D0%B3%D0%B5%D1%80%D0%B8%D0%BC&limit=5&offset=10');
+    expect(init.method).toBe('GET');
+    expect(init.headers).toMatchObject({ authorization: 'Bearer jwt', accept: 'application/json' });
+  });
+
+  it('unwraps single items and posts JSON bodies', async () => {
+    const fetch = vi.fn(async () => json(201, { data: { messageId: 9, dialogId: 3, requestId: null, channelId: 1, transport: 'telegram' } }));
+    const client = createConsoleClient({ apiUrl: 'http://proxy.test', fetch });
+    const sent = await client.sendMessage({ clientId: 4, text: 'Hi', idempotencyKey: 'k1' });
+    expect(sent.messageId).toBe(9);
+    const [url, init] = fetch.mock.calls[0] as unknown as [string, RequestInit];
+    expect(url).toBe('http://proxy.test/messages');
+    expect(init.method).toBe('POST');
+    expect(JSON.parse(init.body as string)).toEqual({ clientId: 4, text: 'Hi', idempotencyKey: 'k1' });
+    expect(init.headers).not.toHaveProperty('authorization');
+  });
+
+  it('turns the error envelope into a ConsoleApiError with status, code and Retry-After', async () => {
+    const fetch = vi.fn(async () =>
+      json(429, { error: { code: 'rate_limited', message: 'Too many requests' } }, { 'retry-after': '3' }),
+    );
+    const client = createConsoleClient({ apiUrl: '/api', fetch });
+    const error = await client.getClient(1).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConsoleApiError);
+    expect(error).toMatchObject({ status: 429, code: 'rate_limited', message: 'Too many requests', retryAfter: 3 });
+    expect((error as ConsoleApiError).isClientError).toBe(false);
+  });
+
+  it('names a status code when the answer has no envelope', async () => {
+    const fetch = vi.fn(async () => new Response('<html>bad gateway</html>', { status: 502 }));
+    const error = await createConsoleClient({ apiUrl: '/api', fetch }).listOperators().catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 502, code: 'upstream_error' });
+  });
+
+  it('reports an unreachable proxy as network_error', async () => {
+    const fetch = vi.fn(async () => {
+      throw new TypeError('fetch failed');
+    });
+    const error = await createConsoleClient({ apiUrl: '/api', fetch }).health().catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 0, code: 'network_error' });
+    expect((error as Error).message).toContain('/api');
+  });
+
+  it('passes an abort through untouched', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const fetch = vi.fn(async (_url: string, init: RequestInit) => {
+      init.signal?.throwIfAborted();
+      return json(200, {});
+    });
+    const error = await createConsoleClient({ apiUrl: '/api', fetch: fetch as typeof globalThis.fetch })
+      .getDialog(1, { signal: controller.signal })
+      .catch((e: unknown) => e);
+    expect((error as Error).name).toBe('AbortError');
+  });
+});

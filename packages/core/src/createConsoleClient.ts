@@ -1,0 +1,150 @@
+import { ConsoleApiError } from './ConsoleApiError.js';
+import type {
+  ApiErrorCode,
+  Client,
+  ClientChannel,
+  ClientsParams,
+  Dialog,
+  HealthResponse,
+  ItemResponse,
+  ListResponse,
+  Message,
+  MessagesParams,
+  Operator,
+  SendMessageInput,
+  SendMessageResult,
+  Transfer,
+  TransfersParams,
+} from './types.js';
+
+/** Options of {@link createConsoleClient}. */
+export interface ConsoleClientOptions {
+  /** Base URL of the c2d-console proxy, e.g. `/api` or `https://crm.example.com/c2d`. */
+  apiUrl: string;
+  /** Returns the host app's bearer token for the proxy (a JWT), or null when there is none. */
+  getAuthToken?: () => string | null | undefined | Promise<string | null | undefined>;
+  /** A `fetch` to use instead of the global one (tests, SSR). */
+  fetch?: typeof fetch;
+}
+
+/** Per-call options. */
+export interface RequestOptions {
+  /** Aborts the request, e.g. TanStack Query's `signal` when a component unmounts. */
+  signal?: AbortSignal;
+}
+
+/** A typed client for the c2d-console proxy's HTTP API. Every method throws {@link ConsoleApiError}. */
+export interface ConsoleClient {
+  health(options?: RequestOptions): Promise<HealthResponse>;
+  listClients(params?: ClientsParams, options?: RequestOptions): Promise<ListResponse<Client>>;
+  getClient(id: number, options?: RequestOptions): Promise<Client>;
+  listClientChannels(id: number, options?: RequestOptions): Promise<ClientChannel[]>;
+  listMessages(
+    clientId: number,
+    params?: MessagesParams,
+    options?: RequestOptions,
+  ): Promise<ListResponse<Message>>;
+  sendMessage(input: SendMessageInput, options?: RequestOptions): Promise<SendMessageResult>;
+  listTransfers(params?: TransfersParams, options?: RequestOptions): Promise<ListResponse<Transfer>>;
+  getDialog(id: number, options?: RequestOptions): Promise<Dialog>;
+  listOperators(options?: RequestOptions): Promise<Operator[]>;
+}
+
+type Query = Record<string, string | number | undefined>;
+
+/** Creates a {@link ConsoleClient} for the proxy at `apiUrl`. */
+export function createConsoleClient(options: ConsoleClientOptions): ConsoleClient {
+  const base = options.apiUrl.replace(/\/+$/, '');
+
+  async function request<T>(
+    method: 'GET' | 'POST',
+    path: string,
+    query: Query | undefined,
+    body: unknown,
+    { signal }: RequestOptions = {},
+  ): Promise<T> {
+    const doFetch = options.fetch ?? globalThis.fetch;
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    const token = await options.getAuthToken?.();
+    if (token) headers.authorization = `Bearer ${token}`;
+
+    let response: Response;
+    try {
+      response = await doFetch(base + path + toSearch(query), {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal,
+      });
+    } catch (error) {
+      if (signal?.aborted) throw error;
+      throw new ConsoleApiError(
+        0,
+        'network_error',
+        `Could not reach the console proxy at ${base || '/'}: ${(error as Error)?.message ?? error}`,
+      );
+    }
+
+    let payload: unknown;
+    try {
+      payload = await response.json();
+    } catch {
+      payload = undefined;
+    }
+    if (!response.ok) {
+      const envelope = (payload as { error?: { code?: string; message?: string } } | undefined)?.error;
+      const retryAfter = Number(response.headers.get('retry-after'));
+      throw new ConsoleApiError(
+        response.status,
+        (envelope?.code as ApiErrorCode | undefined) ?? statusCode(response.status),
+        envelope?.message ?? `The console proxy answered HTTP ${response.status}`,
+        Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
+      );
+    }
+    if (payload === undefined || payload === null || typeof payload !== 'object') {
+      throw new ConsoleApiError(response.status, 'bad_response', 'The console proxy answered something other than JSON');
+    }
+    return payload as T;
+  }
+
+  const get = <T>(path: string, query: Query | undefined, opts?: RequestOptions) =>
+    request<T>('GET', path, query, undefined, opts);
+  const data = async <T>(promise: Promise<ItemResponse<T>>) => (await promise).data;
+  const id = (value: number) => encodeURIComponent(String(value));
+
+  return {
+    health: (opts) => get<HealthResponse>('/health', undefined, opts),
+    listClients: (params = {}, opts) => get('/clients', { ...params }, opts),
+    getClient: (clientId, opts) => data(get(`/clients/${id(clientId)}`, undefined, opts)),
+    listClientChannels: (clientId, opts) =>
+      data(get(`/clients/${id(clientId)}/channels`, undefined, opts)),
+    listMessages: (clientId, params = {}, opts) =>
+      get(`/clients/${id(clientId)}/messages`, { ...params }, opts),
+    sendMessage: (input, opts) => data(request('POST', '/messages', undefined, input, opts)),
+    listTransfers: (params = {}, opts) => get('/transfers', { ...params }, opts),
+    getDialog: (dialogId, opts) => data(get(`/dialogs/${id(dialogId)}`, undefined, opts)),
+    listOperators: async (opts) => (await get<ListResponse<Operator>>('/operators', undefined, opts)).data,
+  };
+}
+
+function toSearch(query: Query | undefined): string {
+  if (!query) return '';
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== '') params.set(key, String(value));
+  }
+  const search = params.toString();
+  return search ? `?${search}` : '';
+}
+
+function statusCode(status: number): ApiErrorCode {
+  if (status === 400) return 'bad_request';
+  if (status === 401) return 'unauthorized';
+  if (status === 403) return 'forbidden';
+  if (status === 404) return 'not_found';
+  if (status === 413) return 'payload_too_large';
+  if (status === 429) return 'rate_limited';
+  if (status === 504) return 'upstream_timeout';
+  return status >= 500 ? 'upstream_error' : 'bad_request';
+}

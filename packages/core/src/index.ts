@@ -1,0 +1,21 @@
+export {
+  buildDialogUrl,
+  DEFAULT_DIALOG_HOST,
+  DIALOG_HOSTS,
+  DIALOG_MODES,
+  isDialogId,
+  isDialogMode,
+  normalizeDialogHost,
+  type DialogMode,
+  type DialogUrlOptions,
+} from './buildDialogUrl.js';
+export { Chat2DeskConfigError } from './Chat2DeskConfigError.js';
+export { ConsoleApiError, isConsoleApiError } from './ConsoleApiError.js';
+export { consoleKeys } from './consoleKeys.js';
+export {
+  createConsoleClient,
+  type ConsoleClient,
+  type ConsoleClientOptions,
+  type RequestOptions,
+} from './createConsoleClient.js';
+export type * from './types.js';

@@ -1,0 +1,195 @@
+/**
+ * Domain types shared by the proxy (which maps Chat2Desk's snake_case answers to them, in one
+ * module) and the browser (which reads them from the proxy). Times are ISO 8601 strings in UTC.
+ */
+
+/** A Chat2Desk client: a person who writes to the company through some messenger. */
+export interface Client {
+  id: number;
+  /** Display name as Chat2Desk knows it; null when the client never gave one. */
+  name: string | null;
+  /** Phone number in international form without `+` (Chat2Desk's format), or null. */
+  phone: string | null;
+  /** Name given to the client by an operator, which Chat2Desk shows instead of `name`. */
+  assignedName: string | null;
+  comment: string | null;
+  /** Avatar image URL, or null. */
+  avatar: string | null;
+  regionId: number | null;
+  countryId: number | null;
+  /** When the client first wrote, or null. */
+  firstClientMessage: string | null;
+  /** When the client last wrote, or null. */
+  lastClientMessage: string | null;
+  extraComment1: string | null;
+  extraComment2: string | null;
+  extraComment3: string | null;
+  /** The host CRM's own id for this client, when it set one. */
+  externalId: string | null;
+}
+
+/** Who a message is from, as Chat2Desk types it. */
+export type MessageType = 'from_client' | 'to_client' | 'system' | 'autoreply' | 'comment';
+
+/** The messenger a message went through (`whatsapp`, `telegram`, `viber`, `vk`, `sms`, ...). */
+export type Transport = string;
+
+/** A file or picture attached to a message. */
+export interface Attachment {
+  url: string;
+  /** `photo`, `video`, `audio`, `document`, ... */
+  kind: string;
+  name: string | null;
+}
+
+/** One message of a client's history. */
+export interface Message {
+  id: number;
+  text: string;
+  type: MessageType;
+  transport: Transport;
+  channelId: number | null;
+  operatorId: number | null;
+  dialogId: number | null;
+  clientId: number;
+  created: string;
+  read: boolean;
+  attachments: Attachment[];
+}
+
+/** A dialog: one conversation episode of a client, handled by one operator at a time. */
+export interface Dialog {
+  id: number;
+  state: 'open' | 'closed';
+  begin: string | null;
+  end: string | null;
+  operatorId: number | null;
+  clientId: number | null;
+  /** Time of the dialog's last message, or null. */
+  lastMessage: string | null;
+  /** How many messages the dialog holds. */
+  messagesCount: number;
+}
+
+/** A Chat2Desk operator (an employee answering clients). */
+export interface Operator {
+  id: number;
+  email: string | null;
+  firstName: string | null;
+  lastName: string | null;
+  role: string;
+  online: boolean;
+  openedDialogs: number;
+}
+
+/** A dialog handed from one operator to another. */
+export interface Transfer {
+  id: number;
+  dialogId: number;
+  clientId: number | null;
+  /** Null when the dialog was unassigned before (first assignment from the queue). */
+  fromOperatorId: number | null;
+  toOperatorId: number;
+  /** Display names resolved by the proxy from the operators list; null if unknown. */
+  fromOperatorName: string | null;
+  toOperatorName: string | null;
+  created: string;
+  reason: string | null;
+}
+
+/** A messenger channel through which a client can be reached. */
+export interface ClientChannel {
+  channelId: number;
+  transport: Transport;
+  /** A label for pickers, e.g. the channel's phone or bot name; null when unknown. */
+  name: string | null;
+}
+
+/** What to send with `POST /messages`. */
+export interface SendMessageInput {
+  clientId: number;
+  /** 1 to 4096 characters. */
+  text: string;
+  channelId?: number;
+  transport?: Transport;
+  /**
+   * A key unique to this send (a UUID). The proxy answers a repeated key seen within ten minutes
+   * with the first result instead of sending again, so retries never send twice.
+   */
+  idempotencyKey?: string;
+}
+
+/** What the proxy answers for a sent message. */
+export interface SendMessageResult {
+  messageId: number;
+  dialogId: number | null;
+  requestId: number | null;
+  channelId: number | null;
+  transport: Transport;
+}
+
+/** Paging information of a list answer. */
+export interface ListMeta {
+  total: number;
+  limit: number;
+  offset: number;
+}
+
+/** The proxy's list envelope. */
+export interface ListResponse<T> {
+  data: T[];
+  meta: ListMeta;
+}
+
+/** The proxy's single-item envelope. */
+export interface ItemResponse<T> {
+  data: T;
+}
+
+/** `GET /health`. */
+export interface HealthResponse {
+  status: 'ok';
+  mode: 'sandbox' | 'live';
+}
+
+/** Codes of the proxy's error envelope, plus the client-side `network_error` and `bad_response`. */
+export type ApiErrorCode =
+  | 'bad_request'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not_found'
+  | 'payload_too_large'
+  | 'rate_limited'
+  | 'upstream_auth'
+  | 'upstream_timeout'
+  | 'upstream_error'
+  | 'internal'
+  | 'network_error'
+  | 'bad_response';
+
+/** The proxy's error envelope. */
+export interface ErrorResponse {
+  error: { code: ApiErrorCode; message: string };
+}
+
+/** Paging parameters of list routes. `limit` 1..200 (default 20), `offset` >= 0. */
+export interface PageParams {
+  limit?: number;
+  offset?: number;
+}
+
+/** `GET /clients` parameters: `phone` matches digits, `q` a name or phone fragment. */
+export interface ClientsParams extends PageParams {
+  phone?: string;
+  q?: string;
+}
+
+/** `GET /transfers` parameters; give at least one of the ids to narrow the history. */
+export interface TransfersParams extends PageParams {
+  dialogId?: number;
+  clientId?: number;
+  operatorId?: number;
+}
+
+/** `GET /clients/:id/messages` parameters. Messages come newest first. */
+export type MessagesParams = PageParams;

@@ -1,0 +1,172 @@
+import { buildDialogUrl, type DialogMode } from '@c2d-console/core';
+import { useEffect, useState, type ReactElement } from 'react';
+import { useConsoleContext, useStrings } from './ConsoleContext.js';
+import type { Locale } from './strings.js';
+import { cx } from './cx.js';
+import { useLatest } from './useLatest.js';
+
+/** Why a dialog frame failed. */
+export interface DialogFrameError {
+  /** `config`: invalid props (the message says what to fix); `timeout`: no load event in time. */
+  reason: 'config' | 'timeout';
+  message: string;
+  /** The URL the frame tried to open (absent for `config`). */
+  url?: string;
+}
+
+/** Props of {@link DialogFrame}. */
+export interface DialogFrameProps {
+  /** 1: Chat2Desk without the left menu; 2: only this dialog, can reply; 3: only this dialog, read-only. */
+  mode: DialogMode;
+  /** The dialog to show; required in modes 2 and 3. */
+  dialogId?: number;
+  /** Chat2Desk web origin (`https://web.chat2desk.kz`, ...); defaults to the provider's `frameHost`, then `.com`. */
+  host?: string;
+  /** Accessible name of the frame; defaults to "Chat2Desk dialog {id}". */
+  title?: string;
+  /** How long to wait for the frame's load event before showing the fallback (ms, default 15000). */
+  loadTimeoutMs?: number;
+  /** Called when the frame has loaded. */
+  onLoad?: () => void;
+  /** Called when the props are invalid or the frame does not load in time. */
+  onError?: (error: DialogFrameError) => void;
+  className?: string;
+  /** Overrides the provider's locale. */
+  locale?: Locale;
+}
+
+/**
+ * Permissions the Chat2Desk UI may use inside the frame: the clipboard (copying client data and
+ * pasting replies) and fullscreen for media. Nothing else (no camera, location, payment).
+ */
+export const DIALOG_FRAME_ALLOW = 'clipboard-read; clipboard-write; fullscreen';
+
+/**
+ * Sends only the host page's origin to Chat2Desk, never its path and query (which in a CRM
+ * often hold client ids), and nothing at all on an https → http downgrade.
+ */
+export const DIALOG_FRAME_REFERRER_POLICY = 'strict-origin' as const;
+
+/**
+ * What the framed Chat2Desk UI may do: run as the app it is (scripts, its own origin's cookies,
+ * forms, modals, downloads, popups for attachments, storage access after a click for browsers
+ * that partition third-party cookies), but never navigate the host page away.
+ */
+export const DIALOG_FRAME_SANDBOX =
+  'allow-scripts allow-same-origin allow-forms allow-modals allow-downloads allow-popups allow-popups-to-escape-sandbox allow-storage-access-by-user-activation';
+
+const DEFAULT_TIMEOUT_MS = 15_000;
+
+/**
+ * Shows a Chat2Desk dialog in an iframe (`minifiedView` 1, 2 or 3). Fills its container, shows a
+ * loading state, and when the frame does not load in time (login needed, third-party cookies
+ * blocked) offers to open the same URL in a new tab. Invalid props render an inline error.
+ */
+export function DialogFrame(props: DialogFrameProps): ReactElement {
+  const context = useConsoleContext();
+  const strings = useStrings(props.locale);
+  const host = props.host ?? context.frameHost;
+
+  let url: string;
+  try {
+    url = buildDialogUrl({ host, mode: props.mode, dialogId: props.dialogId });
+  } catch (error) {
+    return <InvalidFrame {...props} message={(error as Error).message} title={strings.frameInvalid} />;
+  }
+  // A new URL is a new frame: the key resets the load state and swaps the iframe.
+  return <LoadingFrame key={url} {...props} url={url} />;
+}
+
+function InvalidFrame({
+  message,
+  title,
+  className,
+  onError,
+}: DialogFrameProps & { message: string; title: string }): ReactElement {
+  const onErrorRef = useLatest(onError);
+  useEffect(() => {
+    onErrorRef.current?.({ reason: 'config', message });
+  }, [message, onErrorRef]);
+  return (
+    <div className={cx('c2d', 'c2d-dialog-frame', className)} data-state="invalid">
+      <div className="c2d-dialog-frame__panel" role="alert">
+        <p className="c2d-dialog-frame__panel-title">{title}</p>
+        <p className="c2d-dialog-frame__panel-text">{message}</p>
+      </div>
+    </div>
+  );
+}
+
+type FrameState = 'loading' | 'loaded' | 'timeout';
+
+function LoadingFrame({
+  url,
+  mode,
+  dialogId,
+  title,
+  loadTimeoutMs = DEFAULT_TIMEOUT_MS,
+  onLoad,
+  onError,
+  className,
+  locale,
+}: DialogFrameProps & { url: string }): ReactElement {
+  const strings = useStrings(locale);
+  const [state, setState] = useState<FrameState>('loading');
+  const [attempt, setAttempt] = useState(0);
+  const onErrorRef = useLatest(onError);
+
+  useEffect(() => {
+    if (state !== 'loading') return;
+    const timer = setTimeout(() => {
+      setState('timeout');
+      onErrorRef.current?.({ reason: 'timeout', message: strings.frameTimeoutTitle, url });
+    }, loadTimeoutMs);
+    return () => clearTimeout(timer);
+  }, [state, loadTimeoutMs, url, strings, onErrorRef]);
+
+  const handleLoad = () => {
+    // A late load after the timeout still counts: the operator may have logged in meanwhile.
+    setState('loaded');
+    onLoad?.();
+  };
+
+  const retry = () => {
+    setState('loading');
+    setAttempt((n) => n + 1);
+  };
+
+  return (
+    <div className={cx('c2d', 'c2d-dialog-frame', className)} data-state={state} data-mode={mode}>
+      <iframe
+        key={attempt}
+        className="c2d-dialog-frame__iframe"
+        src={url}
+        title={title ?? strings.frameTitle(dialogId)}
+        allow={DIALOG_FRAME_ALLOW}
+        sandbox={DIALOG_FRAME_SANDBOX}
+        referrerPolicy={DIALOG_FRAME_REFERRER_POLICY}
+        onLoad={handleLoad}
+      />
+      {state === 'loading' && (
+        <div className="c2d-dialog-frame__overlay" role="status">
+          <span className="c2d-spinner" aria-hidden="true" />
+          <span>{strings.frameLoading}</span>
+        </div>
+      )}
+      {state === 'timeout' && (
+        <div className="c2d-dialog-frame__overlay c2d-dialog-frame__panel" role="alert">
+          <p className="c2d-dialog-frame__panel-title">{strings.frameTimeoutTitle}</p>
+          <p className="c2d-dialog-frame__panel-text">{strings.frameTimeoutReason}</p>
+          <div className="c2d-dialog-frame__actions">
+            <a className="c2d-button c2d-button--primary" href={url} target="_blank" rel="noopener noreferrer">
+              {strings.frameOpenInChat2Desk}
+            </a>
+            <button type="button" className="c2d-button" onClick={retry}>
+              {strings.frameRetry}
+            </button>
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}
