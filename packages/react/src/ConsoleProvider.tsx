@@ -1,6 +1,6 @@
 import { createConsoleClient, type ConsoleClient, type ConsoleClientOptions } from '@c2d-console/core';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
-import { useMemo, useState, type ReactElement, type ReactNode } from 'react';
+import { useCallback, useMemo, useState, type ReactElement, type ReactNode } from 'react';
 import { ConsoleContext, useConsoleContext } from './ConsoleContext.js';
 import { createConsoleQueryClient } from './createConsoleQueryClient.js';
 import type { Locale } from './strings.js';
@@ -39,9 +39,10 @@ export function ConsoleProvider({
   const [ownQueryClient] = useState(() => queryClient ?? createConsoleQueryClient());
   // The latest token getter is always used, without rebuilding the client on every render.
   const tokenRef = useLatest(getAuthToken);
+  const readToken = useCallback(() => tokenRef.current?.(), [tokenRef]);
   const client = useMemo(
-    () => createConsoleClient({ apiUrl, fetch, getAuthToken: () => tokenRef.current?.() }),
-    [apiUrl, fetch, tokenRef],
+    () => createConsoleClient({ apiUrl, fetch, getAuthToken: readToken }),
+    [apiUrl, fetch, readToken],
   );
   const value = useMemo(() => ({ client, locale, frameHost }), [client, locale, frameHost]);
   return (

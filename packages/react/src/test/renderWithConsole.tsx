@@ -1,17 +1,10 @@
-import { QueryClient } from '@tanstack/react-query';
+import type { QueryClient } from '@tanstack/react-query';
 import { render, type RenderOptions, type RenderResult } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { ConsoleProvider, type ConsoleProviderProps } from '../ConsoleProvider.js';
+import { createTestQueryClient } from './createTestQueryClient.js';
 
-/** A QueryClient for tests: no retries, no caching between tests. */
-export function createTestQueryClient(): QueryClient {
-  return new QueryClient({
-    defaultOptions: {
-      queries: { retry: false, gcTime: Number.POSITIVE_INFINITY, staleTime: 0 },
-      mutations: { retry: false },
-    },
-  });
-}
+export { createTestQueryClient };
 
 /** Renders `ui` inside a `ConsoleProvider` with a fresh test QueryClient. */
 export function renderWithConsole(

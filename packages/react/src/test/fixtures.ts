@@ -1,0 +1,114 @@
+import type { Client, ClientChannel, Message, Operator, Transfer } from '@c2d-console/core';
+
+/**
+ * Deterministic fixture data for tests and stories (one module, shared by both). Data is
+ * generated from the index, so `makeClients(10_000)` is cheap and always the same.
+ */
+
+const FIRST = ['Айгерим', 'Нурлан', 'Анна', 'Дмитрий', 'Olivia', 'James', 'Асель', 'Ерлан', 'Мария', 'Sofia'];
+const LAST = ['Касымова', 'Жумабаев', 'Иванова', 'Петров', 'Smith', 'Brown', 'Омарова', 'Сериков', 'Кузнецова', 'Garcia'];
+
+/** A fixed "now" for fixtures: 2026-11-01T12:00:00Z. */
+export const FIXTURE_NOW: number = Date.UTC(2026, 10, 1, 12, 0, 0);
+
+const minutesAgo = (minutes: number) => new Date(FIXTURE_NOW - minutes * 60_000).toISOString();
+
+/** The client at position `index` (0-based) of the fixture list; ids start at 1000. */
+export function makeClient(index: number, overrides: Partial<Client> = {}): Client {
+  const first = FIRST[index % FIRST.length] ?? 'Client';
+  const last = LAST[Math.floor(index / FIRST.length) % LAST.length] ?? '';
+  return {
+    id: 1000 + index,
+    name: `${first} ${last}`,
+    phone: `7701${String(1_000_000 + index * 7).slice(-7)}`,
+    assignedName: index % 11 === 0 ? `${first} (VIP)` : null,
+    comment: null,
+    avatar: null,
+    regionId: null,
+    countryId: 7,
+    firstClientMessage: minutesAgo(60 * 24 * 30 + index),
+    lastClientMessage: minutesAgo(index * 13),
+    extraComment1: null,
+    extraComment2: null,
+    extraComment3: null,
+    externalId: index % 3 === 0 ? `CRM-${index}` : null,
+    ...overrides,
+  };
+}
+
+/** `count` clients, newest first. */
+export function makeClients(count: number): Client[] {
+  return Array.from({ length: count }, (_, index) => makeClient(index));
+}
+
+/** Operators of the fixture account. */
+export const fixtureOperators: Operator[] = [
+  { id: 1, email: 'aliya@example.kz', firstName: 'Алия', lastName: 'Нурпеисова', role: 'supervisor', online: true, openedDialogs: 4 },
+  { id: 2, email: 'max@example.com', firstName: 'Max', lastName: 'Turner', role: 'operator', online: true, openedDialogs: 7 },
+  { id: 3, email: 'oleg@example.ru', firstName: 'Олег', lastName: 'Смирнов', role: 'operator', online: false, openedDialogs: 0 },
+];
+
+const operatorName = (id: number | null) => {
+  const op = fixtureOperators.find((o) => o.id === id);
+  return op ? `${op.firstName} ${op.lastName}` : null;
+};
+
+/** The dialog id the fixtures give a client. */
+export const dialogIdOf = (clientId: number): number => clientId + 50_000;
+
+const TEXTS: Array<[Message['type'], string]> = [
+  ['from_client', 'Здравствуйте! Где мой заказ?'],
+  ['autoreply', 'Спасибо за обращение, оператор скоро ответит.'],
+  ['to_client', 'Добрый день! Заказ уже в пути, будет завтра.'],
+  ['from_client', 'Thanks! Can I change the delivery address?'],
+  ['system', 'Диалог передан оператору Max Turner'],
+  ['to_client', 'Of course, please send the new address.'],
+  ['comment', 'Клиент постоянный, предложить скидку'],
+];
+
+/** `count` messages of a client, newest first (as the proxy answers). */
+export function makeMessages(clientId: number, count: number): Message[] {
+  return Array.from({ length: count }, (_, index) => {
+    const [type, text] = TEXTS[index % TEXTS.length] ?? ['system', ''];
+    return {
+      id: clientId * 1000 + (count - index),
+      text: index < TEXTS.length ? text : `${text} (#${count - index})`,
+      type,
+      transport: index % 2 ? 'telegram' : 'whatsapp',
+      channelId: index % 2 ? 2 : 1,
+      operatorId: type === 'to_client' ? 2 : null,
+      dialogId: dialogIdOf(clientId),
+      clientId,
+      created: minutesAgo(index * 7),
+      read: true,
+      attachments: [],
+    };
+  });
+}
+
+/** Transfers of a client's dialog, newest first. */
+export function makeTransfers(clientId: number, count = 3): Transfer[] {
+  const reasons = ['Escalated to supervisor', null, 'Передан в отдел продаж'];
+  return Array.from({ length: count }, (_, index) => {
+    const from = index === count - 1 ? null : ((index + 1) % 3) + 1;
+    const to = (index % 3) + 1;
+    return {
+      id: clientId * 10 + (count - index),
+      dialogId: dialogIdOf(clientId),
+      clientId,
+      fromOperatorId: from,
+      toOperatorId: to,
+      fromOperatorName: operatorName(from),
+      toOperatorName: operatorName(to),
+      created: minutesAgo(index * 95 + 3),
+      reason: reasons[index % reasons.length] ?? null,
+    };
+  });
+}
+
+/** Channels a client can be reached through: two for even ids, one for odd. */
+export function makeChannels(clientId: number): ClientChannel[] {
+  const channels: ClientChannel[] = [{ channelId: 1, transport: 'whatsapp', name: '+7 701 000 00 01' }];
+  if (clientId % 2 === 0) channels.push({ channelId: 2, transport: 'telegram', name: '@shop_bot' });
+  return channels;
+}
