@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { useEffect } from 'react';
 import { ConsoleProvider, useConsoleClient } from './ConsoleProvider.js';
 
-/** Calls the proxy once per distinct `call` value. */
+/** Calls the proxy once per client and `call` value. */
 function Health({ call = 1 }: { call?: number }) {
   const client = useConsoleClient();
   useEffect(() => {
@@ -30,14 +30,11 @@ describe('ConsoleProvider', () => {
         <Health />
       </ConsoleProvider>,
     );
-    // A new getter does not rebuild the client (which would refetch everything)...
-    expect(fetch).toHaveBeenCalledTimes(1);
     rerender(
       <ConsoleProvider apiUrl="http://proxy.test" fetch={fetch} getAuthToken={() => 'second'}>
         <Health call={2} />
       </ConsoleProvider>,
     );
-    // ...but the next request carries the new token.
     await vi.waitFor(() => expect(fetch).toHaveBeenCalledTimes(2));
     expect((fetch.mock.calls[1] as unknown as [string, RequestInit])[1].headers).toMatchObject({
       authorization: 'Bearer second',

@@ -1,10 +1,9 @@
 import { createConsoleClient, type ConsoleClient, type ConsoleClientOptions } from '@c2d-console/core';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
-import { useCallback, useMemo, useState, type ReactElement, type ReactNode } from 'react';
+import { useMemo, useState, type ReactElement, type ReactNode } from 'react';
 import { ConsoleContext, useConsoleContext } from './ConsoleContext.js';
 import { createConsoleQueryClient } from './createConsoleQueryClient.js';
 import type { Locale } from './strings.js';
-import { useLatest } from './useLatest.js';
 
 /** Props of {@link ConsoleProvider}. */
 export interface ConsoleProviderProps {
@@ -37,12 +36,10 @@ export function ConsoleProvider({
   children,
 }: ConsoleProviderProps): ReactElement {
   const [ownQueryClient] = useState(() => queryClient ?? createConsoleQueryClient());
-  // The latest token getter is always used, without rebuilding the client on every render.
-  const tokenRef = useLatest(getAuthToken);
-  const readToken = useCallback(() => tokenRef.current?.(), [tokenRef]);
+  // Rebuilding the client is cheap and refetches nothing: query keys do not include it.
   const client = useMemo(
-    () => createConsoleClient({ apiUrl, fetch, getAuthToken: readToken }),
-    [apiUrl, fetch, readToken],
+    () => createConsoleClient({ apiUrl, fetch, getAuthToken }),
+    [apiUrl, fetch, getAuthToken],
   );
   const value = useMemo(() => ({ client, locale, frameHost }), [client, locale, frameHost]);
   return (
