@@ -1,3 +1,11 @@
+export { ConsoleProvider, useConsoleClient, type ConsoleProviderProps } from './ConsoleProvider.js';
+export { useConsoleContext, useStrings, type ConsoleContextValue } from './ConsoleContext.js';
+export {
+  createConsoleQueryClient,
+  shouldRetryConsoleQuery,
+  CONSOLE_STALE_TIME,
+} from './createConsoleQueryClient.js';
+export { createFormatters, useFormatters, type ConsoleFormatters } from './formatters.js';
 export {
   DialogFrame,
   DIALOG_FRAME_ALLOW,
