@@ -8,6 +8,7 @@ export default defineConfig({
   resolve: { alias: workspaceAliases },
   test: {
     passWithNoTests: false,
+    reporters: ['default', './vitest.summary-reporter.ts'],
     projects: [
       {
         extends: true,
