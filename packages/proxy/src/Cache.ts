@@ -1,0 +1,15 @@
+/**
+ * A key-value store with per-entry expiry. The proxy keeps mapped upstream answers and send
+ * results in it; the in-memory default serves one process, a shared implementation (Redis)
+ * lets several proxy instances share them. Values are JSON-serializable.
+ */
+export interface Cache {
+  /** The value stored under `key`, or `undefined` when absent or expired. */
+  get(key: string): unknown | Promise<unknown>;
+  /** Stores `value` for `ttlMs` milliseconds. */
+  set(key: string, value: unknown, ttlMs: number): void | Promise<void>;
+  /** Removes `key`. */
+  delete(key: string): void | Promise<void>;
+  /** Removes every key starting with `prefix` (a client's cached message pages after a send). */
+  deletePrefix(prefix: string): void | Promise<void>;
+}

@@ -1,0 +1,37 @@
+import type { MiddlewareHandler } from 'hono';
+import { verify } from 'hono/jwt';
+import type { ProxyAuth } from './ProxyAuth.js';
+import { ProxyError } from './ProxyError.js';
+
+const unauthorized = (message: string) => new ProxyError(401, 'unauthorized', message);
+
+/** Hono middleware enforcing {@link ProxyAuth}: a JWT check, a host hook, or both. */
+export function createAuthMiddleware(auth: ProxyAuth): MiddlewareHandler {
+  const { jwtSecret, authorize } = auth;
+  return async (c, next) => {
+    if (jwtSecret !== undefined) {
+      const header = c.req.header('authorization') ?? '';
+      const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
+      if (!match?.[1]) {
+        c.header('WWW-Authenticate', 'Bearer');
+        throw unauthorized('Send Authorization: Bearer <token>, a JWT signed by the host app');
+      }
+      let payload: { exp?: unknown };
+      try {
+        payload = await verify(match[1], jwtSecret, 'HS256');
+      } catch (error) {
+        c.header('WWW-Authenticate', 'Bearer error="invalid_token"');
+        const name = error instanceof Error ? error.name : '';
+        throw unauthorized(name === 'JwtTokenExpired' ? 'The bearer token has expired; get a new one from the host app' : 'The bearer token is not valid');
+      }
+      if (typeof payload.exp !== 'number') {
+        c.header('WWW-Authenticate', 'Bearer error="invalid_token"');
+        throw unauthorized('The bearer token must carry an exp claim');
+      }
+    }
+    if (authorize && !(await authorize(c.req.raw))) {
+      throw new ProxyError(403, 'forbidden', 'This request is not allowed by the host app');
+    }
+    await next();
+  };
+}

@@ -1,0 +1,290 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { ProxyOptions } from './createProxy.js';
+import { bucketViolations } from './test/bucketViolations.js';
+import { createFakeUpstream, type FakeUpstream } from './test/createFakeUpstream.js';
+import { postJson, startProxy, type TestProxy } from './test/startProxy.js';
+
+const TOKEN = 'c2d-test-token-0a9b8c7d6e5f44332211ffeeddccbbaa';
+
+let upstream: FakeUpstream;
+let proxy: TestProxy | undefined;
+
+beforeAll(async () => {
+  upstream = await createFakeUpstream();
+});
+afterAll(() => upstream.close());
+afterEach(async () => {
+  await proxy?.close();
+  proxy = undefined;
+  upstream.reset();
+});
+
+async function start(options: ProxyOptions = {}): Promise<TestProxy> {
+  proxy = await startProxy({
+    token: TOKEN,
+    upstreamUrl: upstream.url,
+    insecureNoAuth: true,
+    rateLimit: false,
+    retry: { retries: 2, baseDelayMs: 5, maxDelayMs: 50 },
+    ...options,
+  });
+  return proxy;
+}
+
+const call = (path: string, init?: RequestInit) => proxy!.call(path, init);
+const send = (body: Record<string, unknown>) => postJson(body);
+
+describe('upstream errors', () => {
+  it.each([401, 403])('upstream %i answers 502 upstream_auth, without retrying', async (status) => {
+    await start();
+    upstream.on('GET', '/v1/clients', { status, body: { status: 'error', message: 'Unauthorized' } });
+    const answer = await call('/clients');
+    expect(answer.status).toBe(502);
+    expect(answer.body.error.code).toBe('upstream_auth');
+    expect(answer.body.error.message).toContain("the proxy's Chat2Desk token was rejected".replace('the', 'The'));
+    expect(upstream.calls).toHaveLength(1);
+  });
+
+  it('upstream 404 answers 404 not_found, without retrying', async () => {
+    await start();
+    const answer = await call('/clients/404');
+    expect(answer).toMatchObject({ status: 404, body: { error: { code: 'not_found' } } });
+    expect(upstream.calls).toHaveLength(1);
+  });
+
+  it('malformed JSON answers 502 upstream_error', async () => {
+    await start();
+    upstream.on('GET', '/v1/dialogs/900', { raw: '{"data": {"id": 900,' });
+    const answer = await call('/dialogs/900');
+    expect(answer).toMatchObject({ status: 502, body: { error: { code: 'upstream_error', message: 'Chat2Desk answered something other than JSON' } } });
+  });
+
+  it('a 4xx Chat2Desk refusal of a send answers 400 with its reason', async () => {
+    await start();
+    upstream.on('POST', '/v1/messages', { status: 422, body: { status: 'error', message: 'Client has no channel' } });
+    const answer = await call('/messages', send({ clientId: 11, text: 'hi' }));
+    expect(answer).toMatchObject({ status: 400, body: { error: { code: 'bad_request', message: 'Chat2Desk refused the request: Client has no channel' } } });
+  });
+
+  it('a call slower than timeoutMs answers 504 upstream_timeout, once, without waiting for it', async () => {
+    await start({ timeoutMs: 100 });
+    upstream.on('GET', '/v1/operators', { latencyMs: 1000 });
+    const started = performance.now();
+    const answer = await call('/operators');
+    expect(performance.now() - started).toBeLessThan(900);
+    expect(answer).toMatchObject({ status: 504, body: { error: { code: 'upstream_timeout', message: 'Chat2Desk did not answer within 100 ms' } } });
+    expect(upstream.calls).toHaveLength(1);
+  });
+});
+
+describe('retries', () => {
+  it('retries a GET after 5xx and answers the later success', async () => {
+    await start();
+    upstream.on('GET', '/v1/clients', (_call, n) => (n < 2 ? { status: n === 0 ? 500 : 503 } : undefined));
+    const answer = await call('/clients');
+    expect(answer.status).toBe(200);
+    expect(answer.body.data).toHaveLength(2);
+    expect(upstream.calls).toHaveLength(3);
+    expect(JSON.parse(proxy!.logs[0]!)).toMatchObject({ status: 200, upstreamCalls: 3 });
+  });
+
+  it('gives up after the configured retries with 502 upstream_error', async () => {
+    await start();
+    upstream.on('GET', '/v1/clients', { status: 503 });
+    const answer = await call('/clients');
+    expect(answer).toMatchObject({ status: 502, body: { error: { code: 'upstream_error', message: 'Chat2Desk failed to answer (HTTP 503)' } } });
+    expect(upstream.calls).toHaveLength(3);
+  });
+
+  it('retries a GET after a network error', async () => {
+    await start();
+    upstream.on('GET', '/v1/clients/11', (_call, n) => (n === 0 ? { drop: true } : undefined));
+    const answer = await call('/clients/11');
+    expect(answer.status).toBe(200);
+    expect(upstream.calls).toHaveLength(2);
+  });
+
+  it('answers 502 when Chat2Desk cannot be reached at all', async () => {
+    await start({ upstreamUrl: 'http://127.0.0.1:9' });
+    const answer = await call('/clients');
+    expect(answer.status).toBe(502);
+    expect(answer.body.error).toEqual({ code: 'upstream_error', message: expect.stringMatching(/^Could not reach Chat2Desk/) });
+  });
+
+  it.each([
+    ['a 500', { status: 500 }, 502],
+    ['a network error', { drop: true }, 502],
+    ['a 429', { status: 429, headers: { 'retry-after': '0' } }, 429],
+  ])('never retries POST /messages after %s', async (_name, reply, status) => {
+    await start();
+    upstream.on('POST', '/v1/messages', reply);
+    const answer = await call('/messages', send({ clientId: 11, text: 'only once' }));
+    expect(answer.status).toBe(status);
+    expect(upstream.callsTo('/v1/messages', 'POST')).toHaveLength(1);
+  });
+
+  it('waits for Retry-After on 429 before retrying a GET', async () => {
+    await start({ retry: { retries: 2, baseDelayMs: 5, maxDelayMs: 2000 } });
+    upstream.on('GET', '/v1/operators', (_call, n) => (n === 0 ? { status: 429, headers: { 'retry-after': '1' } } : undefined));
+    const answer = await call('/operators');
+    expect(answer.status).toBe(200);
+    const [first, second] = upstream.calls;
+    expect(second!.at - first!.at).toBeGreaterThanOrEqual(990);
+  });
+
+  it('answers 429 rate_limited with Retry-After at once when Chat2Desk asks for a long wait', async () => {
+    await start();
+    upstream.on('GET', '/v1/operators', { status: 429, headers: { 'retry-after': '30' } });
+    const started = performance.now();
+    const answer = await call('/operators');
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(answer).toMatchObject({ status: 429, body: { error: { code: 'rate_limited' } } });
+    expect(answer.headers.get('retry-after')).toBe('30');
+    expect(upstream.calls).toHaveLength(1);
+  });
+
+  it('answers 429 rate_limited with Retry-After when 429s outlast the retries', async () => {
+    await start();
+    upstream.on('GET', '/v1/operators', { status: 429, headers: { 'retry-after': '0' } });
+    const answer = await call('/operators');
+    expect(answer).toMatchObject({ status: 429, body: { error: { code: 'rate_limited' } } });
+    expect(answer.headers.get('retry-after')).toBe('1');
+    expect(upstream.calls).toHaveLength(3);
+  });
+});
+
+describe('coalescing and caching', () => {
+  it('makes one upstream call for 100 concurrent identical GETs', async () => {
+    await start({ cache: false });
+    upstream.on('GET', '/v1/clients', { latencyMs: 150 });
+    const answers = await Promise.all(Array.from({ length: 100 }, () => call('/clients?limit=2')));
+    expect(answers.every((a) => a.status === 200 && a.body.data.length === 2)).toBe(true);
+    expect(upstream.calls).toHaveLength(1);
+    const calls = proxy!.logs.map((line) => JSON.parse(line).upstreamCalls as number);
+    expect(calls.reduce((a, b) => a + b, 0)).toBe(1);
+  });
+
+  it('does not coalesce different queries', async () => {
+    await start({ cache: false });
+    upstream.on('GET', '/v1/clients', { latencyMs: 50 });
+    await Promise.all([call('/clients?limit=1'), call('/clients?limit=2'), call('/clients?limit=1')]);
+    expect(upstream.calls).toHaveLength(2);
+  });
+
+  it('serves GETs from the cache until cacheTtlMs has passed', async () => {
+    await start({ cacheTtlMs: 200 });
+    await call('/clients');
+    const cached = await call('/clients');
+    expect(cached.body.data).toHaveLength(2);
+    expect(upstream.calls).toHaveLength(1);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    await call('/clients');
+    expect(upstream.calls).toHaveLength(2);
+  });
+
+  it('does not cache errors', async () => {
+    await start({ retry: { retries: 0 } });
+    upstream.on('GET', '/v1/clients', (_call, n) => (n === 0 ? { status: 500 } : undefined));
+    expect((await call('/clients')).status).toBe(502);
+    expect((await call('/clients')).status).toBe(200);
+    expect(upstream.calls).toHaveLength(2);
+  });
+
+  it("a send drops that client's cached messages, and only those", async () => {
+    await start({ cacheTtlMs: 60_000 });
+    await call('/clients/11/messages');
+    await call('/clients/12/messages');
+    await call('/clients');
+    await call('/messages', send({ clientId: 11, text: 'new' }));
+    await call('/clients/11/messages');
+    await call('/clients/12/messages');
+    await call('/clients');
+    const reads = upstream.callsTo('/v1/messages', 'GET').map((c) => c.query.get('client_id'));
+    expect(reads).toEqual(['11', '12', '11']);
+    expect(upstream.callsTo('/v1/clients')).toHaveLength(1);
+  });
+});
+
+describe('rate limit', () => {
+  it('never exceeds the budget under 10× overload, and refuses the excess with 429 + Retry-After', async () => {
+    const budget = { requestsPerSecond: 20, burst: 1 };
+    await start({ cache: false, rateLimit: { ...budget, maxWaitMs: 500 } });
+    // 10× the budget for 600 ms: 120 distinct GETs (distinct offsets, so nothing coalesces).
+    const waves = Array.from({ length: 12 }, (_, wave) =>
+      new Promise((resolve) => setTimeout(resolve, wave * 50)).then(() =>
+        Promise.all(Array.from({ length: 10 }, (_item, i) => call(`/clients?offset=${wave * 10 + i}`))),
+      ),
+    );
+    const settled = (await Promise.all(waves)).flat();
+    const ok = settled.filter((a) => a.status === 200);
+    const refused = settled.filter((a) => a.status === 429);
+    expect(ok.length + refused.length).toBe(120);
+    // About 0.6 s of sending + 0.5 s of queue at 20/s: some 20 calls went through.
+    expect(ok.length).toBeGreaterThanOrEqual(15);
+    expect(ok.length).toBeLessThanOrEqual(25);
+    expect(upstream.calls).toHaveLength(ok.length);
+    // Arrival times at the fake upstream, allowing for socket jitter, never beat the bucket.
+    expect(bucketViolations(upstream.calls.map((c) => c.at), { ...budget, jitterMs: 15 })).toEqual([]);
+    for (const answer of refused) {
+      expect(answer.body.error.code).toBe('rate_limited');
+      expect(Number(answer.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    }
+  });
+});
+
+describe('idempotent send', () => {
+  it('answers a repeated idempotencyKey with the first result and no second send', async () => {
+    await start();
+    const first = await call('/messages', send({ clientId: 11, text: 'hi', idempotencyKey: 'key-1' }));
+    upstream.on('POST', '/v1/messages', { status: 201, body: { data: { message_id: 999, dialog_id: 1, request_id: 1, channel_id: 1, transport: 'sms' }, status: 'success' } });
+    const second = await call('/messages', send({ clientId: 11, text: 'hi', idempotencyKey: 'key-1' }));
+    expect(second.status).toBe(201);
+    expect(second.body).toEqual(first.body);
+    expect(upstream.callsTo('/v1/messages', 'POST')).toHaveLength(1);
+    const third = await call('/messages', send({ clientId: 11, text: 'hi', idempotencyKey: 'key-2' }));
+    expect(third.body.data.messageId).toBe(999);
+    expect(upstream.callsTo('/v1/messages', 'POST')).toHaveLength(2);
+  });
+
+  it('sends once for concurrent duplicates', async () => {
+    await start();
+    upstream.on('POST', '/v1/messages', { latencyMs: 100 });
+    const answers = await Promise.all(Array.from({ length: 10 }, () => call('/messages', send({ clientId: 11, text: 'hi', idempotencyKey: 'same' }))));
+    expect(new Set(answers.map((a) => JSON.stringify([a.status, a.body])))).toEqual(new Set([JSON.stringify([201, answers[0]!.body])]));
+    expect(upstream.callsTo('/v1/messages', 'POST')).toHaveLength(1);
+  });
+
+  it('refuses a key reused for a different message', async () => {
+    await start();
+    await call('/messages', send({ clientId: 11, text: 'hi', idempotencyKey: 'k' }));
+    const reused = await call('/messages', send({ clientId: 11, text: 'other text', idempotencyKey: 'k' }));
+    expect(reused).toMatchObject({ status: 400, body: { error: { code: 'bad_request', message: expect.stringContaining('idempotencyKey was already used') } } });
+    expect(upstream.callsTo('/v1/messages', 'POST')).toHaveLength(1);
+  });
+
+  it('replays an ambiguous failure (the message may have gone out) instead of sending again', async () => {
+    await start();
+    upstream.on('POST', '/v1/messages', (_call, n) => (n === 0 ? { status: 500 } : undefined));
+    const first = await call('/messages', send({ clientId: 11, text: 'hi', idempotencyKey: 'amb' }));
+    const retry = await call('/messages', send({ clientId: 11, text: 'hi', idempotencyKey: 'amb' }));
+    expect(first.status).toBe(502);
+    expect(retry).toEqual({ ...first, headers: retry.headers });
+    expect(upstream.callsTo('/v1/messages', 'POST')).toHaveLength(1);
+  });
+
+  it('lets a retry send after a failure that proves nothing was sent', async () => {
+    await start();
+    upstream.on('POST', '/v1/messages', (_call, n) => (n === 0 ? { status: 429, headers: { 'retry-after': '0' } } : undefined));
+    expect((await call('/messages', send({ clientId: 11, text: 'hi', idempotencyKey: 'def' }))).status).toBe(429);
+    expect((await call('/messages', send({ clientId: 11, text: 'hi', idempotencyKey: 'def' }))).status).toBe(201);
+    expect(upstream.callsTo('/v1/messages', 'POST')).toHaveLength(2);
+  });
+
+  it('forgets a key after idempotencyTtlMs', async () => {
+    await start({ idempotencyTtlMs: 100 });
+    await call('/messages', send({ clientId: 11, text: 'hi', idempotencyKey: 'ttl' }));
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    await call('/messages', send({ clientId: 11, text: 'hi', idempotencyKey: 'ttl' }));
+    expect(upstream.callsTo('/v1/messages', 'POST')).toHaveLength(2);
+  });
+});

@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import { ProxyError } from './ProxyError.js';
+
+/**
+ * Zod schemas of what the browser may send: query strings, path ids and the send body. A
+ * failure becomes a 400 `bad_request` whose message names the field and what it must be.
+ */
+
+const positiveIntString = (field: string, max = Number.MAX_SAFE_INTEGER) =>
+  z
+    .string()
+    .regex(/^\d{1,16}$/, { error: `${field} must be a positive integer` })
+    .transform(Number)
+    .pipe(
+      z
+        .number()
+        .int()
+        .min(1, { error: `${field} must be a positive integer` })
+        .max(max, { error: `${field} must be at most ${max}` }),
+    );
+
+const limit = z
+  .string()
+  .regex(/^\d{1,4}$/, { error: 'limit must be an integer from 1 to 200' })
+  .transform(Number)
+  .pipe(z.number().min(1, { error: 'limit must be an integer from 1 to 200' }).max(200, { error: 'limit must be an integer from 1 to 200' }));
+
+const offset = z
+  .string()
+  .regex(/^\d{1,9}$/, { error: 'offset must be an integer, 0 or more' })
+  .transform(Number);
+
+const paging = { limit: limit.optional(), offset: offset.optional() };
+
+/** A path id (`/clients/:id`, `/dialogs/:id`). */
+export const idSchema = (field = 'id') => positiveIntString(field);
+
+/** Query of `GET /clients`. */
+export const clientsQuerySchema = z.object({
+  ...paging,
+  phone: z
+    .string()
+    .regex(/^[\d\s()+-]{1,32}$/, { error: 'phone must be digits (spaces, +, -, parentheses allowed), at most 32 characters' })
+    .optional(),
+  q: z.string().max(100, { error: 'q must be at most 100 characters' }).optional(),
+});
+
+/** Query of `GET /clients/:id/messages`. */
+export const messagesQuerySchema = z.object(paging);
+
+/** Query of `GET /operators` (defaults to the whole list, up to 200). */
+export const operatorsQuerySchema = z.object(paging);
+
+/** Query of `GET /transfers`. */
+export const transfersQuerySchema = z.object({
+  ...paging,
+  dialogId: positiveIntString('dialogId').optional(),
+  clientId: positiveIntString('clientId').optional(),
+  operatorId: positiveIntString('operatorId').optional(),
+});
+
+/** Body of `POST /messages`. */
+export const sendMessageSchema = z.object({
+  clientId: z
+    .number({ error: 'clientId must be a positive integer' })
+    .int({ error: 'clientId must be a positive integer' })
+    .min(1, { error: 'clientId must be a positive integer' })
+    .max(Number.MAX_SAFE_INTEGER, { error: 'clientId must be a positive integer' }),
+  text: z
+    .string({ error: 'text must be a string of 1 to 4096 characters' })
+    .min(1, { error: 'text must be a string of 1 to 4096 characters' })
+    .max(4096, { error: 'text must be at most 4096 characters' })
+    .refine((value) => value.trim().length > 0, { error: 'text must not be blank' }),
+  channelId: z
+    .number({ error: 'channelId must be a positive integer' })
+    .int({ error: 'channelId must be a positive integer' })
+    .min(1, { error: 'channelId must be a positive integer' })
+    .optional(),
+  transport: z
+    .string({ error: 'transport must be a transport name such as "whatsapp"' })
+    .regex(/^[a-z][a-z0-9_]{0,31}$/, { error: 'transport must be a transport name such as "whatsapp"' })
+    .optional(),
+  idempotencyKey: z
+    .string({ error: 'idempotencyKey must be a string of 1 to 200 characters' })
+    .min(1, { error: 'idempotencyKey must be a string of 1 to 200 characters' })
+    .max(200, { error: 'idempotencyKey must be a string of 1 to 200 characters' })
+    .optional(),
+});
+
+/** Parses `input` or throws a 400 `bad_request` naming the first offending field. */
+export function parseRequest<T>(schema: z.ZodType<T>, input: unknown, where: string): T {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const field = issue?.path.map(String).join('.') ?? '';
+  const message = issue?.message ?? 'invalid value';
+  // Custom messages start with the field's name; zod's own ones (wrong type) need it added.
+  const named = field && !message.startsWith(field) ? `${field}: ${message}` : message;
+  throw new ProxyError(400, 'bad_request', `Invalid ${where}: ${named}`);
+}
