@@ -51,13 +51,18 @@ export function serveProxy(
     closing ??= new Promise<void>((resolve) => {
       for (const signal of signals) process.off(signal, onSignal);
       const force = setTimeout(() => server.closeAllConnections(), shutdownTimeoutMs);
+      // Keep-alive connections would hold close() open until they time out: drop each one as
+      // soon as its last request has been answered.
+      const sweep = setInterval(() => server.closeIdleConnections(), 25);
       force.unref();
+      sweep.unref();
+      server.on('request', (_request, response) => response.setHeader('connection', 'close'));
       server.close(() => {
         clearTimeout(force);
+        clearInterval(sweep);
         resolve();
         resolveClosed();
       });
-      // Keep-alive connections with no request in flight would otherwise hold close() open.
       server.closeIdleConnections();
     });
     return closing;

@@ -1,0 +1,88 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { sign } from 'hono/jwt';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createFakeUpstream, type FakeUpstream } from './test/createFakeUpstream.js';
+
+// The CLI runs from its TypeScript source through tsx, from the repo root so the workspace's
+// tsconfig paths resolve @c2d-console/core to its source (no build needed).
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+const cliPath = fileURLToPath(new URL('./cli.ts', import.meta.url));
+const TOKEN = 'cli-test-token-1234567890abcdef1234567890';
+
+interface Cli {
+  child: ChildProcess;
+  stdout: string[];
+  stderr: string[];
+  exited: Promise<number | null>;
+  /** Resolves with the URL from the "listening" line. */
+  listening: Promise<string>;
+}
+
+function runCli(env: Record<string, string>): Cli {
+  const child = spawn(process.execPath, ['--import', 'tsx', cliPath], {
+    cwd: repoRoot,
+    env: { PATH: process.env.PATH, PORT: '0', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  let onUrl: (url: string) => void = () => {};
+  const listening = new Promise<string>((resolve) => {
+    onUrl = resolve;
+  });
+  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
+    for (const line of chunk.split('\n').filter(Boolean)) {
+      stdout.push(line);
+      const url = (JSON.parse(line) as { url?: string }).url;
+      if (url) onUrl(url);
+    }
+  });
+  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => stderr.push(chunk));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, stdout, stderr, exited, listening };
+}
+
+let upstream: FakeUpstream;
+const running: Cli[] = [];
+
+beforeAll(async () => {
+  upstream = await createFakeUpstream();
+});
+afterAll(() => upstream.close());
+afterEach(() => {
+  for (const cli of running.splice(0)) cli.child.kill('SIGKILL');
+});
+
+describe('c2d-proxy CLI', () => {
+  it('refuses live mode without auth, saying how to configure it', async () => {
+    const cli = runCli({ CHAT2DESK_API_TOKEN: TOKEN, CHAT2DESK_API_URL: upstream.url });
+    running.push(cli);
+    expect(await cli.exited).toBe(1);
+    const output = cli.stderr.join('');
+    expect(output).toContain('C2D_PROXY_JWT_SECRET');
+    expect(output).not.toContain(TOKEN);
+  });
+
+  it('serves live mode against CHAT2DESK_API_URL with JWT auth, logs JSON lines, and stops on SIGTERM', async () => {
+    const cli = runCli({ CHAT2DESK_API_TOKEN: TOKEN, CHAT2DESK_API_URL: upstream.url, C2D_PROXY_JWT_SECRET: 's' });
+    running.push(cli);
+    const url = await cli.listening;
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(JSON.parse(cli.stdout[0]!)).toMatchObject({ level: 'info', mode: 'live', msg: expect.stringContaining('live mode') });
+
+    expect((await fetch(`${url}/clients`)).status).toBe(401);
+    const jwt = await sign({ exp: Math.floor(Date.now() / 1000) + 60 }, 's', 'HS256');
+    const answer = await fetch(`${url}/clients/11`, { headers: { authorization: `Bearer ${jwt}` } });
+    expect(answer.status).toBe(200);
+    expect(((await answer.json()) as { data: { assignedName: string } }).data.assignedName).toBe('Айгерим (VIP)');
+    expect(upstream.callsTo('/v1/clients/11')[0]?.headers.authorization).toBe(TOKEN);
+
+    cli.child.kill('SIGTERM');
+    expect(await cli.exited).toBe(0);
+    const lines = cli.stdout.map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(lines).toContainEqual(expect.objectContaining({ method: 'GET', route: '/clients/:id', status: 200, upstreamCalls: 1 }));
+    expect(lines.at(-1)).toMatchObject({ msg: 'c2d-proxy stopped' });
+    expect(cli.stdout.join('\n')).not.toContain(TOKEN);
+  });
+});
