@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import { verify } from 'hono/jwt';
+import { createMemoryCache } from './createMemoryCache.js';
 import type { ProxyAuth } from './ProxyAuth.js';
 import { ProxyError } from './ProxyError.js';
 
@@ -8,6 +9,9 @@ const unauthorized = (message: string) => new ProxyError(401, 'unauthorized', me
 /** Hono middleware enforcing {@link ProxyAuth}: a JWT check, a host hook, or both. */
 export function createAuthMiddleware(auth: ProxyAuth): MiddlewareHandler {
   const { jwtSecret, authorize } = auth;
+  // A browser sends the same JWT with every request: remember verified ones until they expire
+  // (at most a minute) instead of checking the signature each time.
+  const verified = createMemoryCache({ maxEntries: 1000 });
   return async (c, next) => {
     if (jwtSecret !== undefined) {
       const header = c.req.header('authorization') ?? '';
@@ -16,17 +20,21 @@ export function createAuthMiddleware(auth: ProxyAuth): MiddlewareHandler {
         c.header('WWW-Authenticate', 'Bearer');
         throw unauthorized('Send Authorization: Bearer <token>, a JWT signed by the host app');
       }
-      let payload: { exp?: unknown };
-      try {
-        payload = await verify(match[1], jwtSecret, 'HS256');
-      } catch (error) {
-        c.header('WWW-Authenticate', 'Bearer error="invalid_token"');
-        const name = error instanceof Error ? error.name : '';
-        throw unauthorized(name === 'JwtTokenExpired' ? 'The bearer token has expired; get a new one from the host app' : 'The bearer token is not valid');
-      }
-      if (typeof payload.exp !== 'number') {
-        c.header('WWW-Authenticate', 'Bearer error="invalid_token"');
-        throw unauthorized('The bearer token must carry an exp claim');
+      const jwt = match[1];
+      if (verified.get(jwt) === undefined) {
+        let payload: { exp?: unknown };
+        try {
+          payload = await verify(jwt, jwtSecret, 'HS256');
+        } catch (error) {
+          c.header('WWW-Authenticate', 'Bearer error="invalid_token"');
+          const name = error instanceof Error ? error.name : '';
+          throw unauthorized(name === 'JwtTokenExpired' ? 'The bearer token has expired; get a new one from the host app' : 'The bearer token is not valid');
+        }
+        if (typeof payload.exp !== 'number') {
+          c.header('WWW-Authenticate', 'Bearer error="invalid_token"');
+          throw unauthorized('The bearer token must carry an exp claim');
+        }
+        verified.set(jwt, true, Math.min(payload.exp * 1000 - Date.now(), 60_000));
       }
     }
     if (authorize && !(await authorize(c.req.raw))) {

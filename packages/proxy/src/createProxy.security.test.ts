@@ -87,6 +87,17 @@ describe('JWT auth', () => {
     expect(upstream.calls).toHaveLength(1);
   });
 
+  it('stops accepting a token once it expires, even after it was accepted', async () => {
+    await start({ auth: { jwtSecret: SECRET } });
+    const exp = now() + 1;
+    const headers = bearer(await sign({ exp }, SECRET, 'HS256'));
+    expect((await proxy!.request('/operators', { headers })).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, exp * 1000 - Date.now() + 50));
+    const late = await proxy!.request('/operators', { headers });
+    expect(late.status).toBe(401);
+    expect((await late.json()).error.message).toMatch(/expired/);
+  });
+
   it('leaves /health open for load balancers', async () => {
     await start({ auth: { jwtSecret: SECRET } });
     expect((await proxy!.request('/health')).status).toBe(200);

@@ -237,25 +237,26 @@ export function createProxy(options: ProxyOptions = {}): ProxyApp {
     else logger.info(text);
   });
 
+  // Set before the handler runs so they land in its response without rebuilding it.
   app.use(async (c, next) => {
+    c.header('X-Content-Type-Options', 'nosniff');
+    if (!c.req.path.startsWith('/chat/')) c.header('Cache-Control', 'no-store');
     await next();
-    c.res.headers.set('X-Content-Type-Options', 'nosniff');
-    if (!c.req.path.startsWith('/chat/')) c.res.headers.set('Cache-Control', 'no-store');
   });
 
-  app.use(
-    cors({
-      origin: (origin) => {
-        if (allowedOrigins.includes('*')) return '*';
-        return originAllowed(origin) ? origin : null;
-      },
-      allowMethods: ['GET', 'POST', 'OPTIONS'],
-      allowHeaders: ['Authorization', 'Content-Type'],
-      exposeHeaders: ['Retry-After'],
-      credentials: !allowedOrigins.includes('*'),
-      maxAge: 600,
-    }),
-  );
+  const corsMiddleware = cors({
+    origin: (origin) => {
+      if (allowedOrigins.includes('*')) return '*';
+      return originAllowed(origin) ? origin : null;
+    },
+    allowMethods: ['GET', 'POST', 'OPTIONS'],
+    allowHeaders: ['Authorization', 'Content-Type'],
+    exposeHeaders: ['Retry-After'],
+    credentials: !allowedOrigins.includes('*'),
+    maxAge: 600,
+  });
+  // Same-origin and server-to-server requests carry no Origin: they need no CORS headers.
+  app.use((c, next) => (c.req.header('origin') ? corsMiddleware(c, next) : next()));
 
   // A cross-site form or script must not send messages with the user's cookies: state-changing
   // requests from a browser must come from the proxy's own host or an allowed origin.
@@ -285,13 +286,12 @@ export function createProxy(options: ProxyOptions = {}): ProxyApp {
 
   if (auth) app.use(createAuthMiddleware(auth));
 
-  app.use(
-    bodyLimit({
-      maxSize: maxBodyBytes,
-      onError: (c) =>
-        errorResponse(c, new ProxyError(413, 'payload_too_large', `The request body is larger than ${Math.floor(maxBodyBytes / KIB)} KiB`)),
-    }),
-  );
+  // Only on routes with a body: checking a GET's body would build a full Request for nothing.
+  const limitBody = bodyLimit({
+    maxSize: maxBodyBytes,
+    onError: (c) =>
+      errorResponse(c, new ProxyError(413, 'payload_too_large', `The request body is larger than ${Math.floor(maxBodyBytes / KIB)} KiB`)),
+  });
 
   app.get('/clients', async (c) => {
     const query = parseQuery(c, clientsQuerySchema);
@@ -319,7 +319,7 @@ export function createProxy(options: ProxyOptions = {}): ProxyApp {
     return c.json(listBody(list, page));
   });
 
-  app.post('/messages', async (c) => {
+  app.post('/messages', limitBody, async (c) => {
     if (!/^application\/(.+\+)?json\b/i.test(c.req.header('content-type') ?? '')) {
       throw new ProxyError(400, 'bad_request', 'Send the body as JSON with Content-Type: application/json');
     }
