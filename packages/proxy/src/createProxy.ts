@@ -98,6 +98,12 @@ export interface ProxyOptions {
   fetch?: UpstreamFetch;
   /** Sandbox data: seed and number of clients (sandbox mode only). */
   sandbox?: { seed?: number; clients?: number };
+  /**
+   * Path the proxy is mounted under when the host passes it whole URLs, e.g. `/api/c2d` for a
+   * Next.js route handler at `app/api/c2d/[...path]/route.ts` (default: none). Not needed
+   * behind Express's `app.use('/api/c2d', ...)`, which strips the prefix itself.
+   */
+  basePath?: string;
   /** Called for every upstream attempt, with method and path (metrics). */
   onUpstreamCall?: (method: string, path: string) => void;
 }
@@ -177,6 +183,10 @@ export function createProxy(options: ProxyOptions = {}): ProxyApp {
   }
   const allowedOrigins = options.allowedOrigins ?? [];
   allowedOrigins.forEach(checkOrigin);
+  const basePath = options.basePath ?? '';
+  if (basePath !== '' && !/^(\/[\w.~-]+)+$/.test(basePath)) {
+    throw new Chat2DeskConfigError('basePath', `basePath must look like /api/c2d (a leading slash, no trailing slash), got "${basePath}"`);
+  }
   const timeoutMs = positive('timeoutMs', options.timeoutMs, 10_000);
   const maxBodyBytes = positive('maxBodyBytes', options.maxBodyBytes, 64 * KIB);
   const cacheTtlMs = positive('cacheTtlMs', options.cacheTtlMs, 5000);
@@ -214,7 +224,7 @@ export function createProxy(options: ProxyOptions = {}): ProxyApp {
     allowedOrigins.includes(origin) ||
     (mode === 'sandbox' && options.allowedOrigins === undefined && isLoopbackOrigin(origin));
 
-  const app: ProxyApp = new Hono<ProxyEnv>();
+  const app = (basePath ? new Hono<ProxyEnv>().basePath(basePath) : new Hono<ProxyEnv>()) as ProxyApp;
 
   // One JSON line a request: what a log pipeline needs, and nothing identifying beyond the route.
   app.use(async (c, next) => {
@@ -240,7 +250,7 @@ export function createProxy(options: ProxyOptions = {}): ProxyApp {
   // Set before the handler runs so they land in its response without rebuilding it.
   app.use(async (c, next) => {
     c.header('X-Content-Type-Options', 'nosniff');
-    if (!c.req.path.startsWith('/chat/')) c.header('Cache-Control', 'no-store');
+    if (!c.req.path.startsWith(`${basePath}/chat/`)) c.header('Cache-Control', 'no-store');
     await next();
   });
 
