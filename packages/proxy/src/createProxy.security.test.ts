@@ -85,6 +85,7 @@ describe('JWT auth', () => {
 
     // Only the valid request reached Chat2Desk.
     expect(upstream.calls).toHaveLength(1);
+    expect(JSON.parse(proxy!.logs[0]!)).toMatchObject({ method: 'GET', route: '/clients', status: 401, upstreamCalls: 0 });
   });
 
   it('stops accepting a token once it expires, even after it was accepted', async () => {

@@ -4,7 +4,7 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
-import { routePath } from 'hono/route';
+import { matchedRoutes } from 'hono/route';
 import type { z } from 'zod';
 import type { Cache } from './Cache.js';
 import { createAuthMiddleware } from './createAuthMiddleware.js';
@@ -237,7 +237,7 @@ export function createProxy(options: ProxyOptions = {}): ProxyApp {
       time: new Date().toISOString(),
       level: status >= 500 ? 'error' : 'info',
       method: c.req.method,
-      route: routePath(c) || null,
+      route: routeOf(c),
       status,
       ms: Math.round((performance.now() - started) * 10) / 10,
       upstreamCalls: stats.upstreamCalls,
@@ -398,7 +398,7 @@ export function createProxy(options: ProxyOptions = {}): ProxyApp {
           level: 'error',
           msg: 'unhandled error',
           method: c.req.method,
-          route: routePath(c) || null,
+          route: routeOf(c),
           error: error instanceof Error ? (error.stack ?? error.message) : String(error),
         }),
       ),
@@ -413,6 +413,11 @@ export function createProxy(options: ProxyOptions = {}): ProxyApp {
   }
 
   return app;
+}
+
+/** The pattern of the route that matched (`/clients/:id`), or null; middleware does not count. */
+function routeOf(c: Context): string | null {
+  return matchedRoutes(c).findLast((route) => route.method !== 'ALL')?.path ?? null;
 }
 
 function parseQuery<T>(c: Context, schema: z.ZodType<T>): T {
