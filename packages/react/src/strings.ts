@@ -13,6 +13,18 @@ export interface ConsoleStrings {
   modeSwitchLabel: string;
   modeLabels: Record<1 | 2 | 3, string>;
   modeHints: Record<1 | 2 | 3, string>;
+  clientListLabel: string;
+  clientSearchLabel: string;
+  clientSearchPlaceholder: string;
+  clientSearchClear: string;
+  /** "1,234 clients"; `formatted` is `count` grouped in the locale. */
+  clientCount: (count: number, formatted: string) => string;
+  clientsLoading: string;
+  clientsLoadingMore: string;
+  clientsEmpty: string;
+  clientsNoMatches: (search: string) => string;
+  clientsError: string;
+  clientsRetry: string;
 }
 
 const en: ConsoleStrings = {
@@ -31,7 +43,27 @@ const en: ConsoleStrings = {
     2: 'Only this dialog, with replies',
     3: 'Only this dialog, read-only',
   },
+  clientListLabel: 'Clients',
+  clientSearchLabel: 'Search clients',
+  clientSearchPlaceholder: 'Name or phone',
+  clientSearchClear: 'Clear search',
+  clientCount: (count, formatted) => `${formatted} ${count === 1 ? 'client' : 'clients'}`,
+  clientsLoading: 'Loading clients…',
+  clientsLoadingMore: 'Loading more clients…',
+  clientsEmpty: 'No clients yet',
+  clientsNoMatches: (search) => `Nothing matches “${search}”`,
+  clientsError: 'Could not load clients',
+  clientsRetry: 'Retry',
 };
+
+/** Russian noun form for a count: 1 клиент, 2 клиента, 5 клиентов, 21 клиент. */
+function ruPlural(count: number, one: string, few: string, many: string): string {
+  const tens = count % 100;
+  const units = count % 10;
+  if (units === 1 && tens !== 11) return one;
+  if (units >= 2 && units <= 4 && (tens < 12 || tens > 14)) return few;
+  return many;
+}
 
 const ru: ConsoleStrings = {
   frameTitle: (id) => (id ? `Диалог Chat2Desk ${id}` : 'Диалоги Chat2Desk'),
@@ -49,6 +81,17 @@ const ru: ConsoleStrings = {
     2: 'Только этот диалог, с ответом',
     3: 'Только этот диалог, без ответа',
   },
+  clientListLabel: 'Клиенты',
+  clientSearchLabel: 'Поиск клиентов',
+  clientSearchPlaceholder: 'Имя или телефон',
+  clientSearchClear: 'Очистить поиск',
+  clientCount: (count, formatted) => `${formatted} ${ruPlural(count, 'клиент', 'клиента', 'клиентов')}`,
+  clientsLoading: 'Загружаем клиентов…',
+  clientsLoadingMore: 'Загружаем ещё клиентов…',
+  clientsEmpty: 'Клиентов пока нет',
+  clientsNoMatches: (search) => `По запросу «${search}» ничего не найдено`,
+  clientsError: 'Не удалось загрузить клиентов',
+  clientsRetry: 'Повторить',
 };
 
 /** The strings of each locale. */
