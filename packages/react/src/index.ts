@@ -16,3 +16,12 @@ export {
 } from './DialogFrame.js';
 export { DialogModeSwitch, type DialogModeSwitchProps } from './DialogModeSwitch.js';
 export { consoleStrings, type ConsoleStrings, type Locale } from './strings.js';
+export { ClientList, CLIENT_ROW_HEIGHT, type ClientListProps } from './ClientList.js';
+export {
+  useClients,
+  CLIENTS_PAGE_SIZE,
+  type ClientPages,
+  type UseClientsOptions,
+  type UseClientsResult,
+} from './useClients.js';
+export { useClient } from './useClient.js';

@@ -1,0 +1,268 @@
+import type { Client } from '@c2d-console/core';
+import { act, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { delay, http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ClientList } from './ClientList.js';
+import { clientDisplayName } from './clientDisplayName.js';
+import { makeClient, makeClients } from './test/fixtures.js';
+import { createConsoleHandlers } from './test/handlers.js';
+import { createTestQueryClient, renderWithConsole } from './test/renderWithConsole.js';
+import { seedClientList } from './test/seedClientList.js';
+
+const baseUrl = 'http://proxy.test';
+const server = setupServer(...createConsoleHandlers({ baseUrl }));
+/** Every `GET /clients` the list sent, in order. */
+let requests: URL[] = [];
+
+/** jsdom has no layout: give the listbox a 448px viewport (8 rows) and a real scroll height. */
+const LIST_HEIGHT = 448;
+function isListbox(element: Element) {
+  return element.getAttribute('role') === 'listbox';
+}
+
+beforeAll(() => {
+  server.listen({ onUnhandledRequest: 'error' });
+  server.events.on('request:start', ({ request }) => {
+    const url = new URL(request.url);
+    if (url.pathname === '/clients') requests.push(url);
+  });
+  vi.spyOn(Element.prototype, 'clientHeight', 'get').mockImplementation(function (this: Element) {
+    return isListbox(this) ? LIST_HEIGHT : 0;
+  });
+  vi.spyOn(Element.prototype, 'clientWidth', 'get').mockImplementation(function (this: Element) {
+    return isListbox(this) ? 320 : 0;
+  });
+  vi.spyOn(Element.prototype, 'scrollHeight', 'get').mockImplementation(function (this: Element) {
+    return isListbox(this) ? Number.parseFloat((this.firstElementChild as HTMLElement | null)?.style.height ?? '0') : 0;
+  });
+});
+beforeEach(() => {
+  requests = [];
+});
+afterEach(() => server.resetHandlers());
+afterAll(() => {
+  server.close();
+  vi.restoreAllMocks();
+});
+
+const options = () => screen.getAllByRole('option');
+const activeOption = () => {
+  const id = screen.getByRole('listbox').getAttribute('aria-activedescendant');
+  return id ? document.getElementById(id) : null;
+};
+
+describe('ClientList', () => {
+  it('shows the first page of clients as options of a named listbox, with the total', async () => {
+    renderWithConsole(<ClientList onSelect={() => {}} />);
+    const list = await screen.findByRole('listbox', { name: 'Clients' });
+    expect(screen.getByText('120 clients')).toBeInTheDocument();
+    const first = within(list).getAllByRole('option')[0]!;
+    // makeClient(0) has an operator-assigned name, which Chat2Desk shows instead of its own.
+    expect(first).toHaveTextContent('Айгерим (VIP)');
+    expect(first).toHaveTextContent('+7 701 100-00-00');
+    expect(first).toHaveAttribute('aria-posinset', '1');
+    expect(first).toHaveAttribute('aria-setsize', '120');
+    expect(first).toHaveAttribute('aria-selected', 'false');
+    expect(requests.map((url) => url.search)).toEqual(['?limit=50&offset=0']);
+  });
+
+  it('marks the selected client with aria-selected', async () => {
+    renderWithConsole(<ClientList selectedId={1001} />);
+    const selected = await screen.findByRole('option', { selected: true });
+    expect(selected).toHaveAttribute('aria-posinset', '2');
+    expect(options().filter((o) => o.getAttribute('aria-selected') === 'true')).toHaveLength(1);
+  });
+
+  it('searches by name after the operator stops typing, not on every key', async () => {
+    const user = userEvent.setup();
+    renderWithConsole(<ClientList />);
+    await screen.findByRole('listbox');
+    await user.type(screen.getByRole('searchbox', { name: 'Search clients' }), 'Olivia');
+    await waitFor(() => expect(requests.at(-1)?.searchParams.get('q')).toBe('Olivia'));
+    const searched = requests.slice(1);
+    expect(searched).toHaveLength(1);
+    expect(searched[0]?.searchParams.has('phone')).toBe(false);
+    await waitFor(() => expect(options().every((o) => o.textContent?.includes('Olivia'))).toBe(true));
+    expect(screen.getByText('12 clients')).toBeInTheDocument();
+  });
+
+  it('searches a typed phone number by its digits', async () => {
+    const user = userEvent.setup();
+    renderWithConsole(<ClientList />);
+    await screen.findByRole('listbox');
+    await user.type(screen.getByRole('searchbox'), '+7 (701) 100-0');
+    await waitFor(() => expect(requests).toHaveLength(2));
+    expect(requests[1]?.searchParams.get('phone')).toBe('77011000');
+    expect(requests[1]?.searchParams.has('q')).toBe(false);
+  });
+
+  it('keeps the previous results on screen while a search loads', async () => {
+    const user = userEvent.setup();
+    server.use(http.get(`${baseUrl}/clients`, () => delay('infinite')));
+    const queryClient = createTestQueryClient();
+    seedClientList(queryClient, makeClients(30), { pageSize: 50 });
+    renderWithConsole(<ClientList />, { provider: { queryClient } });
+    await screen.findByRole('listbox');
+    await user.type(screen.getByRole('searchbox'), 'Anna');
+    await waitFor(() => expect(requests).toHaveLength(1));
+    expect(screen.getByRole('listbox')).toHaveAttribute('aria-busy', 'true');
+    expect(options().length).toBeGreaterThan(0);
+    expect(screen.queryByRole('status')).toBeNull();
+  });
+
+  it('clears the search with the clear button and lists everyone again at once', async () => {
+    const user = userEvent.setup();
+    const onSearchChange = vi.fn();
+    renderWithConsole(<ClientList defaultSearch="Olivia" onSearchChange={onSearchChange} />);
+    await screen.findByText('12 clients');
+    await user.click(screen.getByRole('button', { name: 'Clear search' }));
+    expect(screen.getByRole('searchbox')).toHaveValue('');
+    expect(screen.getByRole('searchbox')).toHaveFocus();
+    expect(onSearchChange).toHaveBeenLastCalledWith('');
+    await screen.findByText('120 clients');
+    expect(screen.queryByRole('button', { name: 'Clear search' })).toBeNull();
+  });
+
+  it('follows a controlled search', async () => {
+    const { rerender } = renderWithConsole(<ClientList search="James" />);
+    await screen.findByText('12 clients');
+    expect(screen.getByRole('searchbox')).toHaveValue('James');
+    rerender(<ClientList search="James Smith" />);
+    await screen.findByText('1 client');
+    expect(options()[0]).toHaveTextContent('James Smith');
+  });
+
+  it('moves through the list with the keyboard and selects with Enter and Space', async () => {
+    const user = userEvent.setup();
+    const onSelect = vi.fn<(client: Client) => void>();
+    renderWithConsole(<ClientList onSelect={onSelect} />);
+    await screen.findByRole('listbox');
+    await user.click(screen.getByRole('searchbox'));
+    await user.keyboard('{ArrowDown}');
+    const list = screen.getByRole('listbox');
+    expect(list).toHaveFocus();
+    expect(activeOption()).toHaveAttribute('aria-posinset', '1');
+    await user.keyboard('{ArrowDown}{ArrowDown}');
+    expect(activeOption()).toHaveAttribute('aria-posinset', '3');
+    await user.keyboard('{ArrowUp}');
+    expect(activeOption()).toHaveAttribute('aria-posinset', '2');
+    await user.keyboard('{Enter}');
+    expect(onSelect).toHaveBeenLastCalledWith(makeClient(1));
+    await user.keyboard('{PageDown}');
+    // A 448px viewport shows 8 rows; a page moves by one row less, keeping one row of context.
+    expect(activeOption()).toHaveAttribute('aria-posinset', '9');
+    await user.keyboard('{PageUp}');
+    expect(activeOption()).toHaveAttribute('aria-posinset', '2');
+    await user.keyboard('{End}');
+    expect(activeOption()).toHaveAttribute('aria-posinset', '50');
+    await user.keyboard(' ');
+    expect(onSelect).toHaveBeenLastCalledWith(makeClient(49));
+    await user.keyboard('{Home}');
+    expect(activeOption()).toHaveAttribute('aria-posinset', '1');
+    await user.keyboard('{ArrowUp}');
+    expect(activeOption()).toHaveAttribute('aria-posinset', '1');
+    expect(onSelect).toHaveBeenCalledTimes(2);
+  });
+
+  it('selects a client by click', async () => {
+    const user = userEvent.setup();
+    const onSelect = vi.fn<(client: Client) => void>();
+    renderWithConsole(<ClientList onSelect={onSelect} />);
+    await screen.findByRole('listbox');
+    await user.click(options()[3]!);
+    expect(onSelect).toHaveBeenCalledWith(makeClient(3));
+    expect(activeOption()).toHaveAttribute('aria-posinset', '4');
+    expect(screen.getByRole('listbox')).toHaveFocus();
+  });
+
+  it('fetches the next page as the operator scrolls near the end', async () => {
+    renderWithConsole(<ClientList pageSize={50} />);
+    const list = await screen.findByRole('listbox');
+    expect(options().length).toBeLessThan(20);
+    expect(requests).toHaveLength(1);
+    act(() => {
+      list.scrollTop = 40 * 56;
+      list.dispatchEvent(new Event('scroll'));
+    });
+    await waitFor(() => expect(requests.map((url) => url.searchParams.get('offset'))).toEqual(['0', '50']));
+    act(() => list.focus());
+    await userEvent.setup().keyboard('{End}');
+    await waitFor(() => expect(activeOption()).toHaveAttribute('aria-posinset', '100'));
+    expect(activeOption()).toHaveTextContent(clientDisplayName(makeClient(99)));
+  });
+
+  it('keeps fewer than 60 rows in the DOM with 10,000 clients loaded, and End reaches the last one', async () => {
+    const user = userEvent.setup();
+    const queryClient = createTestQueryClient();
+    seedClientList(queryClient, makeClients(10_000), { pageSize: 200 });
+    renderWithConsole(<ClientList pageSize={200} />, { provider: { queryClient } });
+    const list = await screen.findByRole('listbox');
+    expect(screen.getByText('10,000 clients')).toBeInTheDocument();
+    expect(options().length).toBeGreaterThan(5);
+    expect(options().length).toBeLessThan(60);
+    act(() => list.focus());
+    await user.keyboard('{End}');
+    expect(activeOption()).toHaveAttribute('aria-posinset', '10000');
+    expect(activeOption()).toHaveTextContent(clientDisplayName(makeClient(9999)));
+    expect(options().length).toBeLessThan(60);
+    expect(requests).toHaveLength(0);
+  });
+
+  it('shows a loading skeleton with a status for screen readers', async () => {
+    server.use(...createConsoleHandlers({ baseUrl, latency: 'infinite' }));
+    renderWithConsole(<ClientList />);
+    expect(await screen.findByRole('status')).toHaveTextContent('Loading clients…');
+    expect(screen.queryByRole('listbox')).toBeNull();
+  });
+
+  it('says when there are no clients at all', async () => {
+    server.use(...createConsoleHandlers({ baseUrl, clients: [] }));
+    renderWithConsole(<ClientList />);
+    expect(await screen.findByText('No clients yet')).toBeInTheDocument();
+    expect(screen.getByRole('status')).toHaveTextContent('No clients yet');
+    expect(screen.getByText('0 clients')).toBeInTheDocument();
+  });
+
+  it('says when nothing matches the search, naming it', async () => {
+    renderWithConsole(<ClientList defaultSearch="Zebediah" />);
+    expect(await screen.findByText('Nothing matches “Zebediah”')).toBeInTheDocument();
+    expect(screen.getByRole('status')).toHaveTextContent('Nothing matches “Zebediah”');
+    expect(screen.queryByRole('listbox')).toBeNull();
+  });
+
+  it('shows the error and recovers with Retry', async () => {
+    const user = userEvent.setup();
+    server.use(
+      http.get(
+        `${baseUrl}/clients`,
+        () => HttpResponse.json({ error: { code: 'upstream_error', message: 'Chat2Desk is unavailable' } }, { status: 502 }),
+        { once: true },
+      ),
+    );
+    renderWithConsole(<ClientList />);
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Could not load clients');
+    expect(alert).toHaveTextContent('Chat2Desk is unavailable');
+    await user.click(within(alert).getByRole('button', { name: 'Retry' }));
+    expect(await screen.findByRole('listbox')).toBeInTheDocument();
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('speaks Russian', async () => {
+    renderWithConsole(<ClientList defaultSearch="Zebediah" />, { provider: { locale: 'ru' } });
+    expect(await screen.findByText('По запросу «Zebediah» ничего не найдено')).toBeInTheDocument();
+    expect(screen.getByRole('searchbox', { name: 'Поиск клиентов' })).toHaveAttribute('placeholder', 'Имя или телефон');
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Очистить поиск' }));
+    expect(await screen.findByRole('listbox', { name: 'Клиенты' })).toBeInTheDocument();
+    expect(screen.getByText('120 клиентов')).toBeInTheDocument();
+  });
+
+  it('truncates long names but keeps the full name in the title', async () => {
+    const long = 'Александра Константиновна Преображенская-Многоименная, отдел оптовых закупок';
+    server.use(...createConsoleHandlers({ baseUrl, clients: [makeClient(1, { name: long, assignedName: null })] }));
+    renderWithConsole(<ClientList />);
+    expect(await screen.findByTitle(long)).toHaveClass('c2d-client-row__name');
+  });
+});

@@ -1,0 +1,390 @@
+import type { Client } from '@c2d-console/core';
+import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
+import {
+  useCallback,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type MouseEvent,
+  type ReactElement,
+} from 'react';
+import { Avatar } from './Avatar.js';
+import { clientDisplayName } from './clientDisplayName.js';
+import { useStrings } from './ConsoleContext.js';
+import { cx } from './cx.js';
+import { formatPhone } from './formatPhone.js';
+import { useFormatters, type ConsoleFormatters } from './formatters.js';
+import { parseClientSearch } from './parseClientSearch.js';
+import type { Locale } from './strings.js';
+import { useClients } from './useClients.js';
+import { useDebouncedValue } from './useDebouncedValue.js';
+
+/** Props of {@link ClientList}. */
+export interface ClientListProps {
+  /** Id of the selected client (marked `aria-selected`). */
+  selectedId?: number | null;
+  /** Called when the operator picks a client (click, Enter or Space). */
+  onSelect?: (client: Client) => void;
+  /** The search text, when the host controls it (pair with `onSearchChange`). */
+  search?: string;
+  /** Initial search text when uncontrolled. */
+  defaultSearch?: string;
+  /** Called on every edit of the search box (the request itself is debounced). */
+  onSearchChange?: (search: string) => void;
+  /** Clients per request (1..200, default 50). */
+  pageSize?: number;
+  className?: string;
+  /** Overrides the provider's locale. */
+  locale?: Locale;
+  /** Accessible name of the list; defaults to "Clients". */
+  'aria-label'?: string;
+}
+
+/** Height of one row (px); rows are fixed-height so the virtualizer never measures. */
+export const CLIENT_ROW_HEIGHT = 56;
+/** Rows rendered beyond each edge of the viewport. */
+const OVERSCAN = 4;
+const SEARCH_DEBOUNCE_MS = 300;
+/** The next page is requested once the viewport is this close (in rows) to the last loaded one. */
+const PREFETCH_ROWS = 20;
+const SKELETON_ROWS = 6;
+
+const isBlank = (text: string) => text.trim() === '';
+
+/**
+ * The clients of the Chat2Desk account: a search box (name or phone, debounced), a virtualized
+ * ARIA listbox that loads more pages as it scrolls, selection by mouse or keyboard (arrows,
+ * Home/End, PageUp/PageDown, Enter/Space), and loading, empty and error states.
+ */
+export function ClientList({
+  selectedId,
+  onSelect,
+  search: controlledSearch,
+  defaultSearch = '',
+  onSearchChange,
+  pageSize,
+  className,
+  locale,
+  'aria-label': ariaLabel,
+}: ClientListProps): ReactElement {
+  const strings = useStrings(locale);
+  const format = useFormatters(locale);
+  const id = useId();
+  const listId = `${id}list`;
+  const searchId = `${id}search`;
+  const inputRef = useRef<HTMLInputElement>(null);
+  const listRef = useRef<HTMLDivElement>(null);
+
+  const [ownSearch, setOwnSearch] = useState(defaultSearch);
+  const search = controlledSearch ?? ownSearch;
+  const setSearch = (value: string) => {
+    if (controlledSearch === undefined) setOwnSearch(value);
+    onSearchChange?.(value);
+  };
+  const applied = useDebouncedValue(search, SEARCH_DEBOUNCE_MS, isBlank);
+  const params = useMemo(() => parseClientSearch(applied), [applied]);
+  const listKey = `${params.q ?? ''}\u0000${params.phone ?? ''}`;
+
+  const query = useClients({ ...params, pageSize });
+  const { clients, total, hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage } = query;
+
+  // The active (keyboard-focused) row belongs to one search; a new search starts unfocused.
+  const [active, setActive] = useState({ key: listKey, index: -1 });
+  const activeIndex = active.key === listKey && active.index < clients.length ? active.index : -1;
+
+  // The active row stays rendered even when scrolled away, so aria-activedescendant always
+  // points at an element that exists.
+  const rangeExtractor = useCallback(
+    (range: Range) => {
+      const indexes = defaultRangeExtractor(range);
+      if (activeIndex < 0 || indexes.includes(activeIndex)) return indexes;
+      return [...indexes, activeIndex].toSorted((a, b) => a - b);
+    },
+    [activeIndex],
+  );
+  // The virtualizer's methods read live scroll state, so nothing here memoizes them (the rule
+  // warns for React Compiler, which this package does not use).
+  // oxlint-disable-next-line react/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: clients.length,
+    getScrollElement: () => listRef.current,
+    estimateSize: () => CLIENT_ROW_HEIGHT,
+    overscan: OVERSCAN,
+    rangeExtractor,
+  });
+  const lastInView = virtualizer.range?.endIndex ?? -1;
+
+  useEffect(() => {
+    if (listRef.current) listRef.current.scrollTop = 0;
+  }, [listKey]);
+
+  useEffect(() => {
+    if (!hasNextPage || isFetchingNextPage || isFetchNextPageError) return;
+    if (lastInView >= clients.length - 1 - PREFETCH_ROWS) void fetchNextPage();
+  }, [lastInView, clients.length, hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage]);
+
+  const moveTo = (index: number) => {
+    setActive({ key: listKey, index });
+    virtualizer.scrollToIndex(index, { align: 'auto' });
+  };
+  const select = (index: number) => {
+    const client = clients[index];
+    if (client) onSelect?.(client);
+  };
+
+  const onListKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const last = clients.length - 1;
+    if (last < 0) return;
+    const pageRows = Math.max(1, Math.floor(event.currentTarget.clientHeight / CLIENT_ROW_HEIGHT) - 1);
+    const from = activeIndex;
+    let next: number;
+    switch (event.key) {
+      case 'ArrowDown':
+        next = from < 0 ? 0 : Math.min(from + 1, last);
+        break;
+      case 'ArrowUp':
+        next = from < 0 ? 0 : Math.max(from - 1, 0);
+        break;
+      case 'Home':
+        next = 0;
+        break;
+      case 'End':
+        next = last;
+        break;
+      case 'PageDown':
+        next = Math.min(Math.max(from, 0) + pageRows, last);
+        break;
+      case 'PageUp':
+        next = Math.max(from - pageRows, 0);
+        break;
+      case 'Enter':
+      case ' ':
+        event.preventDefault();
+        if (from >= 0) select(from);
+        return;
+      default:
+        return;
+    }
+    event.preventDefault();
+    moveTo(next);
+  };
+
+  // Focus (by Tab, or from the search box) lands on the selected row when it is in view, else on
+  // the first row in view: never a jump to somewhere the operator is not looking.
+  const onListFocus = () => {
+    if (activeIndex >= 0 || clients.length === 0) return;
+    const range = virtualizer.range;
+    const selected = clients.findIndex((client) => client.id === selectedId);
+    const inView = range && selected >= range.startIndex && selected <= range.endIndex;
+    setActive({ key: listKey, index: inView ? selected : Math.max(range?.startIndex ?? 0, 0) });
+  };
+
+  // One listener for every row: rows stay plain, non-focusable options (focus stays on the list).
+  const onListClick = (event: MouseEvent<HTMLDivElement>) => {
+    const row = (event.target as Element).closest<HTMLElement>('[data-index]');
+    if (!row) return;
+    const index = Number(row.dataset.index);
+    setActive({ key: listKey, index });
+    select(index);
+  };
+
+  const onSearchKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'ArrowDown' && clients.length > 0) {
+      event.preventDefault();
+      listRef.current?.focus();
+    } else if (event.key === 'Escape' && search) {
+      event.preventDefault();
+      setSearch('');
+    }
+  };
+
+  const showList = clients.length > 0;
+  const activeClient = activeIndex >= 0 ? clients[activeIndex] : undefined;
+  const optionId = (client: Client) => `${listId}-${client.id}`;
+
+  let body: ReactElement;
+  if (query.isPending) {
+    body = <ClientListSkeleton label={strings.clientsLoading} />;
+  } else if (query.isError && !query.data) {
+    body = (
+      <div className="c2d-client-list__message" role="alert">
+        <p className="c2d-client-list__message-title">{strings.clientsError}</p>
+        <p className="c2d-client-list__message-text">{query.error.message}</p>
+        <button type="button" className="c2d-button" onClick={() => void query.refetch()}>
+          {strings.clientsRetry}
+        </button>
+      </div>
+    );
+  } else if (!showList) {
+    body = (
+      <div className="c2d-client-list__message" role="status">
+        <p className="c2d-client-list__message-text">
+          {applied.trim() ? strings.clientsNoMatches(applied.trim()) : strings.clientsEmpty}
+        </p>
+      </div>
+    );
+  } else {
+    body = (
+      <div
+        ref={listRef}
+        id={listId}
+        className="c2d-client-list__listbox"
+        role="listbox"
+        tabIndex={0}
+        aria-label={ariaLabel ?? strings.clientListLabel}
+        aria-activedescendant={activeClient ? optionId(activeClient) : undefined}
+        aria-busy={query.isFetching || undefined}
+        onKeyDown={onListKeyDown}
+        onFocus={onListFocus}
+        onClick={onListClick}
+      >
+        <div className="c2d-client-list__sizer" style={{ height: virtualizer.getTotalSize() }}>
+          {virtualizer.getVirtualItems().map((item) => {
+            const client = clients[item.index];
+            return client ? (
+              <ClientRow
+                key={client.id}
+                id={optionId(client)}
+                client={client}
+                index={item.index}
+                start={item.start}
+                setSize={Math.max(total ?? 0, clients.length)}
+                selected={client.id === selectedId}
+                active={item.index === activeIndex}
+                format={format}
+              />
+            ) : null;
+          })}
+        </div>
+      </div>
+    );
+  }
+
+  return (
+    <div className={cx('c2d', 'c2d-client-list', className)} data-state={query.status}>
+      <div className="c2d-client-list__header">
+        <div className="c2d-client-list__search">
+          <label className="c2d-visually-hidden" htmlFor={searchId}>
+            {strings.clientSearchLabel}
+          </label>
+          <input
+            ref={inputRef}
+            id={searchId}
+            className="c2d-client-list__input"
+            type="search"
+            autoComplete="off"
+            spellCheck={false}
+            placeholder={strings.clientSearchPlaceholder}
+            value={search}
+            aria-controls={showList ? listId : undefined}
+            onChange={(event) => setSearch(event.target.value)}
+            onKeyDown={onSearchKeyDown}
+          />
+          {search && (
+            <button
+              type="button"
+              className="c2d-client-list__clear"
+              aria-label={strings.clientSearchClear}
+              onClick={() => {
+                setSearch('');
+                inputRef.current?.focus();
+              }}
+            >
+              <span aria-hidden="true">×</span>
+            </button>
+          )}
+        </div>
+        <p className="c2d-client-list__count" aria-live="polite">
+          {total === undefined ? '' : strings.clientCount(total, format.number(total))}
+        </p>
+      </div>
+      {body}
+      {showList && isFetchingNextPage && (
+        <div className="c2d-client-list__footer" role="status">
+          <span className="c2d-spinner" aria-hidden="true" />
+          {strings.clientsLoadingMore}
+        </div>
+      )}
+      {showList && query.isError && (
+        <div className="c2d-client-list__footer c2d-client-list__footer--error" role="alert">
+          <span>
+            {strings.clientsError}: {query.error.message}
+          </span>
+          <button
+            type="button"
+            className="c2d-button"
+            onClick={() => void (isFetchNextPageError ? fetchNextPage() : query.refetch())}
+          >
+            {strings.clientsRetry}
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
+
+interface ClientRowProps {
+  id: string;
+  client: Client;
+  index: number;
+  start: number;
+  setSize: number;
+  selected: boolean;
+  active: boolean;
+  format: ConsoleFormatters;
+}
+
+function ClientRow({ id, client, index, start, setSize, selected, active, format }: ClientRowProps): ReactElement {
+  const name = clientDisplayName(client);
+  const last = client.lastClientMessage;
+  return (
+    <div
+      id={id}
+      role="option"
+      className="c2d-client-row"
+      aria-selected={selected}
+      aria-setsize={setSize}
+      aria-posinset={index + 1}
+      data-index={index}
+      data-active={active || undefined}
+      style={{ transform: `translateY(${start}px)`, height: CLIENT_ROW_HEIGHT }}
+    >
+      <Avatar client={client} name={name} />
+      <span className="c2d-client-row__main">
+        <span className="c2d-client-row__name" title={name}>
+          {name}
+        </span>
+        {client.phone && name !== formatPhone(client.phone) && (
+          <span className="c2d-client-row__phone">{formatPhone(client.phone)}</span>
+        )}
+      </span>
+      {last && (
+        <time className="c2d-client-row__time" dateTime={last} title={format.dateTime(last)}>
+          {format.short(last)}
+        </time>
+      )}
+    </div>
+  );
+}
+
+function ClientListSkeleton({ label }: { label: string }): ReactElement {
+  return (
+    <div className="c2d-client-list__skeleton">
+      <span className="c2d-visually-hidden" role="status">
+        {label}
+      </span>
+      {Array.from({ length: SKELETON_ROWS }, (_, index) => (
+        <div key={index} className="c2d-client-row c2d-client-row--skeleton" aria-hidden="true">
+          <span className="c2d-avatar c2d-shimmer" />
+          <span className="c2d-client-row__main">
+            <span className="c2d-shimmer c2d-shimmer--line" style={{ width: `${60 + ((index * 17) % 30)}%` }} />
+            <span className="c2d-shimmer c2d-shimmer--line c2d-shimmer--short" />
+          </span>
+        </div>
+      ))}
+    </div>
+  );
+}

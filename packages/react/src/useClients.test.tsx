@@ -1,0 +1,89 @@
+import { consoleKeys } from '@c2d-console/core';
+import { renderHook, waitFor, act } from '@testing-library/react';
+import type { ReactNode } from 'react';
+import { describe, expect, it, vi } from 'vitest';
+import { ConsoleProvider } from './ConsoleProvider.js';
+import { makeClients } from './test/fixtures.js';
+import { createTestQueryClient } from './test/createTestQueryClient.js';
+import { useClients } from './useClients.js';
+
+/** A fetch that answers `GET /clients` from `count` fixture clients and records every call. */
+function fakeProxy(count: number) {
+  const all = makeClients(count);
+  const calls: Array<{ url: URL; signal: AbortSignal | undefined }> = [];
+  const fetch = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = new URL(String(input));
+    calls.push({ url, signal: init?.signal ?? undefined });
+    const limit = Number(url.searchParams.get('limit'));
+    const offset = Number(url.searchParams.get('offset'));
+    return Response.json({ data: all.slice(offset, offset + limit), meta: { total: all.length, limit, offset } });
+  });
+  return { fetch, calls };
+}
+
+function setup(fetch: typeof globalThis.fetch) {
+  const queryClient = createTestQueryClient();
+  const wrapper = ({ children }: { children: ReactNode }) => (
+    <ConsoleProvider apiUrl="http://proxy.test" fetch={fetch} queryClient={queryClient}>
+      {children}
+    </ConsoleProvider>
+  );
+  return { queryClient, wrapper };
+}
+
+describe('useClients', () => {
+  it('pages by offset until the total is loaded, flattening the pages', async () => {
+    const { fetch, calls } = fakeProxy(25);
+    const { wrapper } = setup(fetch);
+    const { result } = renderHook(() => useClients({ pageSize: 10 }), { wrapper });
+    await waitFor(() => expect(result.current.clients).toHaveLength(10));
+    expect(result.current.total).toBe(25);
+    expect(result.current.hasNextPage).toBe(true);
+    await act(() => result.current.fetchNextPage());
+    await act(() => result.current.fetchNextPage());
+    expect(result.current.clients.map((c) => c.id)).toEqual(makeClients(25).map((c) => c.id));
+    expect(result.current.hasNextPage).toBe(false);
+    expect(calls.map(({ url }) => url.searchParams.get('offset'))).toEqual(['0', '10', '20']);
+  });
+
+  it('caches under consoleKeys.clientList({ q, phone, limit }) without blank fields', async () => {
+    const { fetch } = fakeProxy(5);
+    const { wrapper, queryClient } = setup(fetch);
+    const { result } = renderHook(() => useClients({ q: '  Anna ', phone: '' }), { wrapper });
+    await waitFor(() => expect(result.current.isSuccess).toBe(true));
+    expect(queryClient.getQueryData(consoleKeys.clientList({ q: 'Anna', limit: 50 }))).toBeDefined();
+  });
+
+  it('aborts the request when the component unmounts', async () => {
+    const calls: Array<AbortSignal | undefined> = [];
+    const fetch = vi.fn((_: RequestInfo | URL, init?: RequestInit) => {
+      calls.push(init?.signal ?? undefined);
+      return new Promise<Response>(() => {});
+    });
+    const { wrapper } = setup(fetch);
+    const { unmount } = renderHook(() => useClients(), { wrapper });
+    await waitFor(() => expect(calls).toHaveLength(1));
+    expect(calls[0]?.aborted).toBe(false);
+    unmount();
+    await waitFor(() => expect(calls[0]?.aborted).toBe(true));
+  });
+
+  it('keeps the previous clients while a new search loads', async () => {
+    const { fetch } = fakeProxy(30);
+    const { wrapper } = setup(fetch);
+    const { result, rerender } = renderHook((props: { q?: string }) => useClients(props), { wrapper, initialProps: {} });
+    await waitFor(() => expect(result.current.clients).toHaveLength(30));
+    fetch.mockImplementation(() => new Promise<Response>(() => {}));
+    rerender({ q: 'Anna' });
+    expect(result.current.isPlaceholderData).toBe(true);
+    expect(result.current.clients).toHaveLength(30);
+  });
+
+  it('rejects a page size the proxy would refuse, saying what is allowed', () => {
+    const { wrapper } = setup(fakeProxy(1).fetch);
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    expect(() => renderHook(() => useClients({ pageSize: 500 }), { wrapper })).toThrow(
+      'useClients: pageSize must be an integer from 1 to 200, got 500',
+    );
+  });
+});
