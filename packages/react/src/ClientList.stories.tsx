@@ -1,0 +1,215 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { useQueryClient } from '@tanstack/react-query';
+import { http, HttpResponse } from 'msw';
+import { useState, type ReactNode } from 'react';
+import { expect, fn, waitFor, within } from 'storybook/test';
+import { ClientList } from './ClientList.js';
+import { clientDisplayName } from './clientDisplayName.js';
+import { makeClient, makeClients } from './test/fixtures.js';
+import { createConsoleHandlers } from './test/handlers.js';
+import { seedClientList } from './test/seedClientList.js';
+
+const meta = {
+  title: 'Clients/ClientList',
+  component: ClientList,
+  args: { onSelect: fn(), onSearchChange: fn() },
+  decorators: [
+    (Story) => (
+      <div style={{ height: 480, maxWidth: 380 }}>
+        <Story />
+      </div>
+    ),
+  ],
+} satisfies Meta<typeof ClientList>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+/** The element the listbox names as its active option, if any. */
+function activeOption(canvasElement: HTMLElement): HTMLElement | null {
+  const id = within(canvasElement).getByRole('listbox').getAttribute('aria-activedescendant');
+  return id ? canvasElement.ownerDocument.getElementById(id) : null;
+}
+
+/** Puts `count` fully loaded clients into the story's cache, as after scrolling to the end. */
+function SeededClients({ count, pageSize, children }: { count: number; pageSize: number; children: ReactNode }) {
+  const queryClient = useQueryClient();
+  useState(() => seedClientList(queryClient, makeClients(count), { pageSize }));
+  return children;
+}
+
+/** The fake proxy's 120 clients, newest first, one of them selected. */
+export const Default: Story = {
+  args: { selectedId: 1002 },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const list = await canvas.findByRole('listbox', { name: 'Clients' });
+    await expect(canvas.getByText('120 clients')).toBeVisible();
+    const selected = within(list).getByRole('option', { selected: true });
+    await expect(selected).toHaveAttribute('aria-posinset', '3');
+    await expect(selected).toHaveAttribute('aria-setsize', '120');
+  },
+};
+
+/** Typing a name filters the list once the operator pauses (one request, not one per key). */
+export const Search: Story = {
+  play: async ({ canvasElement, userEvent, args }) => {
+    const canvas = within(canvasElement);
+    await canvas.findByRole('listbox');
+    await userEvent.type(canvas.getByRole('searchbox', { name: 'Search clients' }), 'Olivia');
+    await expect(args.onSearchChange).toHaveBeenLastCalledWith('Olivia');
+    await canvas.findByText('12 clients');
+    const names = canvas.getAllByRole('option').map((option) => option.textContent ?? '');
+    await expect(names.length).toBeGreaterThan(0);
+    await expect(names.every((name) => name.includes('Olivia'))).toBe(true);
+  },
+};
+
+/** ArrowDown from the search box enters the list; arrows move, Enter picks. */
+export const KeyboardSelection: Story = {
+  play: async ({ canvasElement, userEvent, args }) => {
+    const canvas = within(canvasElement);
+    await canvas.findByRole('listbox');
+    await userEvent.click(canvas.getByRole('searchbox'));
+    await userEvent.keyboard('{ArrowDown}');
+    await expect(canvas.getByRole('listbox')).toHaveFocus();
+    await expect(activeOption(canvasElement)).toHaveAttribute('aria-posinset', '1');
+    await userEvent.keyboard('{ArrowDown}{ArrowDown}{ArrowUp}');
+    await expect(activeOption(canvasElement)).toHaveAttribute('aria-posinset', '2');
+    await userEvent.keyboard('{Enter}');
+    await expect(args.onSelect).toHaveBeenCalledWith(makeClient(1));
+  },
+};
+
+/** Waiting for the first page: a skeleton, announced to screen readers. */
+export const Loading: Story = {
+  parameters: { msw: { handlers: { console: createConsoleHandlers({ latency: 'infinite' }) } } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByRole('status')).toHaveTextContent('Loading clients…');
+    await expect(canvas.queryByRole('listbox')).toBeNull();
+  },
+};
+
+/** An account without clients. */
+export const Empty: Story = {
+  parameters: { msw: { handlers: { console: createConsoleHandlers({ clients: [] }) } } },
+  play: async ({ canvasElement }) => {
+    await expect(await within(canvasElement).findByText('No clients yet')).toBeVisible();
+  },
+};
+
+/** A search that matches nobody says so, naming the search. */
+export const NoMatches: Story = {
+  args: { defaultSearch: 'Zebediah' },
+  play: async ({ canvasElement }) => {
+    await expect(await within(canvasElement).findByText('Nothing matches “Zebediah”')).toBeVisible();
+  },
+};
+
+/** The proxy fails once: the error and its message, and Retry brings the list back. */
+export const ErrorWithRetry: Story = {
+  name: 'Error',
+  parameters: {
+    msw: {
+      handlers: {
+        console: [
+          http.get(
+            '/api/clients',
+            () => HttpResponse.json({ error: { code: 'upstream_error', message: 'Chat2Desk is unavailable' } }, { status: 502 }),
+            { once: true },
+          ),
+          ...createConsoleHandlers(),
+        ],
+      },
+    },
+  },
+  play: async ({ canvasElement, userEvent }) => {
+    const canvas = within(canvasElement);
+    const alert = await canvas.findByRole('alert');
+    await expect(alert).toHaveTextContent('Could not load clients');
+    await expect(alert).toHaveTextContent('Chat2Desk is unavailable');
+    await userEvent.click(within(alert).getByRole('button', { name: 'Retry' }));
+    await expect(await canvas.findByRole('listbox')).toBeVisible();
+    await expect(canvas.queryByRole('alert')).toBeNull();
+  },
+};
+
+const LONG_NAME = 'Александра Константиновна Преображенская-Многоименная, отдел оптовых закупок';
+
+/** Long names end in an ellipsis; hovering shows the full name. */
+export const LongNames: Story = {
+  parameters: {
+    msw: {
+      handlers: {
+        console: createConsoleHandlers({
+          clients: [
+            makeClient(0, { name: LONG_NAME, assignedName: null }),
+            makeClient(1, { name: null, assignedName: 'Wolfeschlegelsteinhausenbergerdorff Hubert Blaine Jr.' }),
+            makeClient(2, { name: null, assignedName: null }),
+            makeClient(3),
+          ],
+        }),
+      },
+    },
+  },
+  play: async ({ canvasElement }) => {
+    const name = await within(canvasElement).findByTitle(LONG_NAME);
+    await expect(getComputedStyle(name).textOverflow).toBe('ellipsis');
+    await expect(name.scrollWidth).toBeGreaterThan(name.clientWidth);
+    // A client with neither name shows its phone.
+    await expect(within(canvasElement).getAllByRole('option')[2]).toHaveTextContent('+7 701 100-00-14');
+  },
+};
+
+/**
+ * 10,000 clients loaded: the DOM holds only the rows in view (fewer than 60), and End jumps to
+ * the last client.
+ */
+export const TenThousandRows: Story = {
+  args: { pageSize: 200 },
+  parameters: { msw: { handlers: { console: createConsoleHandlers({ clients: 10_000 }) } } },
+  decorators: [
+    (Story) => (
+      <SeededClients count={10_000} pageSize={200}>
+        <Story />
+      </SeededClients>
+    ),
+  ],
+  play: async ({ canvasElement, userEvent }) => {
+    const canvas = within(canvasElement);
+    const list = await canvas.findByRole('listbox');
+    await expect(canvas.getByText('10,000 clients')).toBeVisible();
+    await expect(canvas.getAllByRole('option').length).toBeGreaterThan(5);
+    await expect(canvas.getAllByRole('option').length).toBeLessThan(60);
+    list.focus();
+    await userEvent.keyboard('{End}');
+    await waitFor(() => expect(activeOption(canvasElement)).toHaveAttribute('aria-posinset', '10000'));
+    const last = activeOption(canvasElement)!;
+    await expect(last).toHaveTextContent(clientDisplayName(makeClient(9999)));
+    await waitFor(() => expect(last.getBoundingClientRect().bottom).toBeLessThanOrEqual(list.getBoundingClientRect().bottom + 1));
+    await expect(last.getBoundingClientRect().top).toBeGreaterThanOrEqual(list.getBoundingClientRect().top);
+    await expect(canvas.getAllByRole('option').length).toBeLessThan(60);
+  },
+};
+
+/** Dark theme, from `data-c2d-theme="dark"` on an ancestor. */
+export const Dark: Story = {
+  args: { selectedId: 1001 },
+  parameters: { theme: 'dark' },
+  play: async ({ canvasElement }) => {
+    const list = await within(canvasElement).findByRole('listbox');
+    await expect(getComputedStyle(list.closest('.c2d')!).backgroundColor).toBe('rgb(23, 25, 29)');
+  },
+};
+
+/** Russian labels, counts and dates. */
+export const Russian: Story = {
+  parameters: { locale: 'ru' },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByRole('listbox', { name: 'Клиенты' })).toBeVisible();
+    await expect(canvas.getByText('120 клиентов')).toBeVisible();
+    await expect(canvas.getByRole('searchbox', { name: 'Поиск клиентов' })).toHaveAttribute('placeholder', 'Имя или телефон');
+  },
+};
