@@ -19,8 +19,8 @@ interface Cli {
   listening: Promise<string>;
 }
 
-function runCli(env: Record<string, string>): Cli {
-  const child = spawn(process.execPath, ['--import', 'tsx', cliPath], {
+function runCli(env: Record<string, string>, args: string[] = []): Cli {
+  const child = spawn(process.execPath, ['--import', 'tsx', cliPath, ...args], {
     cwd: repoRoot,
     env: { PATH: process.env.PATH, PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -55,6 +55,21 @@ afterEach(() => {
 });
 
 describe('c2d-proxy CLI', () => {
+  it('serves the sandbox with no token, on 127.0.0.1 whatever HOST says', async () => {
+    const cli = runCli({ HOST: '0.0.0.0' });
+    running.push(cli);
+    const url = await cli.listening;
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(JSON.parse(cli.stdout[0]!)).toMatchObject({ mode: 'sandbox' });
+    expect(cli.stderr.join('')).toContain('HOST=0.0.0.0 is ignored in sandbox mode');
+    expect(await (await fetch(`${url}/health`)).json()).toEqual({ status: 'ok', mode: 'sandbox' });
+    const clients = (await (await fetch(`${url}/clients?limit=1`)).json()) as { data: Array<{ assignedName?: unknown }> };
+    expect(clients.data[0]).toHaveProperty('assignedName');
+    expect((await fetch(`${url}/chat/all?minifiedView=1`)).status).toBe(200);
+    cli.child.kill('SIGINT');
+    expect(await cli.exited).toBe(0);
+  });
+
   it('refuses live mode without auth, saying how to configure it', async () => {
     const cli = runCli({ CHAT2DESK_API_TOKEN: TOKEN, CHAT2DESK_API_URL: upstream.url });
     running.push(cli);
@@ -84,5 +99,26 @@ describe('c2d-proxy CLI', () => {
     expect(lines).toContainEqual(expect.objectContaining({ method: 'GET', route: '/clients/:id', status: 200, upstreamCalls: 1 }));
     expect(lines.at(-1)).toMatchObject({ msg: 'c2d-proxy stopped' });
     expect(cli.stdout.join('\n')).not.toContain(TOKEN);
+  });
+
+  it('--fake-chat2desk serves a Chat2Desk-shaped API that a live proxy can run against', async () => {
+    const fake = runCli({}, ['--fake-chat2desk']);
+    running.push(fake);
+    const fakeUrl = await fake.listening;
+    const raw = (await (await fetch(`${fakeUrl}/v1/clients?limit=1`, { headers: { authorization: 'x' } })).json()) as {
+      data: Array<Record<string, unknown>>;
+      status: string;
+    };
+    expect(raw.status).toBe('success');
+    expect(raw.data[0]).toHaveProperty('assigned_name');
+
+    const live = runCli({ CHAT2DESK_API_URL: fakeUrl, CHAT2DESK_API_TOKEN: 'x', C2D_PROXY_JWT_SECRET: 's' });
+    running.push(live);
+    const url = await live.listening;
+    const jwt = await sign({ exp: Math.floor(Date.now() / 1000) + 60 }, 's', 'HS256');
+    const answer = (await (await fetch(`${url}/clients?limit=1`, { headers: { authorization: `Bearer ${jwt}` } })).json()) as {
+      data: Array<Record<string, unknown>>;
+    };
+    expect(answer.data[0]).toMatchObject({ id: raw.data[0]?.id, assignedName: raw.data[0]?.assigned_name });
   });
 });

@@ -287,21 +287,29 @@ export function createProxy(options: ProxyOptions = {}): ProxyApp {
     await next();
   });
 
-  app.get('/health', (c) => c.json({ status: 'ok', mode } satisfies HealthResponse));
-
-  if (sandbox) {
-    // The fake Chat2Desk web UI, so DialogFrame can point at the proxy's origin offline.
-    app.on(['GET', 'POST'], '/chat/*', (c) => sandbox.handle(c.req.raw));
-  }
-
-  if (auth) app.use(createAuthMiddleware(auth));
-
   // Only on routes with a body: checking a GET's body would build a full Request for nothing.
   const limitBody = bodyLimit({
     maxSize: maxBodyBytes,
     onError: (c) =>
       errorResponse(c, new ProxyError(413, 'payload_too_large', `The request body is larger than ${Math.floor(maxBodyBytes / KIB)} KiB`)),
   });
+
+  app.get('/health', (c) => c.json({ status: 'ok', mode } satisfies HealthResponse));
+
+  if (sandbox) {
+    // The fake Chat2Desk web UI, so DialogFrame can point at the proxy's origin offline.
+    app.on(['GET', 'POST'], '/chat/*', limitBody, async (c) => {
+      const response = await sandbox.handle(c.req.raw);
+      // The fake UI's reply box writes to the sandbox directly: let the next reads see it.
+      if (c.req.method === 'POST') {
+        await upstream.invalidate(C2D_PATHS.messages);
+        await upstream.invalidate(C2D_PATHS.dialogs);
+      }
+      return response;
+    });
+  }
+
+  if (auth) app.use(createAuthMiddleware(auth));
 
   app.get('/clients', async (c) => {
     const query = parseQuery(c, clientsQuerySchema);

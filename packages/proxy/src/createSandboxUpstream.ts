@@ -15,11 +15,8 @@ export interface SandboxUpstream {
  * included) never load the sandbox's seed data generator.
  */
 export function createSandboxUpstream(options: { seed?: number; clients?: number } = {}): SandboxUpstream {
-  // The sandbox app (src/sandbox) is being built in parallel; wired in when it lands.
-  void options;
-  const load = async (): Promise<{ fetch(request: Request): Response | Promise<Response> }> => {
-    throw new Error('The sandbox is not available in this build yet');
-  };
+  let app: Promise<{ fetch(request: Request): Response | Promise<Response> }> | undefined;
+  const load = () => (app ??= import('./sandbox/index.js').then((m) => m.createSandboxApp(options).app));
   return {
     baseUrl: 'http://sandbox.invalid',
     fetch: async (url, init) => (await load()).fetch(new Request(url, init)),

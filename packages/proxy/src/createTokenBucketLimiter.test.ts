@@ -24,6 +24,21 @@ describe('createTokenBucketLimiter', () => {
     expect(times.at(-1)).toBeGreaterThanOrEqual(190);
   });
 
+  it('does not release a backlog at once after the event loop stalled', async () => {
+    const limiter = createTokenBucketLimiter({ requestsPerSecond: 100, maxWaitMs: 1000 });
+    await limiter.acquire();
+    const times: number[] = [performance.now()];
+    const done = Promise.all(
+      Array.from({ length: 5 }, () => limiter.acquire().then(() => times.push(performance.now()))),
+    );
+    const stallUntil = performance.now() + 80;
+    while (performance.now() < stallUntil) {
+      // busy: every waiting timer is overdue when this ends
+    }
+    await done;
+    expect(bucketViolations(times, { requestsPerSecond: 100, burst: 1, jitterMs: 1 })).toEqual([]);
+  });
+
   it('lets `burst` calls through at once', async () => {
     const limiter = createTokenBucketLimiter({ requestsPerSecond: 10, burst: 4, maxWaitMs: 0 });
     const decisions = await Promise.all(Array.from({ length: 5 }, () => limiter.acquire()));

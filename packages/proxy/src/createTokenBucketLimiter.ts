@@ -16,12 +16,11 @@ export interface TokenBucketOptions {
   now?: () => number;
 }
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
 /**
- * The default {@link RateLimiter}: a token bucket kept as one number, the "theoretical arrival
- * time" of the next call (GCRA). Waiting calls keep their reserved slot, so the queue is FIFO
- * and needs no array; a call whose slot is further away than `maxWaitMs` is refused at once.
+ * The default {@link RateLimiter}: a token bucket refilled from the clock, with a FIFO queue of
+ * waiting calls drained by one timer. Tokens are counted when a call really starts, so a
+ * stalled event loop cannot release a backlog of calls at once. A call whose turn is further
+ * away than `maxWaitMs` is refused at once with the time to wait.
  */
 export function createTokenBucketLimiter(options: TokenBucketOptions = {}): RateLimiter {
   const rate = options.requestsPerSecond ?? 5;
@@ -38,22 +37,54 @@ export function createTokenBucketLimiter(options: TokenBucketOptions = {}): Rate
   }
   const now = options.now ?? (() => performance.now());
   const interval = 1000 / rate;
-  const tolerance = (burst - 1) * interval;
-  let tat = -Infinity;
+  let tokens = burst;
+  let refilledAt = now();
+  const queue: Array<() => void> = [];
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  function refill(): void {
+    const t = now();
+    tokens = Math.min(burst, tokens + (t - refilledAt) / interval);
+    refilledAt = t;
+  }
+
+  function drain(): void {
+    timer = undefined;
+    refill();
+    while (queue.length > 0 && tokens >= 1) {
+      tokens -= 1;
+      queue.shift()?.();
+    }
+    schedule();
+  }
+
+  function schedule(): void {
+    if (timer !== undefined || queue.length === 0) return;
+    // +1: timers may fire a fraction of a millisecond early.
+    timer = setTimeout(drain, Math.max(0, Math.ceil((1 - tokens) * interval)) + 1);
+  }
 
   return {
-    async acquire() {
-      const t = now();
-      const start = Math.max(tat, t);
-      const wait = start - tolerance - t;
-      if (wait > maxWaitMs) return { ok: false, retryAfterMs: Math.ceil(wait) };
-      tat = start + interval;
-      // Timers may fire a fraction of a millisecond early; never start before the slot.
-      if (wait > 0) await sleep(Math.ceil(wait) + 1);
-      return { ok: true };
+    acquire() {
+      refill();
+      if (queue.length === 0 && tokens >= 1) {
+        tokens -= 1;
+        return Promise.resolve({ ok: true });
+      }
+      const waitMs = (queue.length + 1 - tokens) * interval;
+      if (waitMs > maxWaitMs) return Promise.resolve({ ok: false, retryAfterMs: Math.ceil(waitMs) });
+      return new Promise((resolve) => {
+        queue.push(() => resolve({ ok: true }));
+        schedule();
+      });
     },
     pause(ms) {
-      tat = Math.max(tat, now() + ms + tolerance);
+      refill();
+      // A debt of tokens: the next one is earned `ms` from now.
+      tokens = Math.min(tokens, 1 - ms / interval);
+      if (timer !== undefined) clearTimeout(timer);
+      timer = undefined;
+      schedule();
     },
   };
 }
