@@ -1,0 +1,94 @@
+/**
+ * Size budget of the published `@c2d-console/react`: bundles the built `dist/` the way a host
+ * app would (minified, production, tree-shaken), leaving out the peer dependencies the host
+ * already has (react, react-dom, @tanstack/react-query), gzips it, and fails over budget.
+ * (size-limit 14 needs Node 22; this does the same with Vite and zlib.) Needs the build first.
+ *
+ * The 15 kB budget applies to the console's own code (this package and `@c2d-console/core`).
+ * `@tanstack/react-virtual` 3.14 (virtual-core 3.19) alone is about 10 kB gzipped, so the
+ * total a host ships is reported beside it, unbudgeted: see the package README.
+ *
+ *   pnpm size            # at the root: builds core and react, then runs this
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build, type Plugin, type Rolldown } from 'vite';
+
+interface Budget {
+  name: string;
+  /** What the host imports. */
+  entry: string;
+  /** Packages left out of the count besides the peers. */
+  leaveOut?: RegExp;
+  /** Gzipped bytes (1 kB = 1000 B, as size-limit counts); none: reported only. */
+  limit?: number;
+}
+
+const THIRD_PARTY = /^@tanstack\/(react-virtual|virtual-core)($|\/)/;
+const BUDGETS: Budget[] = [
+  {
+    name: 'everything, own code (react + core)',
+    entry: "export * from '@c2d-console/react';",
+    leaveOut: THIRD_PARTY,
+    limit: 15_000,
+  },
+  { name: 'everything, with @tanstack/react-virtual', entry: "export * from '@c2d-console/react';" },
+  { name: 'DialogFrame alone', entry: "export { DialogFrame } from '@c2d-console/react';", limit: 3_000 },
+];
+const PEERS = /^(react|react-dom|@tanstack\/react-query)($|\/)/;
+
+const packageDir = join(import.meta.dirname, '..');
+const dist = join(packageDir, 'dist', 'index.js');
+if (!existsSync(dist)) {
+  throw new Error(`size: ${dist} is missing; run \`pnpm --filter @c2d-console/core --filter @c2d-console/react build\` first`);
+}
+
+/** Bundles `entry` as a host app would and returns the gzipped size in bytes. */
+async function gzippedSize({ entry, leaveOut }: Budget): Promise<number> {
+  const virtualEntry: Plugin = {
+    name: 'c2d-size-entry',
+    resolveId: (id) => (id === 'c2d-size-entry' ? '\0c2d-size-entry' : id === '@c2d-console/react' ? dist : null),
+    load: (id) => (id === '\0c2d-size-entry' ? entry : null),
+  };
+  const result = await build({
+    configFile: false,
+    root: packageDir,
+    logLevel: 'silent',
+    mode: 'production',
+    define: { 'process.env.NODE_ENV': '"production"' },
+    plugins: [virtualEntry],
+    build: {
+      write: false,
+      minify: true,
+      sourcemap: false,
+      rolldownOptions: {
+        input: 'c2d-size-entry',
+        external: (id) => PEERS.test(id) || (leaveOut?.test(id) ?? false),
+        // Keep every export, as a library entry must; tree-shaking still drops what is not exported.
+        preserveEntrySignatures: 'exports-only',
+      },
+    },
+  });
+  const outputs = (Array.isArray(result) ? result : [result]) as Rolldown.RolldownOutput[];
+  const code = outputs
+    .flatMap((output) => output.output)
+    .map((chunk) => (chunk.type === 'chunk' ? chunk.code : ''))
+    .join('\n');
+  return gzipSync(code, { level: 9 }).length;
+}
+
+let failed = false;
+for (const budget of BUDGETS) {
+  // oxlint-disable-next-line no-await-in-loop -- builds run one at a time on a 2-core machine
+  const size = await gzippedSize(budget);
+  const over = budget.limit !== undefined && size > budget.limit;
+  failed ||= over;
+  const kb = (bytes: number) => `${(bytes / 1000).toFixed(2)} kB`;
+  const verdict = budget.limit === undefined ? 'no budget' : `budget ${kb(budget.limit)}${over ? ', OVER BUDGET' : ''}`;
+  console.info(`size: ${budget.name}: ${kb(size)} gzipped (${verdict})`);
+}
+if (failed) {
+  console.error('size: over budget; see what grew with `pnpm --filter @c2d-console/react build` and dist/index.js');
+  process.exitCode = 1;
+}
