@@ -1,0 +1,59 @@
+import { Hono } from 'hono';
+import { getPath } from 'hono/utils/url';
+import type { C2DError } from '../upstream/chat2deskTypes.js';
+import { createSandboxStore, type SandboxOptions, type SandboxStore } from './createSandboxStore.js';
+import { renderChatErrorPage } from './renderChatPage.js';
+import { registerSandboxApi } from './sandboxApiRoutes.js';
+import { registerSandboxWebUi } from './sandboxWebUi.js';
+import { SandboxError } from './SandboxError.js';
+
+/** The fake Chat2Desk: a Hono app (API under `/v1`, web UI under `/chat/`) and its data. */
+export interface SandboxApp {
+  app: Hono;
+  store: SandboxStore;
+}
+
+/**
+ * A proxy mounted under a prefix may hand over `/api/c2d/chat/all`; the web UI answers it as
+ * `/chat/all` (its own links are relative, so they keep the prefix).
+ */
+function sandboxPath(request: Request): string {
+  const path = getPath(request);
+  const chat = path.indexOf('/chat/');
+  return chat > 0 && !path.startsWith('/v1/') ? path.slice(chat) : path;
+}
+
+/**
+ * Builds the in-process fake Chat2Desk the proxy uses in sandbox mode: seeded data (see
+ * {@link SandboxOptions}), the documented `/v1` API with its envelopes, and a fake web UI at
+ * `/chat/all?dialogID=&minifiedView=`. Call it with `app.fetch(request)` or, in tests,
+ * `app.request('/v1/clients', { headers: { Authorization: 'any' } })`.
+ */
+export function createSandboxApp(options: SandboxOptions = {}): SandboxApp {
+  const store = createSandboxStore(options);
+  const app = new Hono({ getPath: sandboxPath });
+
+  app.onError((error, c) => {
+    const status = error instanceof SandboxError ? error.status : 500;
+    const message = error instanceof SandboxError ? error.message : 'The sandbox failed to answer; see the server log';
+    if (status === 500) console.error('[c2d sandbox]', error);
+    if (c.req.path.startsWith('/chat/')) {
+      return c.body(renderChatErrorPage(status === 500 ? 'Sandbox error' : 'Bad request', message), status, { 'content-type': 'text/html; charset=utf-8' });
+    }
+    return c.json({ status: 'error', message } satisfies C2DError, status);
+  });
+
+  app.notFound((c) => {
+    const what = `${c.req.method} ${c.req.path}`;
+    if (c.req.path.startsWith('/chat/')) {
+      return c.body(renderChatErrorPage('Page not found', `The sandbox's web UI has no page ${what}; open /chat/all?dialogID=…&minifiedView=1.`), 404, {
+        'content-type': 'text/html; charset=utf-8',
+      });
+    }
+    return c.json({ status: 'error', message: `No such route: ${what}` } satisfies C2DError, 404);
+  });
+
+  registerSandboxApi(app, store);
+  registerSandboxWebUi(app, store);
+  return { app, store };
+}

@@ -1,0 +1,422 @@
+import type {
+  C2DClient,
+  C2DClientTransport,
+  C2DDialog,
+  C2DMessage,
+  C2DOperator,
+  C2DSendMessageResult,
+  C2DTransfer,
+} from '../upstream/chat2deskTypes.js';
+import { c2dTime } from './c2dTime.js';
+import { generateSandboxData, SANDBOX_ID_BASE, type DialogRoute, type SandboxChannel, type SandboxData } from './generateSandboxData.js';
+import { SandboxError } from './SandboxError.js';
+import { SYSTEM_TEXTS } from './sandboxTexts.js';
+
+/** How to seed the sandbox. */
+export interface SandboxOptions {
+  /** PRNG seed (an integer, default 42): the same seed gives the same account. */
+  seed?: number;
+  /** How many clients to generate (1 to 20 000, default 600). */
+  clients?: number;
+  /** Clock for messages, transfers and dialog changes made after seeding (default: the real clock). */
+  now?: () => Date;
+}
+
+/** `listClients` filters. */
+export interface ClientFilter {
+  /** Digits the phone must contain (other characters are ignored). */
+  phone?: string;
+  /** Sandbox extension: a fragment of the name, assigned name, external id or phone. */
+  q?: string;
+}
+
+/** `listMessages` filters; messages come newest first unless `order` is `asc`. */
+export interface MessageFilter {
+  clientId?: number;
+  dialogId?: number;
+  order?: 'asc' | 'desc';
+}
+
+/** `listDialogs` filters. */
+export interface DialogFilter {
+  operatorId?: number;
+  state?: 'open' | 'closed';
+  /** Sandbox extension: only this client's dialogs. */
+  clientId?: number;
+}
+
+/** `listTransfers` filters; `operatorId` matches either side of a transfer. */
+export interface TransferFilter {
+  dialogId?: number;
+  clientId?: number;
+  operatorId?: number;
+}
+
+/** A message to send (`POST /v1/messages`, or the fake web UI's reply form). */
+export interface SandboxSendInput {
+  clientId: number;
+  text: string;
+  transport?: string;
+  channelId?: number;
+  operatorId?: number;
+  /** The dialog to write into (the web UI's); by default the client's latest dialog. */
+  dialogId?: number;
+  /** False keeps a closed dialog closed; by default writing reopens it. */
+  openDialog?: boolean;
+}
+
+/** A change to a dialog (`PUT /v1/dialogs/{id}`). */
+export interface SandboxDialogChange {
+  /** Reassign to this operator; records a transfer. */
+  operatorId?: number;
+  state?: 'open' | 'closed';
+  /** Sandbox extension: why the dialog was transferred. */
+  reason?: string | null;
+}
+
+/** The fake Chat2Desk account: seeded data, queries in the API's orders, and the writes it allows. */
+export interface SandboxStore {
+  readonly seed: number;
+  /** The raw data (ids ascending); tests may edit it to set up a case. */
+  readonly data: SandboxData;
+  getClient(id: number): C2DClient | undefined;
+  getDialog(id: number): C2DDialog | undefined;
+  getOperator(id: number): C2DOperator | undefined;
+  /** The channels that can reach a client, or undefined for an unknown client. */
+  getClientTransports(clientId: number): C2DClientTransport[] | undefined;
+  /** Transport, channel and request a dialog currently goes through. */
+  getDialogRoute(dialogId: number): DialogRoute | undefined;
+  /** The client's most recent dialog (the one a reply goes to), if it has any. */
+  latestDialog(clientId: number): C2DDialog | undefined;
+  /** Clients, newest `last_client_message` first. Throws a 400 {@link SandboxError} for a digitless phone. */
+  listClients(filter?: ClientFilter): C2DClient[];
+  /** Messages, newest first by default. Throws a 404 {@link SandboxError} for an unknown client or dialog. */
+  listMessages(filter?: MessageFilter): C2DMessage[];
+  /** Dialogs, latest `last_message` first. */
+  listDialogs(filter?: DialogFilter): C2DDialog[];
+  /** Operators, with `opened_dialogs` counted now. */
+  listOperators(): C2DOperator[];
+  listChannels(): SandboxChannel[];
+  /** Transfers, newest first. */
+  listTransfers(filter?: TransferFilter): C2DTransfer[];
+  /** Stores an outgoing (`to_client`) message; it shows up in the client's history at once. */
+  sendMessage(input: SandboxSendInput): C2DSendMessageResult;
+  /** Reassigns, opens or closes a dialog. */
+  updateDialog(id: number, change: SandboxDialogChange): C2DDialog;
+}
+
+/** Longest text a message may carry (the proxy's limit too). */
+export const SANDBOX_MAX_TEXT = 4096;
+
+const byIdDesc = (a: { id: number }, b: { id: number }): number => b.id - a.id;
+
+/** Sort order of two Chat2Desk times, newest first, missing last. Fixed-width UTC strings compare as text. */
+function newerFirst(a: string | null, b: string | null): number {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  return a < b ? 1 : -1;
+}
+
+function normalize(text: string): string {
+  return text.toLowerCase().replaceAll('ё', 'е').trim();
+}
+
+function checkOptions(options: SandboxOptions): { seed: number; clients: number } {
+  const seed = options.seed ?? 42;
+  const clients = options.clients ?? 600;
+  if (!Number.isSafeInteger(seed)) throw new TypeError(`sandbox seed must be an integer, got ${String(seed)}`);
+  if (!Number.isInteger(clients) || clients < 1 || clients > 20_000) {
+    throw new TypeError(`sandbox clients must be an integer from 1 to 20000, got ${String(clients)}`);
+  }
+  return { seed, clients };
+}
+
+/**
+ * Seeds a fake Chat2Desk account (deterministic for a seed) and answers the API's queries over
+ * it. Throws a `TypeError` for a non-integer seed or a client count out of range.
+ */
+export function createSandboxStore(options: SandboxOptions = {}): SandboxStore {
+  const { seed, clients: clientCount } = checkOptions(options);
+  const now = options.now ?? (() => new Date());
+  const data = generateSandboxData({ seed, clients: clientCount });
+
+  const clientsById = new Map(data.clients.map((c) => [c.id, c]));
+  const dialogsById = new Map(data.dialogs.map((d) => [d.id, d]));
+  const operatorsById = new Map(data.operators.map((o) => [o.id, o]));
+  const dialogsByClient = new Map<number, C2DDialog[]>();
+  for (const dialog of data.dialogs) {
+    if (dialog.client_id == null) continue;
+    const list = dialogsByClient.get(dialog.client_id);
+    if (list) list.push(dialog);
+    else dialogsByClient.set(dialog.client_id, [dialog]);
+  }
+  const messagesByClient = new Map<number, C2DMessage[]>();
+  const messagesByDialog = new Map<number, C2DMessage[]>();
+  const index = (message: C2DMessage): void => {
+    const forClient = messagesByClient.get(message.client_id);
+    if (forClient) forClient.push(message);
+    else messagesByClient.set(message.client_id, [message]);
+    if (message.dialog_id === null) return;
+    const forDialog = messagesByDialog.get(message.dialog_id);
+    if (forDialog) forDialog.push(message);
+    else messagesByDialog.set(message.dialog_id, [message]);
+  };
+  data.messages.forEach(index);
+
+  // Only clients write `last_client_message`, and the sandbox never invents client messages
+  // after seeding, so the newest-first order is computed once.
+  const clientsNewestFirst = data.clients.toSorted((a, b) => newerFirst(a.last_client_message, b.last_client_message) || b.id - a.id);
+
+  const nextId = (list: ReadonlyArray<{ id: number }>, base: number): number => (list.at(-1)?.id ?? base - 1) + 1;
+  let nextRequestId = SANDBOX_ID_BASE.request + data.dialogs.length;
+  const stamp = (): string => c2dTime(now().getTime());
+
+  const requireClient = (id: number): C2DClient => {
+    const client = clientsById.get(id);
+    if (!client) throw new SandboxError(404, `Client ${id} not found`);
+    return client;
+  };
+  const requireDialog = (id: number): C2DDialog => {
+    const dialog = dialogsById.get(id);
+    if (!dialog) throw new SandboxError(404, `Dialog ${id} not found`);
+    return dialog;
+  };
+  const requireOperator = (id: number): C2DOperator => {
+    const operator = operatorsById.get(id);
+    if (!operator) throw new SandboxError(404, `Operator ${id} not found`);
+    return operator;
+  };
+  const operatorLabel = (id: number): string => {
+    const o = operatorsById.get(id);
+    return o ? `${o.first_name ?? ''} ${o.last_name ?? ''}`.trim() || (o.email ?? String(id)) : String(id);
+  };
+
+  const addMessage = (message: Omit<C2DMessage, 'id'>): C2DMessage => {
+    const stored: C2DMessage = { id: nextId(data.messages, SANDBOX_ID_BASE.message), ...message };
+    data.messages.push(stored);
+    index(stored);
+    if (stored.dialog_id !== null) {
+      const dialog = dialogsById.get(stored.dialog_id);
+      if (dialog) {
+        dialog.messages += 1;
+        dialog.last_message = stored.created;
+      }
+    }
+    return stored;
+  };
+  const addSystemMessage = (dialog: C2DDialog, text: string): void => {
+    const route = data.dialogRoutes.get(dialog.id);
+    addMessage({
+      text,
+      type: 'system',
+      transport: route?.transport ?? 'system',
+      channel_id: route?.channel_id ?? null,
+      operator_id: null,
+      dialog_id: dialog.id,
+      client_id: dialog.client_id ?? 0,
+      created: stamp(),
+      read: 1,
+      photo: null,
+      attachments: null,
+    });
+  };
+  const addTransfer = (dialog: C2DDialog, from: number | null, to: number, reason: string | null): void => {
+    data.transfers.push({
+      id: nextId(data.transfers, SANDBOX_ID_BASE.transfer),
+      dialog_id: dialog.id,
+      client_id: dialog.client_id ?? null,
+      from_operator_id: from,
+      to_operator_id: to,
+      created: stamp(),
+      reason,
+    });
+  };
+  const openDialog = (dialog: C2DDialog): void => {
+    dialog.state = 'open';
+    dialog.end = null;
+    const route = data.dialogRoutes.get(dialog.id);
+    if (route) route.request_id = nextRequestId++;
+  };
+
+  /** Which of the client's channels a message goes through, or a 400 naming the ones that work. */
+  const chooseRoute = (clientId: number, dialog: C2DDialog | undefined, transport?: string, channelId?: number): C2DClientTransport => {
+    const reachable = data.clientTransports.get(clientId) ?? [];
+    const fits = reachable.filter(
+      (r) => (transport === undefined || r.transport === transport) && (channelId === undefined || r.channel_id === channelId),
+    );
+    const current = dialog ? data.dialogRoutes.get(dialog.id) : undefined;
+    const preferred = fits.find((r) => r.transport === current?.transport && r.channel_id === current?.channel_id) ?? fits[0];
+    if (preferred) return preferred;
+    const wanted = [transport, channelId === undefined ? undefined : `channel ${channelId}`].filter(Boolean).join(' on ');
+    const usable = reachable.map((r) => `${r.transport} (channel ${r.channel_id})`).join(', ');
+    throw new SandboxError(400, `Client ${clientId} cannot be reached through ${wanted}; use one of: ${usable || 'none'}`);
+  };
+
+  return {
+    seed,
+    data,
+    getClient: (id) => clientsById.get(id),
+    getDialog: (id) => dialogsById.get(id),
+    getOperator: (id) => operatorsById.get(id),
+    getClientTransports: (id) => (clientsById.has(id) ? (data.clientTransports.get(id) ?? []) : undefined),
+    getDialogRoute: (id) => data.dialogRoutes.get(id),
+    latestDialog: (clientId) => dialogsByClient.get(clientId)?.at(-1),
+
+    listClients(filter = {}) {
+      let list = clientsNewestFirst;
+      if (filter.phone !== undefined) {
+        const digits = filter.phone.replace(/\D/g, '');
+        if (!digits) throw new SandboxError(400, `phone must contain digits, got "${filter.phone}"`);
+        list = list.filter((c) => c.phone?.includes(digits));
+      }
+      const q = filter.q === undefined ? '' : normalize(filter.q);
+      if (q) {
+        // A phone-looking fragment ("+7 701 12") matches phones by its digits.
+        const qDigits = /^[\d\s()+-]+$/.test(q) ? q.replace(/\D/g, '') : '';
+        list = list.filter(
+          (c) =>
+            (c.name !== null && normalize(c.name).includes(q)) ||
+            (c.assigned_name !== null && normalize(c.assigned_name).includes(q)) ||
+            (c.client_external_id !== null && normalize(c.client_external_id).includes(q)) ||
+            (qDigits !== '' && c.phone !== null && c.phone.includes(qDigits)),
+        );
+      }
+      return list === clientsNewestFirst ? [...list] : list;
+    },
+
+    listMessages(filter = {}) {
+      let list: C2DMessage[] = data.messages;
+      if (filter.clientId !== undefined) {
+        requireClient(filter.clientId);
+        list = messagesByClient.get(filter.clientId) ?? [];
+      }
+      if (filter.dialogId !== undefined) {
+        requireDialog(filter.dialogId);
+        const dialogId = filter.dialogId;
+        list = filter.clientId === undefined ? (messagesByDialog.get(dialogId) ?? []) : list.filter((m) => m.dialog_id === dialogId);
+      }
+      // Ids grow with every message, so id order is arrival order even if the clock jumps.
+      return filter.order === 'asc' ? [...list] : list.toReversed();
+    },
+
+    listDialogs(filter = {}) {
+      if (filter.operatorId !== undefined) requireOperator(filter.operatorId);
+      let list: C2DDialog[] = data.dialogs;
+      if (filter.clientId !== undefined) {
+        requireClient(filter.clientId);
+        list = dialogsByClient.get(filter.clientId) ?? [];
+      }
+      if (filter.operatorId !== undefined) list = list.filter((d) => d.operator_id === filter.operatorId);
+      if (filter.state !== undefined) list = list.filter((d) => d.state === filter.state);
+      return list.toSorted((a, b) => newerFirst(a.last_message, b.last_message) || b.id - a.id);
+    },
+
+    listOperators() {
+      const open = new Map<number, number>();
+      for (const d of data.dialogs) {
+        if (d.state === 'open' && d.operator_id !== null) open.set(d.operator_id, (open.get(d.operator_id) ?? 0) + 1);
+      }
+      for (const o of data.operators) o.opened_dialogs = open.get(o.id) ?? 0;
+      return [...data.operators];
+    },
+
+    listChannels: () => [...data.channels],
+
+    listTransfers(filter = {}) {
+      if (filter.dialogId !== undefined) requireDialog(filter.dialogId);
+      if (filter.clientId !== undefined) requireClient(filter.clientId);
+      if (filter.operatorId !== undefined) requireOperator(filter.operatorId);
+      return data.transfers
+        .filter(
+          (t) =>
+            (filter.dialogId === undefined || t.dialog_id === filter.dialogId) &&
+            (filter.clientId === undefined || t.client_id === filter.clientId) &&
+            (filter.operatorId === undefined || t.from_operator_id === filter.operatorId || t.to_operator_id === filter.operatorId),
+        )
+        .toSorted(byIdDesc);
+    },
+
+    sendMessage(input) {
+      const client = requireClient(input.clientId);
+      const text = input.text.trim();
+      if (text.length === 0 || text.length > SANDBOX_MAX_TEXT) {
+        throw new SandboxError(400, `text must be 1 to ${SANDBOX_MAX_TEXT} characters, got ${text.length}`);
+      }
+      if (input.operatorId !== undefined) requireOperator(input.operatorId);
+      let dialog: C2DDialog | undefined;
+      if (input.dialogId !== undefined) {
+        dialog = requireDialog(input.dialogId);
+        if (dialog.client_id !== client.id) throw new SandboxError(400, `Dialog ${dialog.id} belongs to client ${String(dialog.client_id)}, not ${client.id}`);
+      } else {
+        dialog = dialogsByClient.get(client.id)?.at(-1);
+      }
+      const route = chooseRoute(client.id, dialog, input.transport, input.channelId);
+
+      if (!dialog) {
+        dialog = {
+          id: nextId(data.dialogs, SANDBOX_ID_BASE.dialog),
+          state: 'open',
+          begin: stamp(),
+          end: null,
+          operator_id: input.operatorId ?? null,
+          client_id: client.id,
+          last_message: null,
+          messages: 0,
+        };
+        data.dialogs.push(dialog);
+        dialogsById.set(dialog.id, dialog);
+        dialogsByClient.set(client.id, [dialog]);
+        data.dialogRoutes.set(dialog.id, { transport: route.transport, channel_id: route.channel_id, request_id: nextRequestId++ });
+        if (input.operatorId !== undefined) addTransfer(dialog, null, input.operatorId, null);
+      } else if (dialog.state === 'closed' && input.openDialog !== false) {
+        openDialog(dialog);
+      }
+      const dialogRoute = data.dialogRoutes.get(dialog.id);
+      if (dialogRoute) {
+        dialogRoute.transport = route.transport;
+        dialogRoute.channel_id = route.channel_id;
+      }
+
+      const message = addMessage({
+        text,
+        type: 'to_client',
+        transport: route.transport,
+        channel_id: route.channel_id,
+        operator_id: input.operatorId ?? dialog.operator_id,
+        dialog_id: dialog.id,
+        client_id: client.id,
+        created: stamp(),
+        read: 0,
+        photo: null,
+        attachments: null,
+      });
+      return {
+        message_id: message.id,
+        dialog_id: dialog.id,
+        request_id: dialogRoute?.request_id ?? null,
+        channel_id: route.channel_id,
+        transport: route.transport,
+      };
+    },
+
+    updateDialog(id, change) {
+      const dialog = requireDialog(id);
+      if (change.operatorId !== undefined) {
+        requireOperator(change.operatorId);
+        if (change.operatorId !== dialog.operator_id) {
+          addTransfer(dialog, dialog.operator_id, change.operatorId, change.reason ?? null);
+          dialog.operator_id = change.operatorId;
+          addSystemMessage(dialog, SYSTEM_TEXTS.transferred.replace('{operator}', operatorLabel(change.operatorId)));
+        }
+      }
+      if (change.state === 'open' && dialog.state === 'closed') openDialog(dialog);
+      if (change.state === 'closed' && dialog.state === 'open') {
+        addSystemMessage(dialog, SYSTEM_TEXTS.closed);
+        dialog.state = 'closed';
+        dialog.end = dialog.last_message;
+      }
+      return dialog;
+    },
+  };
+}
