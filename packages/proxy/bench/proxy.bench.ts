@@ -14,7 +14,8 @@ const PROXY_REQUESTS = 100_000;
 const PASSTHROUGH_SECONDS = 15;
 const TOKEN = 'bench-chat2desk-token';
 const JWT_SECRET = 'bench-jwt-secret';
-const serversPath = fileURLToPath(new URL('./servers.ts', import.meta.url));
+const serversPath = fileURLToPath(new URL('./servers.mjs', import.meta.url));
+const upstreamPath = fileURLToPath(new URL('./fakeUpstream.ts', import.meta.url));
 
 interface Server {
   child: ChildProcess;
@@ -22,8 +23,11 @@ interface Server {
   stats(): Promise<{ calls: number; rss: number }>;
 }
 
-function startServer(mode: string, args: string[] = []): Promise<Server> {
-  const child = fork(serversPath, [mode, ...args], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+function startServer(mode: 'upstream' | 'proxy' | 'passthrough', args: string[] = []): Promise<Server> {
+  const child =
+    mode === 'upstream'
+      ? fork(upstreamPath, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
+      : fork(serversPath, [mode, ...args], { execArgv: [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   return new Promise((resolve, reject) => {
     child.once('error', reject);
     child.once('exit', (code) => reject(new Error(`${mode} server exited with ${code}`)));

@@ -1,0 +1,34 @@
+// Child process of the benchmark: one server under test, run by plain Node (as `c2d-proxy` runs
+// in production, so its RSS is the proxy's own).
+//   proxy        @c2d-console/proxy (the built dist) with JWT auth, JSON logs to /dev/null
+//   passthrough  Express + http-proxy-middleware, no cache
+// IPC: sends { type: 'ready', url } once listening; answers { type: 'stats' } with { calls, rss }.
+import { createWriteStream } from 'node:fs';
+import { createProxy } from '@c2d-console/proxy';
+import { serveProxy } from '@c2d-console/proxy/node';
+import express from 'express';
+import { createProxyMiddleware } from 'http-proxy-middleware';
+
+const [mode, upstreamUrl, token, jwtSecret] = process.argv.slice(2);
+
+async function start() {
+  if (mode === 'proxy') {
+    const devNull = createWriteStream('/dev/null');
+    const write = (line) => devNull.write(`${line}\n`);
+    const app = createProxy({ token, upstreamUrl, auth: { jwtSecret }, logger: { info: write, error: write } });
+    return (await serveProxy(app, { port: 0, signals: [] })).url;
+  }
+  if (mode === 'passthrough') {
+    const app = express();
+    app.use(createProxyMiddleware({ target: upstreamUrl, changeOrigin: true, pathRewrite: { '^/': '/v1/' }, headers: { authorization: token } }));
+    const server = app.listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    return `http://127.0.0.1:${server.address().port}`;
+  }
+  throw new Error(`unknown mode ${mode}`);
+}
+
+process.on('message', (message) => {
+  if (message.type === 'stats') process.send?.({ type: 'stats', calls: 0, rss: process.memoryUsage().rss });
+});
+process.send?.({ type: 'ready', url: await start() });
