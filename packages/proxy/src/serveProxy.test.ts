@@ -20,7 +20,7 @@ describe('serveProxy', () => {
     process.emit('SIGUSR2');
     expect(await inFlight).toBe('done');
     await server.closed;
-    await expect(fetch(server.url)).rejects.toThrow();
+    await expect(fetch(server.url)).rejects.toThrow(/fetch failed/);
     expect(process.listenerCount('SIGUSR2')).toBe(0);
   });
 
