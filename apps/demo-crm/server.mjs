@@ -1,0 +1,81 @@
+#!/usr/bin/env node
+// The demo's server: the built CRM page, the c2d-console proxy under /api, and (in sandbox mode)
+// the sandbox's fake Chat2Desk web UI under /chat, all on one port. This is what a host app's
+// server does too: it mounts `createProxy()` next to its own routes.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { serve } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { createProxy } from '@c2d-console/proxy';
+import { proxyConfigFromEnv } from '@c2d-console/proxy/node';
+import { Hono } from 'hono';
+
+const DIST = fileURLToPath(new URL('./dist/', import.meta.url));
+
+/**
+ * Starts the demo on `host:port` (port 0 picks a free one).
+ * @param {{ port?: number, host?: string, env?: Record<string, string | undefined>, distDir?: string, quiet?: boolean, log?: (line: string) => void }} [options]
+ * @returns {Promise<{ url: string, port: number, mode: 'sandbox' | 'live', close: () => Promise<void> }>}
+ */
+export async function startDemoServer(options = {}) {
+  const env = options.env ?? process.env;
+  const distDir = options.distDir ?? DIST;
+  if (!existsSync(`${distDir}/index.html`)) {
+    throw new Error(`The demo page is not built: run "pnpm --filter @c2d-console/demo-crm build" first (looked in ${distDir})`);
+  }
+  // The same environment variables as the proxy's own CLI (CHAT2DESK_API_TOKEN, ...).
+  const config = proxyConfigFromEnv({ ...env, PORT: undefined, HOST: undefined });
+  for (const warning of config.warnings) (options.log ?? console.warn)(`demo-crm: ${warning}`);
+  const proxy = createProxy({ ...config.proxy, ...(options.quiet ? { logger: false } : {}) });
+  const mode = config.mode;
+  const frameHost = env.C2D_FRAME_HOST;
+
+  const app = new Hono();
+  app.get('/demo-config.json', (c) =>
+    c.json({
+      apiUrl: '/api',
+      mode,
+      // Sandbox: the fake Chat2Desk web UI on this very origin. Live: the account's web host.
+      frameHost: mode === 'sandbox' ? new URL(c.req.url).origin : (frameHost ?? 'https://web.chat2desk.com'),
+    }),
+  );
+  app.mount('/api', proxy.fetch);
+  if (mode === 'sandbox') app.all('/chat/*', (c) => proxy.fetch(c.req.raw));
+  app.use('/*', serveStatic({ root: distDir }));
+  app.get('*', serveStatic({ root: distDir, path: 'index.html' }));
+
+  const host = options.host ?? env.HOST ?? '127.0.0.1';
+  const server = await new Promise((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, port: options.port ?? Number(env.PORT ?? 5173), hostname: host }, () => resolve(s));
+    s.once('error', reject);
+  });
+  const port = /** @type {import('node:net').AddressInfo} */ (server.address()).port;
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}/`;
+  return {
+    url,
+    port,
+    mode,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections?.();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  try {
+    const demo = await startDemoServer();
+    console.info(`c2d-console demo CRM (${demo.mode} mode) at ${demo.url}`);
+    console.info(`proxy health: ${demo.url}api/health · stop with Ctrl+C`);
+    const stop = async () => {
+      await demo.close();
+      process.exit(0);
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  } catch (error) {
+    console.error(`demo-crm: ${error instanceof Error ? error.message : error}`);
+    process.exit(1);
+  }
+}
