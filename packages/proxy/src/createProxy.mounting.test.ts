@@ -47,6 +47,16 @@ describe('mounting the proxy in a host server', () => {
     expect(await health.json()).toEqual({ status: 'ok', mode: 'live' });
     const dialog = await proxy.fetch(new Request('https://crm.example.com/api/c2d/dialogs/900'));
     expect(((await dialog.json()) as { data: { messagesCount: number } }).data.messagesCount).toBe(2);
+    const send = (origin: string) =>
+      proxy.fetch(
+        new Request('https://crm.example.com/api/c2d/messages', {
+          method: 'POST',
+          headers: { origin, 'content-type': 'application/json' },
+          body: JSON.stringify({ clientId: 11, text: 'from the same site' }),
+        }),
+      );
+    expect((await send('https://crm.example.com')).status).toBe(201);
+    expect((await send('https://elsewhere.example.com')).status).toBe(403);
     const outside = await proxy.fetch(new Request('https://crm.example.com/health'));
     expect(outside.status).toBe(404);
     expect(() => createProxy({ ...options(), basePath: 'api/' })).toThrow(/basePath must look like \/api\/c2d/);

@@ -273,10 +273,11 @@ export function createProxy(options: ProxyOptions = {}): ProxyApp {
   app.use(async (c, next) => {
     const origin = c.req.header('origin');
     if (origin && c.req.method !== 'GET' && c.req.method !== 'HEAD' && c.req.method !== 'OPTIONS') {
-      const host = c.req.header('host');
+      // `fetch`-style hosts (Next.js, Workers) may pass a Request without a Host header.
+      const host = c.req.header('host') ?? new URL(c.req.url).host;
       let sameHost = false;
       try {
-        sameHost = host !== undefined && new URL(origin).host === host;
+        sameHost = new URL(origin).host === host;
       } catch {
         sameHost = false;
       }
