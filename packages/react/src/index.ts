@@ -25,3 +25,17 @@ export {
   type UseClientsResult,
 } from './useClients.js';
 export { useClient } from './useClient.js';
+export { TransferHistory, type TransferHistoryProps } from './TransferHistory.js';
+export { MessageHistory, type MessageHistoryProps } from './MessageHistory.js';
+export { SendMessageForm, MAX_MESSAGE_LENGTH, type SendMessageFormProps } from './SendMessageForm.js';
+export { transportLabel } from './TransportBadge.js';
+export { useTransfers, type UseTransfersOptions, type UseTransfersResult } from './useTransfers.js';
+export {
+  useMessages,
+  MESSAGES_REFETCH_INTERVAL,
+  type ConsoleMessage,
+  type MessagePages,
+  type UseMessagesResult,
+} from './useMessages.js';
+export { useSendMessage, type SendMessageVariables } from './useSendMessage.js';
+export { useClientChannels } from './useClientChannels.js';

@@ -25,6 +25,32 @@ export interface ConsoleStrings {
   clientsNoMatches: (search: string) => string;
   clientsError: string;
   clientsRetry: string;
+  retry: string;
+  transfersLabel: string;
+  transfersLoading: string;
+  transfersEmpty: string;
+  transfersError: string;
+  transfersMore: string;
+  transferQueue: string;
+  /** Read between the two operators of a transfer by screen readers. */
+  transferHandedTo: string;
+  operatorFallback: (id: number) => string;
+  messagesLabel: string;
+  messagesLoading: string;
+  messagesEmpty: string;
+  messagesError: string;
+  messagesOlder: string;
+  messagesLoadingOlder: string;
+  /** Who wrote a message, by its Chat2Desk type. */
+  messageAuthor: Record<'from_client' | 'to_client' | 'system' | 'autoreply' | 'comment', string>;
+  messageSending: string;
+  sendLabel: string;
+  sendPlaceholder: string;
+  sendButton: string;
+  sendSending: string;
+  sendChannel: string;
+  sendFailed: (reason: string) => string;
+  sendTooLong: (length: number, max: number) => string;
 }
 
 const en: ConsoleStrings = {
@@ -54,6 +80,36 @@ const en: ConsoleStrings = {
   clientsNoMatches: (search) => `Nothing matches “${search}”`,
   clientsError: 'Could not load clients',
   clientsRetry: 'Retry',
+  retry: 'Retry',
+  transfersLabel: 'Transfer history',
+  transfersLoading: 'Loading transfers…',
+  transfersEmpty: 'This dialog has not been transferred yet',
+  transfersError: 'Could not load transfers',
+  transfersMore: 'Show more',
+  transferQueue: 'Queue',
+  transferHandedTo: 'to',
+  operatorFallback: (id) => `Operator #${id}`,
+  messagesLabel: 'Messages',
+  messagesLoading: 'Loading messages…',
+  messagesEmpty: 'No messages yet',
+  messagesError: 'Could not load messages',
+  messagesOlder: 'Load older messages',
+  messagesLoadingOlder: 'Loading older messages…',
+  messageAuthor: {
+    from_client: 'Client',
+    to_client: 'Operator',
+    system: 'System',
+    autoreply: 'Auto-reply',
+    comment: 'Internal note',
+  },
+  messageSending: 'Sending…',
+  sendLabel: 'Message',
+  sendPlaceholder: 'Write a message… Enter sends, Shift+Enter adds a line',
+  sendButton: 'Send',
+  sendSending: 'Sending…',
+  sendChannel: 'Channel',
+  sendFailed: (reason) => `Not sent: ${reason}. Your text is kept, try again.`,
+  sendTooLong: (length, max) => `Too long: ${length} of ${max} characters`,
 };
 
 /** Russian noun form for a count: 1 клиент, 2 клиента, 5 клиентов, 21 клиент. */
@@ -92,6 +148,36 @@ const ru: ConsoleStrings = {
   clientsNoMatches: (search) => `По запросу «${search}» ничего не найдено`,
   clientsError: 'Не удалось загрузить клиентов',
   clientsRetry: 'Повторить',
+  retry: 'Повторить',
+  transfersLabel: 'История передач',
+  transfersLoading: 'Загружаем передачи…',
+  transfersEmpty: 'Диалог ещё не передавали',
+  transfersError: 'Не удалось загрузить передачи',
+  transfersMore: 'Показать ещё',
+  transferQueue: 'Очередь',
+  transferHandedTo: 'передан',
+  operatorFallback: (id) => `Оператор #${id}`,
+  messagesLabel: 'Сообщения',
+  messagesLoading: 'Загружаем сообщения…',
+  messagesEmpty: 'Сообщений пока нет',
+  messagesError: 'Не удалось загрузить сообщения',
+  messagesOlder: 'Загрузить более ранние',
+  messagesLoadingOlder: 'Загружаем более ранние…',
+  messageAuthor: {
+    from_client: 'Клиент',
+    to_client: 'Оператор',
+    system: 'Система',
+    autoreply: 'Автоответ',
+    comment: 'Заметка',
+  },
+  messageSending: 'Отправляется…',
+  sendLabel: 'Сообщение',
+  sendPlaceholder: 'Напишите сообщение… Enter — отправить, Shift+Enter — новая строка',
+  sendButton: 'Отправить',
+  sendSending: 'Отправляем…',
+  sendChannel: 'Канал',
+  sendFailed: (reason) => `Не отправлено: ${reason}. Текст сохранён, попробуйте ещё раз.`,
+  sendTooLong: (length, max) => `Слишком длинно: ${length} из ${max} символов`,
 };
 
 /** The strings of each locale. */

@@ -1,0 +1,7 @@
+import type { ConsoleStrings } from './strings.js';
+
+/** A transfer side's display name: the resolved name, "Operator #id", or the queue. */
+export function operatorName(name: string | null, id: number | null, strings: ConsoleStrings): string {
+  if (id === null) return strings.transferQueue;
+  return name ?? strings.operatorFallback(id);
+}

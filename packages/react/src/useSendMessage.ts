@@ -1,0 +1,74 @@
+import { consoleKeys, type SendMessageInput, type SendMessageResult } from '@c2d-console/core';
+import { useMutation, useQueryClient, type UseMutationResult } from '@tanstack/react-query';
+import { useRef } from 'react';
+import { useConsoleClient } from './ConsoleProvider.js';
+import type { ConsoleMessage, MessagePages } from './useMessages.js';
+
+/** What to send: the proxy's input without the idempotency key, which the hook manages. */
+export type SendMessageVariables = Omit<SendMessageInput, 'idempotencyKey'>;
+
+interface SendContext {
+  previous: MessagePages | undefined;
+}
+
+const signature = ({ clientId, text, channelId, transport }: SendMessageVariables) =>
+  JSON.stringify([clientId, text, channelId ?? null, transport ?? null]);
+
+let pendingIds = 0;
+
+/**
+ * Sends a message through the proxy. The message appears at once in `useMessages` (marked
+ * `status: 'sending'`), is rolled back if the send fails, and the history is refetched after.
+ * Each send carries an idempotency key; sending the same failed message again reuses its key,
+ * so a retry after a lost answer never delivers it twice.
+ */
+export function useSendMessage(): UseMutationResult<SendMessageResult, Error, SendMessageVariables, SendContext> {
+  const client = useConsoleClient();
+  const queryClient = useQueryClient();
+  /** Keys of failed sends by what they sent, for retries. */
+  const failedKeys = useRef(new Map<string, string>());
+
+  return useMutation<SendMessageResult, Error, SendMessageVariables, SendContext>({
+    mutationFn: (variables) => {
+      const key = failedKeys.current.get(signature(variables)) ?? crypto.randomUUID();
+      failedKeys.current.set(signature(variables), key);
+      return client.sendMessage({ ...variables, idempotencyKey: key });
+    },
+    onMutate: async (variables) => {
+      const queryKey = consoleKeys.messages(variables.clientId);
+      await queryClient.cancelQueries({ queryKey, exact: true });
+      const previous = queryClient.getQueryData<MessagePages>(queryKey);
+      pendingIds += 1;
+      const pending: ConsoleMessage = {
+        id: -pendingIds,
+        text: variables.text,
+        type: 'to_client',
+        transport: variables.transport ?? '',
+        channelId: variables.channelId ?? null,
+        operatorId: null,
+        dialogId: null,
+        clientId: variables.clientId,
+        created: new Date().toISOString(),
+        read: false,
+        attachments: [],
+        status: 'sending',
+      };
+      if (previous?.pages[0]) {
+        const [first, ...rest] = previous.pages;
+        queryClient.setQueryData<MessagePages>(queryKey, {
+          ...previous,
+          pages: [{ ...first, data: [pending, ...first.data] }, ...rest],
+        });
+      }
+      return { previous };
+    },
+    onSuccess: (_result, variables) => {
+      failedKeys.current.delete(signature(variables));
+    },
+    onError: (_error, variables, context) => {
+      if (context?.previous) queryClient.setQueryData(consoleKeys.messages(variables.clientId), context.previous);
+    },
+    onSettled: (_result, _error, variables) =>
+      queryClient.invalidateQueries({ queryKey: consoleKeys.messages(variables.clientId) }),
+  });
+}
