@@ -316,26 +316,26 @@ export function createProxy(options: ProxyOptions = {}): ProxyApp {
     const query = parseQuery(c, clientsQuerySchema);
     const page = pageOf(query);
     const list = await upstream.get(clientsPath({ ...page, phone: query.phone, q: query.q }), mapClientList, c.var.stats);
-    return c.json(listBody(list, page));
+    return sendJson(c, list, () => listBody(list, page));
   });
 
   app.get('/clients/:id', async (c) => {
     const id = parseId(c);
     const client = await upstream.get(clientPath(id), mapClient, c.var.stats, { notFound: `Client ${id} not found` });
-    return c.json({ data: client });
+    return sendJson(c, client, () => ({ data: client }));
   });
 
   app.get('/clients/:id/channels', async (c) => {
     const id = parseId(c);
     const channels = await upstream.get(clientChannelsPath(id), mapClientChannels, c.var.stats, { notFound: `Client ${id} not found` });
-    return c.json({ data: channels });
+    return sendJson(c, channels, () => ({ data: channels }));
   });
 
   app.get('/clients/:id/messages', async (c) => {
     const id = parseId(c);
     const page = pageOf(parseQuery(c, messagesQuerySchema));
     const list = await upstream.get(messagesPath(id, page), mapMessageList, c.var.stats, { notFound: `Client ${id} not found` });
-    return c.json(listBody(list, page));
+    return sendJson(c, list, () => listBody(list, page));
   });
 
   app.post('/messages', limitBody, async (c) => {
@@ -380,14 +380,14 @@ export function createProxy(options: ProxyOptions = {}): ProxyApp {
   app.get('/dialogs/:id', async (c) => {
     const id = parseId(c);
     const dialog = await upstream.get(dialogPath(id), mapDialog, c.var.stats, { notFound: `Dialog ${id} not found` });
-    return c.json({ data: dialog });
+    return sendJson(c, dialog, () => ({ data: dialog }));
   });
 
   app.get('/operators', async (c) => {
     // Operators are few and transfers need all their names: the whole list is the default.
     const page = pageOf(parseQuery(c, operatorsQuerySchema), 200);
     const list = await upstream.get(operatorsPath(page), mapOperatorList, c.var.stats);
-    return c.json(listBody(list, page));
+    return sendJson(c, list, () => listBody(list, page));
   });
 
   app.notFound((c) =>
@@ -427,6 +427,20 @@ export function createProxy(options: ProxyOptions = {}): ProxyApp {
 /** The pattern of the route that matched (`/clients/:id`), or null; middleware does not count. */
 function routeOf(c: Context): string | null {
   return matchedRoutes(c).findLast((route) => route.method !== 'ALL')?.path ?? null;
+}
+
+// A cached upstream answer always becomes the same body (its path fixes the page), so the
+// serialized JSON is kept beside it: a cache hit costs no JSON.stringify and little garbage.
+const serialized = new WeakMap<object, string>();
+
+/** Answers `build()` as JSON, serialized once per cached `source` object. */
+function sendJson(c: Context, source: object, build: () => unknown): Response {
+  let text = serialized.get(source);
+  if (text === undefined) {
+    text = JSON.stringify(build());
+    serialized.set(source, text);
+  }
+  return c.body(text, 200, { 'Content-Type': 'application/json' });
 }
 
 function parseQuery<T>(c: Context, schema: z.ZodType<T>): T {
