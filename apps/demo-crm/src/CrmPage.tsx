@@ -1,6 +1,12 @@
 import type { Locale } from '@c2d-console/react';
-import { ClientList, DialogFrame, DialogModeSwitch } from '@c2d-console/react';
-// WIP: MessageHistory, SendMessageForm, TransferHistory land with the widgets work.
+import {
+  ClientList,
+  DialogFrame,
+  DialogModeSwitch,
+  MessageHistory,
+  SendMessageForm,
+  TransferHistory,
+} from '@c2d-console/react';
 import { ClientCard } from './ClientCard.tsx';
 import { demoStrings } from './demoStrings.ts';
 import { useClientDialogId } from './useClientDialogId.ts';
@@ -68,10 +74,13 @@ export function CrmPage({ mode, locale, onLocaleChange }: CrmPageProps) {
           <>
             <section className="crm-transfers" aria-labelledby="crm-transfers-title">
               <h2 id="crm-transfers-title">{t.transfers}</h2>
+              <TransferHistory clientId={view.clientId} />
 
             </section>
             <section className="crm-messages" aria-labelledby="crm-messages-title">
               <h2 id="crm-messages-title">{t.messages}</h2>
+              <MessageHistory clientId={view.clientId} />
+              <SendMessageForm clientId={view.clientId} />
 
             </section>
           </>
