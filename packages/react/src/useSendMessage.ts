@@ -9,6 +9,7 @@ export type SendMessageVariables = Omit<SendMessageInput, 'idempotencyKey'>;
 
 interface SendContext {
   previous: MessagePages | undefined;
+  pendingId: number;
 }
 
 const signature = ({ clientId, text, channelId, transport }: SendMessageVariables) =>
@@ -60,15 +61,38 @@ export function useSendMessage(): UseMutationResult<SendMessageResult, Error, Se
           pages: [{ ...first, data: [pending, ...first.data] }, ...rest],
         });
       }
-      return { previous };
+      return { previous, pendingId: pending.id };
     },
-    onSuccess: (_result, variables) => {
+    onSuccess: (result, variables, context) => {
       failedKeys.current.delete(signature(variables));
+      // The pending message becomes the real one at once; the refetch below fills in the rest.
+      queryClient.setQueryData<MessagePages>(consoleKeys.messages(variables.clientId), (data) =>
+        data && {
+          ...data,
+          pages: data.pages.map((page) => ({
+            ...page,
+            data: page.data.map((message) =>
+              message.id === context.pendingId
+                ? {
+                    ...message,
+                    id: result.messageId,
+                    dialogId: result.dialogId,
+                    channelId: result.channelId,
+                    transport: result.transport,
+                    status: undefined,
+                  }
+                : message,
+            ),
+          })),
+        },
+      );
     },
     onError: (_error, variables, context) => {
       if (context?.previous) queryClient.setQueryData(consoleKeys.messages(variables.clientId), context.previous);
     },
-    onSettled: (_result, _error, variables) =>
-      queryClient.invalidateQueries({ queryKey: consoleKeys.messages(variables.clientId) }),
+    // Not awaited: the send's outcome shows at once, the history refreshes behind it.
+    onSettled: (_result, _error, variables) => {
+      void queryClient.invalidateQueries({ queryKey: consoleKeys.messages(variables.clientId) });
+    },
   });
 }

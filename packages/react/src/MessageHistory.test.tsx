@@ -1,0 +1,88 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { MessageHistory } from './MessageHistory.js';
+import { makeMessages } from './test/fixtures.js';
+import { createConsoleHandlers, createErrorHandlers } from './test/handlers.js';
+import { renderWithConsole } from './test/renderWithConsole.js';
+
+const baseUrl = 'http://proxy.test';
+const server = setupServer(...createConsoleHandlers({ baseUrl, messagesPerClient: 12 }));
+let requests: URL[] = [];
+
+beforeAll(() => {
+  server.listen({ onUnhandledRequest: 'error' });
+  server.events.on('request:start', ({ request }) => {
+    requests.push(new URL(request.url));
+  });
+});
+afterEach(() => {
+  server.resetHandlers();
+  requests = [];
+});
+afterAll(() => server.close());
+
+const texts = () =>
+  within(screen.getByRole('log', { name: 'Messages' }))
+    .getAllByRole('listitem')
+    .map((item) => item.querySelector('.c2d-message__text')?.textContent);
+
+describe('MessageHistory', () => {
+  it('shows the messages oldest first, newest at the bottom', async () => {
+    renderWithConsole(<MessageHistory clientId={1001} />);
+    await screen.findByText('Здравствуйте! Где мой заказ?');
+    const newestFirst = makeMessages(1001, 12).map((m) => m.text);
+    expect(texts()).toEqual(newestFirst.toReversed());
+  });
+
+  it('styles and names each kind of message, with its messenger', async () => {
+    renderWithConsole(<MessageHistory clientId={1001} />);
+    const incoming = (await screen.findByText('Здравствуйте! Где мой заказ?')).closest('li');
+    expect(incoming).toHaveClass('c2d-message--in');
+    expect(incoming).toHaveTextContent('Client: Здравствуйте!');
+    expect(incoming).toHaveTextContent('WhatsApp');
+    const outgoing = screen.getByText('Добрый день! Заказ уже в пути, будет завтра.').closest('li');
+    expect(outgoing).toHaveClass('c2d-message--out');
+    expect(outgoing).toHaveTextContent('Operator:');
+    expect(screen.getByText('Диалог передан оператору Max Turner').closest('li')).toHaveClass('c2d-message--system');
+    expect(screen.getByText('Клиент постоянный, предложить скидку').closest('li')).toHaveTextContent('Internal note:');
+  });
+
+  it('loads older messages on demand', async () => {
+    const user = userEvent.setup();
+    renderWithConsole(<MessageHistory clientId={1001} pageSize={5} />);
+    await waitFor(() => expect(texts()).toHaveLength(5));
+    await user.click(screen.getByRole('button', { name: 'Load older messages' }));
+    await waitFor(() => expect(texts()).toHaveLength(10));
+    expect(requests.at(-1)?.searchParams.get('offset')).toBe('5');
+    // Older ones go on top: the newest is still last.
+    expect(texts().at(-1)).toBe(makeMessages(1001, 12)[0]?.text);
+  });
+
+  it('says so when the client has no messages', async () => {
+    server.use(http.get(`${baseUrl}/clients/:id/messages`, () => HttpResponse.json({ data: [], meta: { total: 0, limit: 30, offset: 0 } })));
+    renderWithConsole(<MessageHistory clientId={1001} locale="ru" />);
+    expect(await screen.findByText('Сообщений пока нет')).toBeInTheDocument();
+  });
+
+  it('shows the error with Retry, and recovers', async () => {
+    server.use(...createErrorHandlers({ baseUrl, status: 404, code: 'not_found', message: 'Client 1001 not found' }));
+    const user = userEvent.setup();
+    renderWithConsole(<MessageHistory clientId={1001} />);
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Could not load messages');
+    expect(alert).toHaveTextContent('Client 1001 not found');
+    server.resetHandlers();
+    await user.click(within(alert).getByRole('button', { name: 'Retry' }));
+    expect(await screen.findByText('Здравствуйте! Где мой заказ?')).toBeInTheDocument();
+  });
+
+  it('is a focusable, named log so keyboard users can scroll it', async () => {
+    renderWithConsole(<MessageHistory clientId={1001} />);
+    const log = screen.getByRole('log', { name: 'Messages' });
+    expect(log).toHaveAttribute('tabindex', '0');
+    await screen.findByText('Здравствуйте! Где мой заказ?');
+  });
+});
