@@ -14,11 +14,12 @@ import {
 import { Avatar } from './Avatar.js';
 import { clientDisplayName } from './clientDisplayName.js';
 import { useStrings } from './ConsoleContext.js';
+import { clientListStrings } from './clientListStrings.js';
 import { cx } from './cx.js';
 import { formatPhone } from './formatPhone.js';
 import { useFormatters, type ConsoleFormatters } from './formatters.js';
 import { parseClientSearch } from './parseClientSearch.js';
-import type { Locale } from './strings.js';
+import type { Locale } from './Localized.js';
 import { useClients } from './useClients.js';
 import { useDebouncedValue } from './useDebouncedValue.js';
 
@@ -70,7 +71,7 @@ export function ClientList({
   locale,
   'aria-label': ariaLabel,
 }: ClientListProps): ReactElement {
-  const strings = useStrings(locale);
+  const strings = useStrings(clientListStrings, locale);
   const format = useFormatters(locale);
   const id = useId();
   const listId = `${id}list`;

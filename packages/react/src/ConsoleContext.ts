@@ -1,6 +1,6 @@
 import type { ConsoleClient } from '@c2d-console/core';
 import { createContext, useContext, type Context } from 'react';
-import { consoleStrings, type ConsoleStrings, type Locale } from './strings.js';
+import type { Locale, Localized } from './Localized.js';
 
 /** What `ConsoleProvider` hands to every component and hook. */
 export interface ConsoleContextValue {
@@ -23,8 +23,11 @@ export function useConsoleContext(): ConsoleContextValue {
   return useContext(ConsoleContext);
 }
 
-/** The strings of the given locale, or of the provider's locale. */
-export function useStrings(locale?: Locale): ConsoleStrings {
+/**
+ * The entry of `dictionary` for the given locale, or the provider's. Components pass their own
+ * group of strings, so a tree-shaken import ships only the strings it shows.
+ */
+export function useStrings<T>(dictionary: Localized<T>, locale?: Locale): T {
   const context = useContext(ConsoleContext);
-  return consoleStrings[locale ?? context.locale] ?? consoleStrings.en;
+  return dictionary[locale ?? context.locale] ?? dictionary.en;
 }

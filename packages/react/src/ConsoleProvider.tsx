@@ -3,7 +3,7 @@ import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { useMemo, useState, type ReactElement, type ReactNode } from 'react';
 import { ConsoleContext, useConsoleContext } from './ConsoleContext.js';
 import { createConsoleQueryClient } from './createConsoleQueryClient.js';
-import type { Locale } from './strings.js';
+import type { Locale } from './Localized.js';
 
 /** Props of {@link ConsoleProvider}. */
 export interface ConsoleProviderProps {

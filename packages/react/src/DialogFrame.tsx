@@ -1,7 +1,8 @@
 import { buildDialogUrl, type DialogMode } from '@c2d-console/core';
 import { useEffect, useState, type ReactElement } from 'react';
 import { useConsoleContext, useStrings } from './ConsoleContext.js';
-import type { Locale } from './strings.js';
+import { frameStrings } from './frameStrings.js';
+import type { Locale } from './Localized.js';
 import { cx } from './cx.js';
 import { useLatest } from './useLatest.js';
 
@@ -64,7 +65,7 @@ const DEFAULT_TIMEOUT_MS = 15_000;
  */
 export function DialogFrame(props: DialogFrameProps): ReactElement {
   const context = useConsoleContext();
-  const strings = useStrings(props.locale);
+  const strings = useStrings(frameStrings, props.locale);
   const host = props.host ?? context.frameHost;
 
   let url: string;
@@ -110,7 +111,7 @@ function LoadingFrame({
   className,
   locale,
 }: DialogFrameProps & { url: string }): ReactElement {
-  const strings = useStrings(locale);
+  const strings = useStrings(frameStrings, locale);
   const [state, setState] = useState<FrameState>('loading');
   const [attempt, setAttempt] = useState(0);
   const onErrorRef = useLatest(onError);

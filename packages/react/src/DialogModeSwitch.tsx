@@ -1,8 +1,9 @@
 import { DIALOG_MODES, type DialogMode } from '@c2d-console/core';
 import { useId, type ReactElement } from 'react';
 import { useStrings } from './ConsoleContext.js';
+import { frameStrings } from './frameStrings.js';
 import { cx } from './cx.js';
-import type { Locale } from './strings.js';
+import type { Locale } from './Localized.js';
 
 /** Props of {@link DialogModeSwitch}. */
 export interface DialogModeSwitchProps {
@@ -27,7 +28,7 @@ export function DialogModeSwitch({
   className,
   locale,
 }: DialogModeSwitchProps): ReactElement {
-  const strings = useStrings(locale);
+  const strings = useStrings(frameStrings, locale);
   const name = useId();
   return (
     <fieldset className={cx('c2d', 'c2d-mode-switch', className)}>

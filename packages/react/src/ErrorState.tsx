@@ -1,6 +1,7 @@
 import type { ReactElement } from 'react';
 import { useStrings } from './ConsoleContext.js';
-import type { Locale } from './strings.js';
+import { historyStrings } from './historyStrings.js';
+import type { Locale } from './Localized.js';
 
 /** Props of {@link ErrorState}. */
 export interface ErrorStateProps {
@@ -14,7 +15,7 @@ export interface ErrorStateProps {
 
 /** @internal An announced error with the reason and a Retry button, for the console's widgets. */
 export function ErrorState({ title, error, onRetry, locale }: ErrorStateProps): ReactElement {
-  const strings = useStrings(locale);
+  const strings = useStrings(historyStrings, locale);
   return (
     <div className="c2d-state c2d-state--error" role="alert">
       <p className="c2d-state__title">{title}</p>

@@ -1,9 +1,10 @@
 import { useLayoutEffect, useRef, type ReactElement } from 'react';
 import { useStrings } from './ConsoleContext.js';
+import { historyStrings } from './historyStrings.js';
 import { cx } from './cx.js';
 import { ErrorState } from './ErrorState.js';
 import { useFormatters } from './formatters.js';
-import type { Locale } from './strings.js';
+import type { Locale } from './Localized.js';
 import { TransportBadge } from './TransportBadge.js';
 import { useMessages, type ConsoleMessage } from './useMessages.js';
 
@@ -29,7 +30,7 @@ const directionOf = (type: ConsoleMessage['type']) =>
  * the "Load older" button), keeping the reading position.
  */
 export function MessageHistory({ clientId, pageSize, className, locale }: MessageHistoryProps): ReactElement {
-  const strings = useStrings(locale);
+  const strings = useStrings(historyStrings, locale);
   const format = useFormatters(locale);
   const query = useMessages(clientId, { pageSize });
   const { messages } = query;

@@ -1,8 +1,9 @@
 import type { ClientChannel, SendMessageResult } from '@c2d-console/core';
 import { useId, useRef, useState, type FormEvent, type KeyboardEvent, type ReactElement } from 'react';
 import { useStrings } from './ConsoleContext.js';
+import { sendStrings } from './sendStrings.js';
 import { cx } from './cx.js';
-import type { Locale } from './strings.js';
+import type { Locale } from './Localized.js';
 import { transportLabel } from './TransportBadge.js';
 import { useClientChannels } from './useClientChannels.js';
 import { useSendMessage } from './useSendMessage.js';
@@ -37,7 +38,7 @@ export function SendMessageForm({
   className,
   locale,
 }: SendMessageFormProps): ReactElement {
-  const strings = useStrings(locale);
+  const strings = useStrings(sendStrings, locale);
   const id = useId();
   const [text, setText] = useState('');
   const [channelId, setChannelId] = useState<number | undefined>(undefined);

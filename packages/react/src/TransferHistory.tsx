@@ -1,10 +1,11 @@
 import type { ReactElement } from 'react';
 import { useStrings } from './ConsoleContext.js';
+import { historyStrings } from './historyStrings.js';
 import { cx } from './cx.js';
 import { ErrorState } from './ErrorState.js';
 import { useFormatters } from './formatters.js';
 import { operatorName } from './operatorName.js';
-import type { Locale } from './strings.js';
+import type { Locale } from './Localized.js';
 import { useTransfers } from './useTransfers.js';
 
 /** Props of {@link TransferHistory}: give a dialog, a client or an operator. */
@@ -23,7 +24,7 @@ export interface TransferHistoryProps {
  * exact time on hover and for assistive tech), and why where the data says. Pages on demand.
  */
 export function TransferHistory({ className, locale, ...params }: TransferHistoryProps): ReactElement {
-  const strings = useStrings(locale);
+  const strings = useStrings(historyStrings, locale);
   const format = useFormatters(locale);
   const query = useTransfers(params);
   const { transfers } = query;

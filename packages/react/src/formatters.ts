@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useConsoleContext } from './ConsoleContext.js';
-import type { Locale } from './strings.js';
+import type { Locale } from './Localized.js';
 
 /** Locale-aware formatting of the console's dates and numbers (Intl, no dependencies). */
 export interface ConsoleFormatters {

@@ -40,7 +40,9 @@ describe('useClients', () => {
     expect(result.current.total).toBe(25);
     expect(result.current.hasNextPage).toBe(true);
     await act(() => result.current.fetchNextPage());
+    await waitFor(() => expect(result.current.clients).toHaveLength(20));
     await act(() => result.current.fetchNextPage());
+    await waitFor(() => expect(result.current.clients).toHaveLength(25));
     expect(result.current.clients.map((c) => c.id)).toEqual(makeClients(25).map((c) => c.id));
     expect(result.current.hasNextPage).toBe(false);
     expect(calls.map(({ url }) => url.searchParams.get('offset'))).toEqual(['0', '10', '20']);

@@ -1,0 +1,78 @@
+import type { Localized } from './Localized.js';
+
+/** Strings of TransferHistory, MessageHistory and their error states. */
+export interface HistoryStrings {
+  retry: string;
+  transfersLabel: string;
+  transfersLoading: string;
+  transfersEmpty: string;
+  transfersError: string;
+  transfersMore: string;
+  transferQueue: string;
+  /** Read between the two operators of a transfer by screen readers. */
+  transferHandedTo: string;
+  operatorFallback: (id: number) => string;
+  messagesLabel: string;
+  messagesLoading: string;
+  messagesEmpty: string;
+  messagesError: string;
+  messagesOlder: string;
+  messagesLoadingOlder: string;
+  /** Who wrote a message, by its Chat2Desk type. */
+  messageAuthor: Record<'from_client' | 'to_client' | 'system' | 'autoreply' | 'comment', string>;
+  messageSending: string;
+}
+
+/** Strings of TransferHistory, MessageHistory and their error states, in English and Russian. */
+export const historyStrings: Localized<HistoryStrings> = {
+  en: {
+    retry: 'Retry',
+    transfersLabel: 'Transfer history',
+    transfersLoading: 'Loading transfers…',
+    transfersEmpty: 'This dialog has not been transferred yet',
+    transfersError: 'Could not load transfers',
+    transfersMore: 'Show more',
+    transferQueue: 'Queue',
+    transferHandedTo: 'to',
+    operatorFallback: (id) => `Operator #${id}`,
+    messagesLabel: 'Messages',
+    messagesLoading: 'Loading messages…',
+    messagesEmpty: 'No messages yet',
+    messagesError: 'Could not load messages',
+    messagesOlder: 'Load older messages',
+    messagesLoadingOlder: 'Loading older messages…',
+    messageAuthor: {
+      from_client: 'Client',
+      to_client: 'Operator',
+      system: 'System',
+      autoreply: 'Auto-reply',
+      comment: 'Internal note',
+    },
+    messageSending: 'Sending…',
+  },
+  ru: {
+    retry: 'Повторить',
+    transfersLabel: 'История передач',
+    transfersLoading: 'Загружаем передачи…',
+    transfersEmpty: 'Диалог ещё не передавали',
+    transfersError: 'Не удалось загрузить передачи',
+    transfersMore: 'Показать ещё',
+    transferQueue: 'Очередь',
+    transferHandedTo: 'передан',
+    operatorFallback: (id) => `Оператор #${id}`,
+    messagesLabel: 'Сообщения',
+    messagesLoading: 'Загружаем сообщения…',
+    messagesEmpty: 'Сообщений пока нет',
+    messagesError: 'Не удалось загрузить сообщения',
+    messagesOlder: 'Загрузить более ранние',
+    messagesLoadingOlder: 'Загружаем более ранние…',
+    messageAuthor: {
+      from_client: 'Клиент',
+      to_client: 'Оператор',
+      system: 'Система',
+      autoreply: 'Автоответ',
+      comment: 'Заметка',
+    },
+    messageSending: 'Отправляется…',
+  },
+};
