@@ -1,0 +1,169 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { http, HttpResponse } from 'msw';
+import { expect, waitFor, within } from 'storybook/test';
+import { MessageHistory } from './MessageHistory.js';
+import { SendMessageForm } from './SendMessageForm.js';
+import { makeMessages } from './test/fixtures.js';
+import { createConsoleHandlers } from './test/handlers.js';
+
+const meta = {
+  title: 'History/MessageHistory',
+  component: MessageHistory,
+  args: { clientId: 1002 },
+  decorators: [
+    (Story) => (
+      <div style={{ height: 460, maxWidth: 420, display: 'flex', flexDirection: 'column' }}>
+        <Story />
+      </div>
+    ),
+  ],
+} satisfies Meta<typeof MessageHistory>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+const log = (canvasElement: HTMLElement) => within(canvasElement).getByRole('log', { name: 'Messages' });
+
+/** Opens at the newest message; incoming left, outgoing right, system and notes centred. */
+export const Default: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await canvas.findAllByText('Здравствуйте! Где мой заказ?');
+    const scroller = log(canvasElement);
+    await waitFor(() => expect(scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight).toBeLessThan(2));
+    const newest = makeMessages(1002, 30)[0]?.text ?? '';
+    await expect(canvas.getByText(newest)).toBeVisible();
+  },
+};
+
+/** Scrolling to the top loads older messages and keeps the reader's place. */
+export const LoadOlderOnScroll: Story = {
+  args: { pageSize: 10 },
+  play: async ({ canvasElement }) => {
+    const scroller = log(canvasElement);
+    await waitFor(() => expect(within(scroller).getAllByRole('listitem')).toHaveLength(10));
+    const anchor = within(scroller).getAllByRole('listitem')[0] as HTMLElement;
+    scroller.scrollTop = 0;
+    scroller.dispatchEvent(new Event('scroll'));
+    await waitFor(() => expect(within(scroller).getAllByRole('listitem')).toHaveLength(20));
+    // The message that was on top is still in view: older ones went above it.
+    const top = anchor.getBoundingClientRect().top - scroller.getBoundingClientRect().top;
+    await expect(top).toBeGreaterThanOrEqual(0);
+    await expect(top).toBeLessThan(scroller.clientHeight);
+  },
+};
+
+/** While the history loads. */
+export const Loading: Story = {
+  parameters: { msw: { handlers: { console: createConsoleHandlers({ latency: 'infinite' }) } } },
+  play: async ({ canvasElement }) => {
+    await expect(await within(canvasElement).findByRole('status')).toHaveTextContent('Loading messages');
+  },
+};
+
+/** A client who never wrote. */
+export const Empty: Story = {
+  parameters: {
+    msw: {
+      handlers: {
+        console: [http.get('/api/clients/:id/messages', () => HttpResponse.json({ data: [], meta: { total: 0, limit: 30, offset: 0 } }))],
+      },
+    },
+  },
+  play: async ({ canvasElement }) => {
+    await expect(await within(canvasElement).findByText('No messages yet')).toBeVisible();
+  },
+};
+
+/** The proxy fails; Retry recovers. */
+export const ErrorWithRetry: Story = {
+  parameters: {
+    msw: {
+      handlers: {
+        console: (() => {
+          let failed = false;
+          return [
+            http.get('/api/clients/:id/messages', () => {
+              if (failed) return HttpResponse.json({ data: makeMessages(1002, 5), meta: { total: 5, limit: 30, offset: 0 } });
+              failed = true;
+              return HttpResponse.json({ error: { code: 'upstream_error', message: 'Chat2Desk answered with an error' } }, { status: 502 });
+            }),
+          ];
+        })(),
+      },
+    },
+  },
+  play: async ({ canvasElement, userEvent }) => {
+    const canvas = within(canvasElement);
+    const alert = await canvas.findByRole('alert');
+    await expect(alert).toHaveTextContent('Could not load messages');
+    await userEvent.click(within(alert).getByRole('button', { name: 'Retry' }));
+    await expect(await canvas.findByText('Здравствуйте! Где мой заказ?')).toBeVisible();
+  },
+};
+
+/** Long words and many lines wrap inside the bubble. */
+export const LongTexts: Story = {
+  parameters: {
+    msw: {
+      handlers: {
+        console: [
+          http.get('/api/clients/:id/messages', () =>
+            HttpResponse.json({
+              data: makeMessages(1002, 3).map((m, i) => ({
+                ...m,
+                text: i === 0 ? `https://example.com/${'very-long-tracking-path-'.repeat(8)}` : 'Строка один\nСтрока два\nСтрока три',
+              })),
+              meta: { total: 3, limit: 30, offset: 0 },
+            }),
+          ),
+        ],
+      },
+    },
+  },
+  play: async ({ canvasElement }) => {
+    const scroller = await within(canvasElement).findByRole('log');
+    await within(scroller).findAllByText(/Строка один/);
+    await expect(scroller.scrollWidth).toBeLessThanOrEqual(scroller.clientWidth);
+  },
+};
+
+/** Russian labels. */
+export const Russian: Story = {
+  parameters: { locale: 'ru' },
+  play: async ({ canvasElement }) => {
+    await expect(await within(canvasElement).findByRole('log', { name: 'Сообщения' })).toBeVisible();
+  },
+};
+
+/** Dark theme. */
+export const Dark: Story = {
+  parameters: { theme: 'dark' },
+  play: async ({ canvasElement }) => {
+    await within(canvasElement).findAllByText('Здравствуйте! Где мой заказ?');
+  },
+};
+
+/** The history with the send form under it: type, press Enter, and the message appears. */
+export const Conversation: Story = {
+  render: (args) => (
+    <div style={{ display: 'flex', flexDirection: 'column', gap: 8, height: '100%' }}>
+      <div style={{ flex: 1, minHeight: 0 }}>
+        <MessageHistory {...args} />
+      </div>
+      <SendMessageForm clientId={args.clientId} />
+    </div>
+  ),
+  parameters: { msw: { handlers: { console: createConsoleHandlers() } } },
+  play: async ({ canvasElement, userEvent }) => {
+    const canvas = within(canvasElement);
+    await canvas.findAllByText('Здравствуйте! Где мой заказ?');
+    await userEvent.type(canvas.getByRole('textbox', { name: 'Message' }), 'Your parcel left the warehouse{Enter}');
+    await waitFor(() => expect(within(log(canvasElement)).getByText('Your parcel left the warehouse')).toBeVisible());
+    // Confirmed by the proxy: no longer marked as sending.
+    await waitFor(() =>
+      expect(within(log(canvasElement)).getByText('Your parcel left the warehouse').closest('li')).not.toHaveAttribute('data-status'),
+    );
+    await expect(canvas.getByRole('textbox', { name: 'Message' })).toHaveValue('');
+  },
+};

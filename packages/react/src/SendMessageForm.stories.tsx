@@ -1,0 +1,117 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { delay, http, HttpResponse } from 'msw';
+import { expect, fn, waitFor, within } from 'storybook/test';
+import { SendMessageForm } from './SendMessageForm.js';
+import { createConsoleHandlers } from './test/handlers.js';
+
+const meta = {
+  title: 'History/SendMessageForm',
+  component: SendMessageForm,
+  args: { clientId: 1001, onSent: fn() },
+  decorators: [
+    (Story) => (
+      <div style={{ maxWidth: 420 }}>
+        <Story />
+      </div>
+    ),
+  ],
+} satisfies Meta<typeof SendMessageForm>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+const textbox = (canvasElement: HTMLElement) => within(canvasElement).getByRole('textbox', { name: 'Message' });
+
+/** One channel: no picker. Enter sends, Shift+Enter adds a line. */
+export const Default: Story = {
+  play: async ({ canvasElement, userEvent, args }) => {
+    await userEvent.type(textbox(canvasElement), 'First line{Shift>}{Enter}{/Shift}second line');
+    await expect(textbox(canvasElement)).toHaveValue('First line\nsecond line');
+    await userEvent.keyboard('{Enter}');
+    await waitFor(() => expect(args.onSent).toHaveBeenCalledTimes(1));
+    await expect(textbox(canvasElement)).toHaveValue('');
+    await expect(textbox(canvasElement)).toHaveFocus();
+  },
+};
+
+/** A client reachable through several channels gets a picker. */
+export const SeveralChannels: Story = {
+  args: { clientId: 1002 },
+  play: async ({ canvasElement, userEvent }) => {
+    const picker = await within(canvasElement).findByRole('combobox', { name: 'Channel' });
+    await userEvent.selectOptions(picker, 'Telegram · @shop_bot');
+    await expect(picker).toHaveDisplayValue('Telegram · @shop_bot');
+  },
+};
+
+/** Sending fails: the reason shows and the text stays, so nothing is lost. */
+export const SendFails: Story = {
+  parameters: {
+    msw: {
+      handlers: {
+        console: [
+          http.post('/api/messages', () =>
+            HttpResponse.json({ error: { code: 'upstream_auth', message: "the proxy's Chat2Desk token was rejected" } }, { status: 502 }),
+          ),
+          ...createConsoleHandlers(),
+        ],
+      },
+    },
+  },
+  play: async ({ canvasElement, userEvent, args }) => {
+    await userEvent.type(textbox(canvasElement), 'Please keep me{Enter}');
+    const alert = await within(canvasElement).findByRole('alert');
+    await expect(alert).toHaveTextContent("Not sent: the proxy's Chat2Desk token was rejected");
+    await expect(textbox(canvasElement)).toHaveValue('Please keep me');
+    await expect(args.onSent).not.toHaveBeenCalled();
+  },
+};
+
+/** While sending, the form is busy and a second Enter does nothing. */
+export const Sending: Story = {
+  parameters: {
+    msw: {
+      handlers: {
+        console: [
+          http.post('/api/messages', async () => {
+            await delay('infinite');
+            return HttpResponse.json({});
+          }),
+          ...createConsoleHandlers(),
+        ],
+      },
+    },
+  },
+  play: async ({ canvasElement, userEvent }) => {
+    await userEvent.type(textbox(canvasElement), 'On its way{Enter}{Enter}');
+    await expect(await within(canvasElement).findByRole('button', { name: 'Sending…' })).toBeDisabled();
+  },
+};
+
+/** Near the 4096-character limit a counter appears; over it, sending is refused. */
+export const TooLong: Story = {
+  play: async ({ canvasElement, userEvent }) => {
+    await userEvent.click(textbox(canvasElement));
+    await userEvent.paste('x'.repeat(4100));
+    await expect(within(canvasElement).getByText('Too long: 4100 of 4096 characters')).toBeVisible();
+    await expect(within(canvasElement).getByRole('button', { name: 'Send' })).toBeDisabled();
+  },
+};
+
+/** Russian labels. */
+export const Russian: Story = {
+  parameters: { locale: 'ru' },
+  play: async ({ canvasElement }) => {
+    await expect(within(canvasElement).getByRole('textbox', { name: 'Сообщение' })).toBeVisible();
+    await expect(within(canvasElement).getByRole('button', { name: 'Отправить' })).toBeDisabled();
+  },
+};
+
+/** Dark theme, with the channel picker. */
+export const Dark: Story = {
+  args: { clientId: 1002 },
+  parameters: { theme: 'dark' },
+  play: async ({ canvasElement }) => {
+    await within(canvasElement).findByRole('combobox', { name: 'Channel' });
+  },
+};
