@@ -2,6 +2,7 @@
 // The demo's server: the built CRM page, the c2d-console proxy under /api, and (in sandbox mode)
 // the sandbox's fake Chat2Desk web UI under /chat, all on one port. This is what a host app's
 // server does too: it mounts `createProxy()` next to its own routes.
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
@@ -9,6 +10,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { createProxy } from '@c2d-console/proxy';
 import { proxyConfigFromEnv } from '@c2d-console/proxy/node';
 import { Hono } from 'hono';
+import { sign } from 'hono/jwt';
 
 const DIST = fileURLToPath(new URL('./dist/', import.meta.url));
 
@@ -26,17 +28,28 @@ export async function startDemoServer(options = {}) {
   // The same environment variables as the proxy's own CLI (CHAT2DESK_API_TOKEN, ...).
   const config = proxyConfigFromEnv({ ...env, PORT: undefined, HOST: undefined });
   for (const warning of config.warnings) (options.log ?? console.warn)(`demo-crm: ${warning}`);
-  const proxy = createProxy({ ...config.proxy, ...(options.quiet ? { logger: false } : {}) });
   const mode = config.mode;
+  // Live mode: the demo plays the host CRM, which signs a short JWT for its signed-in user and
+  // hands it to its page. Here "signed in" means "can open this page", so the demo only listens
+  // on loopback; a real host checks its own session first.
+  const jwtSecret = mode === 'live' ? (config.proxy.auth?.jwtSecret ?? randomBytes(32).toString('hex')) : undefined;
+  const proxy = createProxy({
+    ...config.proxy,
+    ...(jwtSecret ? { auth: { jwtSecret } } : {}),
+    ...(options.quiet ? { logger: false } : {}),
+  });
   const frameHost = env.C2D_FRAME_HOST;
 
   const app = new Hono();
-  app.get('/demo-config.json', (c) =>
+  app.get('/demo-config.json', async (c) =>
     c.json({
       apiUrl: '/api',
       mode,
       // Sandbox: the fake Chat2Desk web UI on this very origin. Live: the account's web host.
       frameHost: mode === 'sandbox' ? new URL(c.req.url).origin : (frameHost ?? 'https://web.chat2desk.com'),
+      ...(jwtSecret
+        ? { authToken: await sign({ sub: 'demo-operator', exp: Math.floor(Date.now() / 1000) + 12 * 3600 }, jwtSecret, 'HS256') }
+        : {}),
     }),
   );
   app.mount('/api', proxy.fetch);
@@ -44,7 +57,7 @@ export async function startDemoServer(options = {}) {
   app.use('/*', serveStatic({ root: distDir }));
   app.get('*', serveStatic({ root: distDir, path: 'index.html' }));
 
-  const host = options.host ?? env.HOST ?? '127.0.0.1';
+  const host = options.host ?? '127.0.0.1';
   const server = await new Promise((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: options.port ?? Number(env.PORT ?? 5173), hostname: host }, () => resolve(s));
     s.once('error', reject);

@@ -21,7 +21,12 @@ export function App() {
 
   if (!config) return null;
   return (
-    <ConsoleProvider apiUrl={config.apiUrl} frameHost={config.frameHost} locale={locale}>
+    <ConsoleProvider
+      apiUrl={config.apiUrl}
+      frameHost={config.frameHost}
+      locale={locale}
+      getAuthToken={config.authToken ? () => config.authToken : undefined}
+    >
       <CrmPage mode={config.mode} locale={locale} onLocaleChange={setLocale} />
     </ConsoleProvider>
   );

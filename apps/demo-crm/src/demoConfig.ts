@@ -5,6 +5,8 @@ export interface DemoConfig {
   mode: 'sandbox' | 'live';
   /** Origin of the Chat2Desk web UI for `DialogFrame` (the demo server itself in sandbox mode). */
   frameHost: string;
+  /** Live mode: the JWT the demo server signed for this page (a host CRM does the same for its user). */
+  authToken?: string;
 }
 
 /** Reads `/demo-config.json` from the demo server, falling back to the sandbox on this origin. */
@@ -18,6 +20,7 @@ export async function loadDemoConfig(): Promise<DemoConfig> {
       apiUrl: config.apiUrl ?? fallback.apiUrl,
       mode: config.mode === 'live' ? 'live' : 'sandbox',
       frameHost: config.frameHost ?? fallback.frameHost,
+      ...(config.authToken ? { authToken: config.authToken } : {}),
     };
   } catch {
     return fallback;
