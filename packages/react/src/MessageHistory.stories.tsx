@@ -4,7 +4,7 @@ import { expect, waitFor, within } from 'storybook/test';
 import { MessageHistory } from './MessageHistory.js';
 import { SendMessageForm } from './SendMessageForm.js';
 import { makeMessages } from './test/fixtures.js';
-import { createConsoleHandlers } from './test/handlers.js';
+import { createConsoleHandlers, failOnce } from './test/handlers.js';
 
 const meta = {
   title: 'History/MessageHistory',
@@ -80,16 +80,10 @@ export const ErrorWithRetry: Story = {
   parameters: {
     msw: {
       handlers: {
-        console: (() => {
-          let failed = false;
-          return [
-            http.get('/api/clients/:id/messages', () => {
-              if (failed) return HttpResponse.json({ data: makeMessages(1002, 5), meta: { total: 5, limit: 30, offset: 0 } });
-              failed = true;
-              return HttpResponse.json({ error: { code: 'upstream_error', message: 'Chat2Desk answered with an error' } }, { status: 502 });
-            }),
-          ];
-        })(),
+        console: [
+          failOnce('get', '/api/clients/:id/messages', { status: 502, code: 'upstream_error', message: 'Chat2Desk answered with an error' }),
+          ...createConsoleHandlers(),
+        ],
       },
     },
   },

@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { http, HttpResponse } from 'msw';
 import { expect, within } from 'storybook/test';
 import { makeTransfers } from './test/fixtures.js';
-import { createConsoleHandlers, createErrorHandlers } from './test/handlers.js';
+import { createConsoleHandlers, createErrorHandlers, failOnce } from './test/handlers.js';
 import { TransferHistory } from './TransferHistory.js';
 
 const meta = {
@@ -56,19 +56,10 @@ export const ErrorWithRetry: Story = {
   parameters: {
     msw: {
       handlers: {
-        console: (() => {
-          let failed = false;
-          return [
-            http.get('/api/transfers', () => {
-              if (failed) return list(makeTransfers(1001));
-              failed = true;
-              return HttpResponse.json(
-                { error: { code: 'upstream_timeout', message: 'Chat2Desk did not answer in time' } },
-                { status: 504 },
-              );
-            }),
-          ];
-        })(),
+        console: [
+          failOnce('get', '/api/transfers', { status: 504, code: 'upstream_timeout', message: 'Chat2Desk did not answer in time' }),
+          ...createConsoleHandlers(),
+        ],
       },
     },
   },

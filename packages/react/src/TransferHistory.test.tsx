@@ -1,28 +1,15 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { TransferHistory } from './TransferHistory.js';
 import { makeTransfers } from './test/fixtures.js';
-import { createConsoleHandlers, createErrorHandlers } from './test/handlers.js';
+import { createErrorHandlers } from './test/handlers.js';
 import { renderWithConsole } from './test/renderWithConsole.js';
+import { setupConsoleServer, TEST_API_URL } from './test/setupConsoleServer.js';
 
-const baseUrl = 'http://proxy.test';
-const server = setupServer(...createConsoleHandlers({ baseUrl }));
-let requests: URL[] = [];
-
-beforeAll(() => {
-  server.listen({ onUnhandledRequest: 'error' });
-  server.events.on('request:start', ({ request }) => {
-    requests.push(new URL(request.url));
-  });
-});
-afterEach(() => {
-  server.resetHandlers();
-  requests = [];
-});
-afterAll(() => server.close());
+const baseUrl = TEST_API_URL;
+const { server, requests } = setupConsoleServer();
 
 const page = (items: unknown[], offset: number, total: number) => ({ data: items, meta: { total, limit: 2, offset } });
 

@@ -128,3 +128,20 @@ export function createErrorHandlers(
     ),
   ];
 }
+
+/**
+ * A handler for `method path` that answers the proxy's error envelope once (HTTP `status`), then
+ * lets requests through to the next handler: for "error, then Retry recovers" stories and tests.
+ */
+export function failOnce(
+  method: 'get' | 'post',
+  path: string,
+  { status = 502, code = 'upstream_error', message = 'Chat2Desk is unavailable' } = {},
+): HttpHandler {
+  let failed = false;
+  return http[method](path, () => {
+    if (failed) return undefined;
+    failed = true;
+    return HttpResponse.json({ error: { code, message } }, { status });
+  });
+}
