@@ -48,6 +48,19 @@ describe('MessageHistory', () => {
     expect(texts().at(-1)).toBe(makeMessages(1001, 12)[0]?.text);
   });
 
+  it('shows each message once when new ones arrive between pages (offsets shift)', async () => {
+    const user = userEvent.setup();
+    renderWithConsole(<MessageHistory clientId={1001} pageSize={5} />);
+    await waitFor(() => expect(texts()).toHaveLength(5));
+    // A reply arrives: the newest-first offsets move by one, so the next page repeats a message.
+    await fetch(`${baseUrl}/messages`, { method: 'POST', body: JSON.stringify({ clientId: 1001, text: 'Arrived meanwhile' }) });
+    await user.click(screen.getByRole('button', { name: 'Load older messages' }));
+    await waitFor(() => expect(requests.at(-1)?.searchParams.get('offset')).toBe('5'));
+    await waitFor(() => expect(texts()).toHaveLength(9));
+    expect(new Set(texts()).size).toBe(9);
+    expect(texts()).toEqual(makeMessages(1001, 12).slice(0, 9).map((m) => m.text).toReversed());
+  });
+
   it('says so when the client has no messages', async () => {
     server.use(http.get(`${baseUrl}/clients/:id/messages`, () => HttpResponse.json({ data: [], meta: { total: 0, limit: 30, offset: 0 } })));
     renderWithConsole(<MessageHistory clientId={1001} locale="ru" />);

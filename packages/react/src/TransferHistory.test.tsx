@@ -60,6 +60,25 @@ describe('TransferHistory', () => {
     expect(screen.queryByRole('button', { name: 'Show more' })).not.toBeInTheDocument();
   });
 
+  it('shows each transfer once when a new one arrives between pages (offsets shift)', async () => {
+    const all = makeTransfers(1001, 3);
+    server.use(
+      http.get(`${baseUrl}/transfers`, ({ request }) => {
+        const offset = Number(new URL(request.url).searchParams.get('offset') ?? 0);
+        return HttpResponse.json(page(all.slice(offset, offset + 2), offset, all.length));
+      }),
+    );
+    const user = userEvent.setup();
+    renderWithConsole(<TransferHistory clientId={1001} pageSize={2} />);
+    await screen.findByRole('list', { name: 'Transfer history' });
+    all.unshift({ ...makeTransfers(1001, 1)[0]!, id: 999, reason: 'Handed over meanwhile' });
+    await user.click(screen.getByRole('button', { name: 'Show more' }));
+    await screen.findByText('Queue');
+    const ids = screen.getAllByRole('listitem').map((item) => item.textContent);
+    expect(ids).toHaveLength(3);
+    expect(new Set(ids).size).toBe(3);
+  });
+
   it('says so when there are no transfers', async () => {
     server.use(http.get(`${baseUrl}/transfers`, () => HttpResponse.json(page([], 0, 0))));
     renderWithConsole(<TransferHistory clientId={1001} locale="ru" />);

@@ -3,6 +3,7 @@ import { useInfiniteQuery, type InfiniteData, type UseInfiniteQueryResult } from
 import { useMemo } from 'react';
 import { useConsoleClient } from './ConsoleProvider.js';
 import { nextOffset } from './nextOffset.js';
+import { uniqueById } from './uniqueById.js';
 
 /** A message as the console shows it: optimistic ones carry a delivery status until confirmed. */
 export type ConsoleMessage = Message & { status?: 'sending' };
@@ -42,7 +43,7 @@ export function useMessages(clientId: number | undefined, { pageSize = 30 }: { p
     refetchInterval: MESSAGES_REFETCH_INTERVAL,
   });
   const messages = useMemo(
-    () => (query.data?.pages.flatMap((page) => page.data) ?? []).toReversed(),
+    () => uniqueById(query.data?.pages.flatMap((page) => page.data) ?? []).toReversed(),
     [query.data],
   );
   return { ...query, messages, total: query.data?.pages[0]?.meta.total };

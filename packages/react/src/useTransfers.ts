@@ -3,6 +3,7 @@ import { useInfiniteQuery, type InfiniteData, type UseInfiniteQueryResult } from
 import { useMemo } from 'react';
 import { useConsoleClient } from './ConsoleProvider.js';
 import { nextOffset } from './nextOffset.js';
+import { uniqueById } from './uniqueById.js';
 
 /** Options of {@link useTransfers}: give at least one id. */
 export interface UseTransfersOptions {
@@ -42,6 +43,6 @@ export function useTransfers({ dialogId, clientId, operatorId, pageSize = 20 }: 
     getNextPageParam: nextOffset,
     enabled: dialogId !== undefined || clientId !== undefined || operatorId !== undefined,
   });
-  const transfers = useMemo(() => query.data?.pages.flatMap((page) => page.data) ?? [], [query.data]);
+  const transfers = useMemo(() => uniqueById(query.data?.pages.flatMap((page) => page.data) ?? []), [query.data]);
   return { ...query, transfers, total: query.data?.pages.at(-1)?.meta.total };
 }
