@@ -1,10 +1,10 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { MessageHistory } from './MessageHistory.js';
 import { makeMessages } from './test/fixtures.js';
-import { createErrorHandlers } from './test/handlers.js';
+import { createErrorHandlers, failOnce } from './test/handlers.js';
 import { renderWithConsole } from './test/renderWithConsole.js';
 import { setupConsoleServer, TEST_API_URL } from './test/setupConsoleServer.js';
 
@@ -48,6 +48,15 @@ describe('MessageHistory', () => {
     expect(texts().at(-1)).toBe(makeMessages(1001, 12)[0]?.text);
   });
 
+  it('loads older messages when scrolled to the top', async () => {
+    renderWithConsole(<MessageHistory clientId={1001} pageSize={5} />);
+    await waitFor(() => expect(texts()).toHaveLength(5));
+    // jsdom lays nothing out, so scrollTop is 0: the log is at its top.
+    fireEvent.scroll(screen.getByRole('log', { name: 'Messages' }));
+    await waitFor(() => expect(texts()).toHaveLength(10));
+    expect(requests.at(-1)?.searchParams.get('offset')).toBe('5');
+  });
+
   it('shows each message once when new ones arrive between pages (offsets shift)', async () => {
     const user = userEvent.setup();
     renderWithConsole(<MessageHistory clientId={1001} pageSize={5} />);
@@ -59,6 +68,26 @@ describe('MessageHistory', () => {
     await waitFor(() => expect(texts()).toHaveLength(9));
     expect(new Set(texts()).size).toBe(9);
     expect(texts()).toEqual(makeMessages(1001, 12).slice(0, 9).map((m) => m.text).toReversed());
+  });
+
+  it('says so when older messages fail to load, keeps the loaded ones, and retries', async () => {
+    const user = userEvent.setup();
+    renderWithConsole(<MessageHistory clientId={1001} pageSize={5} />);
+    await waitFor(() => expect(texts()).toHaveLength(5));
+    server.use(failOnce('get', `${baseUrl}/clients/:id/messages`, { status: 503, code: 'rate_limited', message: 'Too many requests to Chat2Desk' }));
+    await user.click(screen.getByRole('button', { name: 'Load older messages' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Could not load older messages');
+    expect(alert).toHaveTextContent('Too many requests to Chat2Desk');
+    expect(texts()).toHaveLength(5);
+    // Scrolling at the top does not retry by itself (that would hammer a rate-limited proxy).
+    const asked = requests.length;
+    fireEvent.scroll(screen.getByRole('log', { name: 'Messages' }));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(requests).toHaveLength(asked);
+    await user.click(within(alert).getByRole('button', { name: 'Retry' }));
+    await waitFor(() => expect(texts()).toHaveLength(10));
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 
   it('says so when the client has no messages', async () => {

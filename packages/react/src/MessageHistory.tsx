@@ -62,7 +62,8 @@ export function MessageHistory({ clientId, pageSize, className, locale }: Messag
     const scroller = scrollerRef.current;
     if (!scroller) return;
     atBottom.current = scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight < EDGE;
-    if (scroller.scrollTop < EDGE) loadOlder();
+    // After a failure only Retry asks again, so scrolling at the top does not hammer the proxy.
+    if (scroller.scrollTop < EDGE && !query.isFetchNextPageError) loadOlder();
   };
 
   let body: ReactElement;
@@ -86,10 +87,15 @@ export function MessageHistory({ clientId, pageSize, className, locale }: Messag
   } else {
     body = (
       <>
-        {query.hasNextPage && (
-          <button type="button" className="c2d-button c2d-messages__older" onClick={loadOlder} disabled={query.isFetchingNextPage}>
-            {query.isFetchingNextPage ? strings.messagesLoadingOlder : strings.messagesOlder}
-          </button>
+        {query.isFetchNextPageError ? (
+          // Only the older page failed: what is loaded stays, Retry asks for that page again.
+          <ErrorState title={strings.messagesOlderError} error={query.error} onRetry={loadOlder} locale={locale} />
+        ) : (
+          query.hasNextPage && (
+            <button type="button" className="c2d-button c2d-messages__older" onClick={loadOlder} disabled={query.isFetchingNextPage}>
+              {query.isFetchingNextPage ? strings.messagesLoadingOlder : strings.messagesOlder}
+            </button>
+          )
         )}
         <ol className="c2d-messages__list">
           {messages.map((message) => (

@@ -4,7 +4,7 @@ import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { TransferHistory } from './TransferHistory.js';
 import { makeTransfers } from './test/fixtures.js';
-import { createErrorHandlers } from './test/handlers.js';
+import { createErrorHandlers, failOnce } from './test/handlers.js';
 import { renderWithConsole } from './test/renderWithConsole.js';
 import { setupConsoleServer, TEST_API_URL } from './test/setupConsoleServer.js';
 
@@ -77,6 +77,28 @@ describe('TransferHistory', () => {
     const ids = screen.getAllByRole('listitem').map((item) => item.textContent);
     expect(ids).toHaveLength(3);
     expect(new Set(ids).size).toBe(3);
+  });
+
+  it('keeps the timeline when the next page fails, and retries that page', async () => {
+    const all = makeTransfers(1001, 3);
+    server.use(
+      http.get(`${baseUrl}/transfers`, ({ request }) => {
+        const offset = Number(new URL(request.url).searchParams.get('offset') ?? 0);
+        return HttpResponse.json(page(all.slice(offset, offset + 2), offset, 3));
+      }),
+    );
+    const user = userEvent.setup();
+    renderWithConsole(<TransferHistory clientId={1001} pageSize={2} />);
+    await screen.findByRole('list', { name: 'Transfer history' });
+    server.use(failOnce('get', `${baseUrl}/transfers`, { status: 504, code: 'upstream_timeout', message: 'Chat2Desk did not answer in time' }));
+    await user.click(screen.getByRole('button', { name: 'Show more' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Could not load more transfers');
+    expect(screen.getAllByRole('listitem')).toHaveLength(2);
+    await user.click(within(alert).getByRole('button', { name: 'Retry' }));
+    await screen.findByText('Queue');
+    expect(screen.getAllByRole('listitem')).toHaveLength(3);
+    expect(requests.at(-1)?.searchParams.get('offset')).toBe('2');
   });
 
   it('says so when there are no transfers', async () => {

@@ -43,7 +43,7 @@ export function TransferHistory({ className, locale, ...params }: TransferHistor
         </ul>
       </>
     );
-  } else if (query.isError) {
+  } else if (query.isError && transfers.length === 0) {
     body = (
       <ErrorState title={strings.transfersError} error={query.error} onRetry={() => void query.refetch()} locale={locale} />
     );
@@ -72,15 +72,25 @@ export function TransferHistory({ className, locale, ...params }: TransferHistor
             </li>
           ))}
         </ol>
-        {query.hasNextPage && (
-          <button
-            type="button"
-            className="c2d-button c2d-transfers__more"
-            disabled={query.isFetchingNextPage}
-            onClick={() => void query.fetchNextPage()}
-          >
-            {query.isFetchingNextPage ? strings.transfersLoading : strings.transfersMore}
-          </button>
+        {query.isFetchNextPageError ? (
+          // Only the next page failed: the timeline stays, Retry asks for that page again.
+          <ErrorState
+            title={strings.transfersMoreError}
+            error={query.error}
+            onRetry={() => void query.fetchNextPage()}
+            locale={locale}
+          />
+        ) : (
+          query.hasNextPage && (
+            <button
+              type="button"
+              className="c2d-button c2d-transfers__more"
+              disabled={query.isFetchingNextPage}
+              onClick={() => void query.fetchNextPage()}
+            >
+              {query.isFetchingNextPage ? strings.transfersLoading : strings.transfersMore}
+            </button>
+          )
         )}
       </>
     );

@@ -8,6 +8,7 @@ export interface HistoryStrings {
   transfersEmpty: string;
   transfersError: string;
   transfersMore: string;
+  transfersMoreError: string;
   transferQueue: string;
   /** Read between the two operators of a transfer by screen readers. */
   transferHandedTo: string;
@@ -18,6 +19,7 @@ export interface HistoryStrings {
   messagesError: string;
   messagesOlder: string;
   messagesLoadingOlder: string;
+  messagesOlderError: string;
   /** Who wrote a message, by its Chat2Desk type. */
   messageAuthor: Record<'from_client' | 'to_client' | 'system' | 'autoreply' | 'comment', string>;
   messageSending: string;
@@ -32,6 +34,7 @@ export const historyStrings: Localized<HistoryStrings> = {
     transfersEmpty: 'This dialog has not been transferred yet',
     transfersError: 'Could not load transfers',
     transfersMore: 'Show more',
+    transfersMoreError: 'Could not load more transfers',
     transferQueue: 'Queue',
     transferHandedTo: 'to',
     operatorFallback: (id) => `Operator #${id}`,
@@ -41,6 +44,7 @@ export const historyStrings: Localized<HistoryStrings> = {
     messagesError: 'Could not load messages',
     messagesOlder: 'Load older messages',
     messagesLoadingOlder: 'Loading older messages…',
+    messagesOlderError: 'Could not load older messages',
     messageAuthor: {
       from_client: 'Client',
       to_client: 'Operator',
@@ -57,6 +61,7 @@ export const historyStrings: Localized<HistoryStrings> = {
     transfersEmpty: 'Диалог ещё не передавали',
     transfersError: 'Не удалось загрузить передачи',
     transfersMore: 'Показать ещё',
+    transfersMoreError: 'Не удалось загрузить ещё передачи',
     transferQueue: 'Очередь',
     transferHandedTo: 'передан',
     operatorFallback: (id) => `Оператор #${id}`,
@@ -66,6 +71,7 @@ export const historyStrings: Localized<HistoryStrings> = {
     messagesError: 'Не удалось загрузить сообщения',
     messagesOlder: 'Загрузить более ранние',
     messagesLoadingOlder: 'Загружаем более ранние…',
+    messagesOlderError: 'Не удалось загрузить более ранние сообщения',
     messageAuthor: {
       from_client: 'Клиент',
       to_client: 'Оператор',
