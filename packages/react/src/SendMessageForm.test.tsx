@@ -2,20 +2,19 @@ import type { SendMessageInput } from '@c2d-console/core';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { delay, http, HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MessageHistory } from './MessageHistory.js';
 import { SendMessageForm } from './SendMessageForm.js';
-import { createConsoleHandlers } from './test/handlers.js';
+import { failOnce as failOnceHandler } from './test/handlers.js';
 import { renderWithConsole } from './test/renderWithConsole.js';
+import { setupConsoleServer, TEST_API_URL } from './test/setupConsoleServer.js';
 
-const baseUrl = 'http://proxy.test';
-const server = setupServer(...createConsoleHandlers({ baseUrl }));
+const baseUrl = TEST_API_URL;
+const { server } = setupConsoleServer();
 /** Bodies of every POST /messages the form sent. */
 let sent: SendMessageInput[] = [];
 
 beforeAll(() => {
-  server.listen({ onUnhandledRequest: 'error' });
   server.events.on('request:start', async ({ request }) => {
     if (request.method === 'POST') sent.push((await request.clone().json()) as SendMessageInput);
   });
@@ -23,20 +22,12 @@ beforeAll(() => {
 beforeEach(() => {
   sent = [];
 });
-afterEach(() => server.resetHandlers());
-afterAll(() => server.close());
 
 const textbox = () => screen.getByRole('textbox', { name: 'Message' });
-const failOnce = () => {
-  let failed = false;
+const failOnce = () =>
   server.use(
-    http.post(`${baseUrl}/messages`, () => {
-      if (failed) return undefined;
-      failed = true;
-      return HttpResponse.json({ error: { code: 'upstream_timeout', message: 'Chat2Desk did not answer in time' } }, { status: 504 });
-    }),
+    failOnceHandler('post', `${baseUrl}/messages`, { status: 504, code: 'upstream_timeout', message: 'Chat2Desk did not answer in time' }),
   );
-};
 
 describe('SendMessageForm', () => {
   it('sends with Enter, clears the box and keeps focus', async () => {
@@ -137,6 +128,41 @@ describe('SendMessageForm', () => {
     expect(screen.getByRole('button', { name: 'Send' })).toBeDisabled();
     await user.keyboard('{Enter}');
     expect(sent).toHaveLength(0);
+  });
+
+  it('appends the message to the history at once and confirms it in place when the proxy accepts it', async () => {
+    const user = userEvent.setup();
+    let release: () => void = () => {};
+    server.use(
+      http.post(`${baseUrl}/messages`, async () => {
+        await new Promise<void>((resolve) => {
+          release = resolve;
+        });
+        return undefined;
+      }),
+    );
+    renderWithConsole(
+      <>
+        <MessageHistory clientId={1001} />
+        <SendMessageForm clientId={1001} />
+      </>,
+    );
+    await screen.findByText('Здравствуйте! Где мой заказ?');
+    await user.type(textbox(), 'Confirmed hello{Enter}');
+    const pending = await screen.findByText('Confirmed hello', { selector: 'p' });
+    expect(pending.closest('li')).toHaveAttribute('data-status', 'sending');
+    expect(pending.closest('li')).toHaveTextContent('Sending…');
+    // The refetch after the send is slow, so only the in-place confirmation can clear the mark.
+    server.use(
+      http.get(`${baseUrl}/clients/:id/messages`, async () => {
+        await delay(1000);
+        return undefined;
+      }),
+    );
+    release();
+    await waitFor(() => expect(screen.getByText('Confirmed hello', { selector: 'p' }).closest('li')).not.toHaveAttribute('data-status'));
+    expect(screen.getAllByText('Confirmed hello', { selector: 'p' })).toHaveLength(1);
+    expect(screen.getByText('Confirmed hello', { selector: 'p' }).closest('li')?.querySelector('time')).not.toBeNull();
   });
 
   it('appends the message to the history at once and rolls it back when sending fails', async () => {

@@ -30,10 +30,17 @@ export function useSendMessage(): UseMutationResult<SendMessageResult, Error, Se
   const failedKeys = useRef(new Map<string, string>());
 
   return useMutation<SendMessageResult, Error, SendMessageVariables, SendContext>({
-    mutationFn: (variables) => {
-      const key = failedKeys.current.get(signature(variables)) ?? crypto.randomUUID();
-      failedKeys.current.set(signature(variables), key);
-      return client.sendMessage({ ...variables, idempotencyKey: key });
+    mutationFn: async (variables) => {
+      const sent = signature(variables);
+      const key = failedKeys.current.get(sent) ?? crypto.randomUUID();
+      // Taken out while in flight: a second identical send meanwhile is a new message, not a retry.
+      failedKeys.current.delete(sent);
+      try {
+        return await client.sendMessage({ ...variables, idempotencyKey: key });
+      } catch (error) {
+        failedKeys.current.set(sent, key);
+        throw error;
+      }
     },
     onMutate: async (variables) => {
       const queryKey = consoleKeys.messages(variables.clientId);
@@ -64,7 +71,6 @@ export function useSendMessage(): UseMutationResult<SendMessageResult, Error, Se
       return { previous, pendingId: pending.id };
     },
     onSuccess: (result, variables, context) => {
-      failedKeys.current.delete(signature(variables));
       // The pending message becomes the real one at once; the refetch below fills in the rest.
       queryClient.setQueryData<MessagePages>(consoleKeys.messages(variables.clientId), (data) =>
         data && {

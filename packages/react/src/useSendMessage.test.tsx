@@ -1,0 +1,66 @@
+import type { SendMessageInput } from '@c2d-console/core';
+import { renderHook, waitFor } from '@testing-library/react';
+import { delay, http } from 'msw';
+import type { ReactNode } from 'react';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ConsoleProvider } from './ConsoleProvider.js';
+import { createTestQueryClient } from './test/createTestQueryClient.js';
+import { failOnce } from './test/handlers.js';
+import { setupConsoleServer, TEST_API_URL } from './test/setupConsoleServer.js';
+import { useSendMessage } from './useSendMessage.js';
+
+const { server } = setupConsoleServer();
+/** Bodies of every POST /messages, in arrival order. */
+let sent: SendMessageInput[] = [];
+beforeAll(() => {
+  server.events.on('request:start', async ({ request }) => {
+    if (request.method === 'POST') sent.push((await request.clone().json()) as SendMessageInput);
+  });
+});
+beforeEach(() => {
+  sent = [];
+});
+
+const renderSend = () => {
+  const queryClient = createTestQueryClient();
+  return renderHook(() => useSendMessage(), {
+    wrapper: ({ children }: { children: ReactNode }) => (
+      <ConsoleProvider apiUrl={TEST_API_URL} queryClient={queryClient}>
+        {children}
+      </ConsoleProvider>
+    ),
+  });
+};
+
+describe('useSendMessage', () => {
+  it('gives two sends of the same text at the same time their own keys (both are delivered)', async () => {
+    server.use(
+      http.post(`${TEST_API_URL}/messages`, async () => {
+        await delay(50);
+        return undefined;
+      }),
+    );
+    const { result } = renderSend();
+    await Promise.all([
+      result.current.mutateAsync({ clientId: 1001, text: 'ok' }),
+      result.current.mutateAsync({ clientId: 1001, text: 'ok' }),
+    ]);
+    expect(sent).toHaveLength(2);
+    expect(sent[0]?.idempotencyKey).not.toBe(sent[1]?.idempotencyKey);
+  });
+
+  it('reuses the key of a failed send when the same message is sent again, and only then', async () => {
+    server.use(failOnce('post', `${TEST_API_URL}/messages`, { status: 504, code: 'upstream_timeout' }));
+    const { result } = renderSend();
+    await expect(result.current.mutateAsync({ clientId: 1001, text: 'hello' })).rejects.toThrow('Chat2Desk is unavailable');
+    await result.current.mutateAsync({ clientId: 1002, text: 'hello' });
+    await result.current.mutateAsync({ clientId: 1001, text: 'hello' });
+    await result.current.mutateAsync({ clientId: 1001, text: 'hello' });
+    await waitFor(() => expect(sent).toHaveLength(4));
+    const [failed, otherClient, retry, fresh] = sent.map((body) => body.idempotencyKey);
+    expect(otherClient).not.toBe(failed);
+    expect(retry).toBe(failed);
+    // Delivered now: the next identical text is a new message with a new key.
+    expect(fresh).not.toBe(failed);
+  });
+});
