@@ -82,7 +82,9 @@ describe('SendMessageForm', () => {
     renderWithConsole(<SendMessageForm clientId={1001} />);
     await user.type(textbox(), 'Important answer{Enter}');
     const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent('Not sent: Chat2Desk did not answer in time');
+    // A timeout proves nothing: the message may have gone out, so the operator is told to look.
+    expect(alert).toHaveTextContent('Not confirmed: Chat2Desk did not answer in time');
+    expect(alert).toHaveTextContent('may still have been delivered');
     expect(textbox()).toHaveValue('Important answer');
     expect(textbox()).toHaveAttribute('aria-invalid', 'true');
     await user.click(screen.getByRole('button', { name: 'Send' }));
@@ -91,6 +93,19 @@ describe('SendMessageForm', () => {
     expect(sent).toHaveLength(2);
     // The retry is the same send: the proxy deduplicates it if the first one did go through.
     expect(sent[1]?.idempotencyKey).toBe(sent[0]?.idempotencyKey);
+  });
+
+  it('says "not sent" when the proxy proves nothing went out (rate limited)', async () => {
+    const user = userEvent.setup();
+    server.use(
+      failOnceHandler('post', `${baseUrl}/messages`, { status: 429, code: 'rate_limited', message: 'Too many messages, wait a moment' }),
+    );
+    renderWithConsole(<SendMessageForm clientId={1001} />);
+    await user.type(textbox(), 'Wait for it{Enter}');
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Not sent: Too many messages, wait a moment');
+    expect(alert).not.toHaveTextContent('delivered');
+    expect(textbox()).toHaveValue('Wait for it');
   });
 
   it('uses a new idempotency key for a different message', async () => {

@@ -4,6 +4,7 @@ import { useStrings } from './ConsoleContext.js';
 import { sendStrings } from './sendStrings.js';
 import { cx } from './cx.js';
 import type { Locale } from './Localized.js';
+import { mayHaveBeenSent } from './mayHaveBeenSent.js';
 import { transportLabel } from './TransportBadge.js';
 import { useClientChannels } from './useClientChannels.js';
 import { useSendMessage } from './useSendMessage.js';
@@ -145,7 +146,7 @@ export function SendMessageForm({
       )}
       {mutation.isError && (
         <p id={errorId} className="c2d-send__error" role="alert">
-          {strings.sendFailed(mutation.error.message)}
+          {(mayHaveBeenSent(mutation.error) ? strings.sendUnconfirmed : strings.sendFailed)(mutation.error.message)}
         </p>
       )}
     </form>

@@ -39,4 +39,5 @@ export {
   type UseMessagesResult,
 } from './useMessages.js';
 export { useSendMessage, type SendMessageVariables } from './useSendMessage.js';
+export { mayHaveBeenSent } from './mayHaveBeenSent.js';
 export { useClientChannels } from './useClientChannels.js';

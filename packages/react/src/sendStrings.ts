@@ -8,6 +8,8 @@ export interface SendStrings {
   sendSending: string;
   sendChannel: string;
   sendFailed: (reason: string) => string;
+  /** After a failure that does not prove the message stayed unsent (timeout, 5xx, lost answer). */
+  sendUnconfirmed: (reason: string) => string;
   sendTooLong: (length: number, max: number) => string;
 }
 
@@ -20,6 +22,8 @@ export const sendStrings: Localized<SendStrings> = {
     sendSending: 'Sending…',
     sendChannel: 'Channel',
     sendFailed: (reason) => `Not sent: ${reason}. Your text is kept, try again.`,
+    sendUnconfirmed: (reason) =>
+      `Not confirmed: ${reason}. The message may still have been delivered: check the history before sending it again. Your text is kept.`,
     sendTooLong: (length, max) => `Too long: ${length} of ${max} characters`,
   },
   ru: {
@@ -29,6 +33,8 @@ export const sendStrings: Localized<SendStrings> = {
     sendSending: 'Отправляем…',
     sendChannel: 'Канал',
     sendFailed: (reason) => `Не отправлено: ${reason}. Текст сохранён, попробуйте ещё раз.`,
+    sendUnconfirmed: (reason) =>
+      `Не подтверждено: ${reason}. Сообщение могло дойти: проверьте историю, прежде чем отправлять снова. Текст сохранён.`,
     sendTooLong: (length, max) => `Слишком длинно: ${length} из ${max} символов`,
   },
 };
