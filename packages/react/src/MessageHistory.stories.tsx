@@ -96,6 +96,36 @@ export const ErrorWithRetry: Story = {
   },
 };
 
+/** Older messages fail to load: what is loaded stays, and Retry asks for that page again. */
+export const LoadOlderFails: Story = {
+  args: { pageSize: 10 },
+  parameters: {
+    msw: {
+      handlers: {
+        console: [
+          failOnce('get', '/api/clients/:id/messages', {
+            status: 429,
+            code: 'rate_limited',
+            message: 'Too many requests to Chat2Desk, wait a moment',
+            when: (url) => Number(url.searchParams.get('offset') ?? 0) > 0,
+          }),
+          ...createConsoleHandlers(),
+        ],
+      },
+    },
+  },
+  play: async ({ canvasElement, userEvent }) => {
+    const scroller = log(canvasElement);
+    await waitFor(() => expect(within(scroller).getAllByRole('listitem')).toHaveLength(10));
+    await userEvent.click(within(scroller).getByRole('button', { name: 'Load older messages' }));
+    const alert = await within(scroller).findByRole('alert');
+    await expect(alert).toHaveTextContent('Could not load older messages');
+    await expect(within(scroller).getAllByRole('listitem')).toHaveLength(10);
+    await userEvent.click(within(alert).getByRole('button', { name: 'Retry' }));
+    await waitFor(() => expect(within(scroller).getAllByRole('listitem')).toHaveLength(20));
+  },
+};
+
 /** Long words and many lines wrap inside the bubble. */
 export const LongTexts: Story = {
   parameters: {

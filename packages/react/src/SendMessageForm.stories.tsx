@@ -67,6 +67,30 @@ export const SendFails: Story = {
   },
 };
 
+/** Chat2Desk did not answer in time: the message may have gone out, so the form says to check the history. */
+export const SendUnconfirmed: Story = {
+  parameters: {
+    msw: {
+      handlers: {
+        console: [
+          http.post('/api/messages', () =>
+            HttpResponse.json({ error: { code: 'upstream_timeout', message: 'Chat2Desk did not answer in time' } }, { status: 504 }),
+          ),
+          ...createConsoleHandlers(),
+        ],
+      },
+    },
+  },
+  play: async ({ canvasElement, userEvent, args }) => {
+    await userEvent.type(textbox(canvasElement), 'Did this arrive?{Enter}');
+    const alert = await within(canvasElement).findByRole('alert');
+    await expect(alert).toHaveTextContent('Not confirmed: Chat2Desk did not answer in time');
+    await expect(alert).toHaveTextContent('check the history');
+    await expect(textbox(canvasElement)).toHaveValue('Did this arrive?');
+    await expect(args.onSent).not.toHaveBeenCalled();
+  },
+};
+
 /** While sending, the form is busy and a second Enter does nothing. */
 export const Sending: Story = {
   parameters: {

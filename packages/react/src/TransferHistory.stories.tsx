@@ -110,6 +110,36 @@ export const Paged: Story = {
   },
 };
 
+/** The next page fails: the timeline stays, and Retry asks for that page again. */
+export const ShowMoreFails: Story = {
+  args: { pageSize: 2 },
+  parameters: {
+    msw: {
+      handlers: {
+        console: [
+          failOnce('get', '/api/transfers', {
+            status: 504,
+            code: 'upstream_timeout',
+            message: 'Chat2Desk did not answer in time',
+            when: (url) => Number(url.searchParams.get('offset') ?? 0) > 0,
+          }),
+          ...createConsoleHandlers(),
+        ],
+      },
+    },
+  },
+  play: async ({ canvasElement, userEvent }) => {
+    const canvas = within(canvasElement);
+    await canvas.findByRole('list', { name: 'Transfer history' });
+    await userEvent.click(canvas.getByRole('button', { name: 'Show more' }));
+    const alert = await canvas.findByRole('alert');
+    await expect(alert).toHaveTextContent('Could not load more transfers');
+    await expect(canvas.getAllByRole('listitem')).toHaveLength(2);
+    await userEvent.click(within(alert).getByRole('button', { name: 'Retry' }));
+    await expect(await canvas.findByText('Queue')).toBeVisible();
+  },
+};
+
 /** Russian labels and relative times. */
 export const Russian: Story = {
   parameters: { locale: 'ru' },

@@ -132,15 +132,21 @@ export function createErrorHandlers(
 /**
  * A handler for `method path` that answers the proxy's error envelope once (HTTP `status`), then
  * lets requests through to the next handler: for "error, then Retry recovers" stories and tests.
+ * `when` picks which request fails (e.g. only a later page: `(url) => url.searchParams.get('offset') !== '0'`).
  */
 export function failOnce(
   method: 'get' | 'post',
   path: string,
-  { status = 502, code = 'upstream_error', message = 'Chat2Desk is unavailable' } = {},
+  {
+    status = 502,
+    code = 'upstream_error',
+    message = 'Chat2Desk is unavailable',
+    when = () => true,
+  }: { status?: number; code?: string; message?: string; when?: (url: URL) => boolean } = {},
 ): HttpHandler {
   let failed = false;
-  return http[method](path, () => {
-    if (failed) return undefined;
+  return http[method](path, ({ request }) => {
+    if (failed || !when(new URL(request.url))) return undefined;
     failed = true;
     return HttpResponse.json({ error: { code, message } }, { status });
   });
