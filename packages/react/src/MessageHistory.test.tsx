@@ -57,6 +57,24 @@ describe('MessageHistory', () => {
     expect(requests.at(-1)?.searchParams.get('offset')).toBe('5');
   });
 
+  it('asks for an older page once when the button and a scroll to the top both ask for it', async () => {
+    // Every request the client starts, also ones cancelled before they reach the network.
+    const started: URL[] = [];
+    const recordingFetch: typeof fetch = (input, init) => {
+      started.push(new URL(String(input)));
+      return globalThis.fetch(input, init);
+    };
+    renderWithConsole(<MessageHistory clientId={1001} pageSize={5} />, { provider: { fetch: recordingFetch } });
+    await waitFor(() => expect(texts()).toHaveLength(5));
+    // Focusing the button scrolls the log to its top: the scroll event can arrive before the
+    // re-render that marks the page as loading, so both handlers ask. A second ask must join the
+    // first, not cancel it (a cancelled failure would vanish and the page be asked for twice).
+    fireEvent.click(screen.getByRole('button', { name: 'Load older messages' }));
+    fireEvent.scroll(screen.getByRole('log', { name: 'Messages' }));
+    await waitFor(() => expect(texts()).toHaveLength(10));
+    expect(started.filter((url) => url.searchParams.get('offset') === '5')).toHaveLength(1);
+  });
+
   it('shows each message once when new ones arrive between pages (offsets shift)', async () => {
     const user = userEvent.setup();
     renderWithConsole(<MessageHistory clientId={1001} pageSize={5} />);

@@ -54,8 +54,10 @@ export function MessageHistory({ clientId, pageSize, className, locale }: Messag
     seen.current = { first, last, height: scroller.scrollHeight };
   }, [messages]);
 
+  // The button and a scroll to the top can both ask before a re-render: join the page in flight
+  // (TanStack's default cancels it and asks again, which hides a failure and doubles the request).
   const loadOlder = () => {
-    if (query.hasNextPage && !query.isFetchingNextPage) void query.fetchNextPage();
+    if (query.hasNextPage && !query.isFetchingNextPage) void query.fetchNextPage({ cancelRefetch: false });
   };
 
   const onScroll = () => {

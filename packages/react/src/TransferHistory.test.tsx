@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
@@ -99,6 +99,22 @@ describe('TransferHistory', () => {
     await screen.findByText('Queue');
     expect(screen.getAllByRole('listitem')).toHaveLength(3);
     expect(requests.at(-1)?.searchParams.get('offset')).toBe('2');
+  });
+
+  it('asks for the next page once on a quick double click', async () => {
+    // Every request the client starts, also ones cancelled before they reach the network.
+    const started: URL[] = [];
+    const recordingFetch: typeof fetch = (input, init) => {
+      started.push(new URL(String(input)));
+      return globalThis.fetch(input, init);
+    };
+    renderWithConsole(<TransferHistory clientId={1001} pageSize={2} />, { provider: { fetch: recordingFetch } });
+    await screen.findByRole('list', { name: 'Transfer history' });
+    const more = screen.getByRole('button', { name: 'Show more' });
+    fireEvent.click(more);
+    fireEvent.click(more);
+    await screen.findByText('Queue');
+    expect(started.filter((url) => url.searchParams.get('offset') === '2')).toHaveLength(1);
   });
 
   it('says so when there are no transfers', async () => {

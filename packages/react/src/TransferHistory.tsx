@@ -29,6 +29,9 @@ export function TransferHistory({ className, locale, ...params }: TransferHistor
   const query = useTransfers(params);
   const { transfers } = query;
 
+  // A quick second click joins the page in flight instead of cancelling and asking again.
+  const showMore = () => void query.fetchNextPage({ cancelRefetch: false });
+
   let body: ReactElement;
   if (query.isPending && query.fetchStatus !== 'idle') {
     body = (
@@ -77,7 +80,7 @@ export function TransferHistory({ className, locale, ...params }: TransferHistor
           <ErrorState
             title={strings.transfersMoreError}
             error={query.error}
-            onRetry={() => void query.fetchNextPage()}
+            onRetry={showMore}
             locale={locale}
           />
         ) : (
@@ -86,7 +89,7 @@ export function TransferHistory({ className, locale, ...params }: TransferHistor
               type="button"
               className="c2d-button c2d-transfers__more"
               disabled={query.isFetchingNextPage}
-              onClick={() => void query.fetchNextPage()}
+              onClick={showMore}
             >
               {query.isFetchingNextPage ? strings.transfersLoading : strings.transfersMore}
             </button>
