@@ -18,4 +18,5 @@ export {
   type ConsoleClientOptions,
   type RequestOptions,
 } from './createConsoleClient.js';
+export { MAX_MESSAGE_LENGTH, sendFingerprint, type SendIdentity } from './sendIdentity.js';
 export type * from './types.js';

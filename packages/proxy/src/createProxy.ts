@@ -1,4 +1,4 @@
-import { Chat2DeskConfigError } from '@c2d-console/core';
+import { Chat2DeskConfigError, sendFingerprint } from '@c2d-console/core';
 import type { HealthResponse, ListMeta, SendMessageInput } from '@c2d-console/core';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -470,7 +470,7 @@ function listBody<T>(list: UpstreamList<T>, page: Page): { data: T[]; meta: List
 
 /** A digest of what a send says, so a reused idempotencyKey with different content is caught. */
 async function fingerprint(input: SendMessageInput): Promise<string> {
-  const text = JSON.stringify([input.clientId, input.text, input.channelId ?? null, input.transport ?? null]);
+  const text = sendFingerprint(input);
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }

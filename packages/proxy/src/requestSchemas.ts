@@ -1,3 +1,4 @@
+import { MAX_MESSAGE_LENGTH } from '@c2d-console/core';
 import { z } from 'zod';
 import { ProxyError } from './ProxyError.js';
 
@@ -67,9 +68,9 @@ export const sendMessageSchema = z.object({
     .min(1, { error: 'clientId must be a positive integer' })
     .max(Number.MAX_SAFE_INTEGER, { error: 'clientId must be a positive integer' }),
   text: z
-    .string({ error: 'text must be a string of 1 to 4096 characters' })
-    .min(1, { error: 'text must be a string of 1 to 4096 characters' })
-    .max(4096, { error: 'text must be at most 4096 characters' })
+    .string({ error: `text must be a string of 1 to ${MAX_MESSAGE_LENGTH} characters` })
+    .min(1, { error: `text must be a string of 1 to ${MAX_MESSAGE_LENGTH} characters` })
+    .max(MAX_MESSAGE_LENGTH, { error: `text must be at most ${MAX_MESSAGE_LENGTH} characters` })
     .refine((value) => value.trim().length > 0, { error: 'text must not be blank' }),
   channelId: z
     .number({ error: 'channelId must be a positive integer' })

@@ -1,4 +1,4 @@
-import type { ClientChannel, SendMessageResult } from '@c2d-console/core';
+import { MAX_MESSAGE_LENGTH, type ClientChannel, type SendMessageResult } from '@c2d-console/core';
 import { useId, useRef, useState, type FormEvent, type KeyboardEvent, type ReactElement } from 'react';
 import { useStrings } from './ConsoleContext.js';
 import { sendStrings } from './sendStrings.js';
@@ -21,8 +21,6 @@ export interface SendMessageFormProps {
   locale?: Locale;
 }
 
-/** Longest message Chat2Desk takes. */
-export const MAX_MESSAGE_LENGTH = 4096;
 /** The counter shows from this many characters on. */
 const COUNTER_FROM = MAX_MESSAGE_LENGTH - 200;
 

@@ -28,7 +28,9 @@ export {
 export { useClient } from './useClient.js';
 export { TransferHistory, type TransferHistoryProps } from './TransferHistory.js';
 export { MessageHistory, type MessageHistoryProps } from './MessageHistory.js';
-export { SendMessageForm, MAX_MESSAGE_LENGTH, type SendMessageFormProps } from './SendMessageForm.js';
+export { SendMessageForm, type SendMessageFormProps } from './SendMessageForm.js';
+/** Longest message Chat2Desk takes (re-exported from `@c2d-console/core`). */
+export { MAX_MESSAGE_LENGTH } from '@c2d-console/core';
 export { transportLabel } from './TransportBadge.js';
 export { useTransfers, type UseTransfersOptions, type UseTransfersResult } from './useTransfers.js';
 export {

@@ -1,4 +1,4 @@
-import { consoleKeys, type SendMessageInput, type SendMessageResult } from '@c2d-console/core';
+import { consoleKeys, sendFingerprint, type SendMessageInput, type SendMessageResult } from '@c2d-console/core';
 import { useMutation, useQueryClient, type UseMutationResult } from '@tanstack/react-query';
 import { useRef } from 'react';
 import { useConsoleClient } from './ConsoleProvider.js';
@@ -11,9 +11,6 @@ interface SendContext {
   previous: MessagePages | undefined;
   pendingId: number;
 }
-
-const signature = ({ clientId, text, channelId, transport }: SendMessageVariables) =>
-  JSON.stringify([clientId, text, channelId ?? null, transport ?? null]);
 
 let pendingIds = 0;
 
@@ -31,7 +28,7 @@ export function useSendMessage(): UseMutationResult<SendMessageResult, Error, Se
 
   return useMutation<SendMessageResult, Error, SendMessageVariables, SendContext>({
     mutationFn: async (variables) => {
-      const sent = signature(variables);
+      const sent = sendFingerprint(variables);
       const key = failedKeys.current.get(sent) ?? crypto.randomUUID();
       // Taken out while in flight: a second identical send meanwhile is a new message, not a retry.
       failedKeys.current.delete(sent);

@@ -1,3 +1,4 @@
+import { MAX_MESSAGE_LENGTH } from '@c2d-console/core';
 import type {
   C2DClient,
   C2DClientTransport,
@@ -105,8 +106,8 @@ export interface SandboxStore {
   updateDialog(id: number, change: SandboxDialogChange): C2DDialog;
 }
 
-/** Longest text a message may carry (the proxy's limit too). */
-export const SANDBOX_MAX_TEXT = 4096;
+/** Longest text a message may carry: Chat2Desk's limit, as `@c2d-console/core` defines it. */
+export const SANDBOX_MAX_TEXT = MAX_MESSAGE_LENGTH;
 
 const byIdDesc = (a: { id: number }, b: { id: number }): number => b.id - a.id;
 

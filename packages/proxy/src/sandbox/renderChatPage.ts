@@ -1,3 +1,4 @@
+import { MAX_MESSAGE_LENGTH } from '@c2d-console/core';
 import { html, SafeHtml } from './html.js';
 
 /** The fake web UI's modes, as `minifiedView` selects them. */
@@ -132,7 +133,7 @@ function renderReplyForm(dialog: ChatDialogView, error: string | undefined, draf
 <div class="field">
 <label for="reply">Reply</label>
 ${error ? html`<p class="error" id="reply-error" role="alert">${error}</p>` : ''}
-<textarea id="reply" name="text" rows="2" maxlength="4096" required${described}>${draft ?? ''}</textarea>
+<textarea id="reply" name="text" rows="2" maxlength="${MAX_MESSAGE_LENGTH}" required${described}>${draft ?? ''}</textarea>
 </div>
 <button type="submit">Send</button>
 </form>`;

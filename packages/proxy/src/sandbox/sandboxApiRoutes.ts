@@ -1,6 +1,6 @@
 import type { Context, Hono } from 'hono';
 import type { C2DItem, C2DList } from '../upstream/chat2deskTypes.js';
-import type { SandboxStore } from './createSandboxStore.js';
+import { SANDBOX_MAX_TEXT, type SandboxStore } from './createSandboxStore.js';
 import { SandboxError } from './SandboxError.js';
 
 /** Chat2Desk's page size when none is given, and its maximum. */
@@ -124,7 +124,7 @@ export function registerSandboxApi(app: Hono, store: SandboxStore): void {
     const type = body.type ?? 'to_client';
     if (type !== 'to_client') throw new SandboxError(400, `type must be "to_client", got ${JSON.stringify(type)}`);
     const text = bodyString(body, 'text');
-    if (text === undefined) throw new SandboxError(400, 'text is required (1 to 4096 characters)');
+    if (text === undefined) throw new SandboxError(400, `text is required (1 to ${SANDBOX_MAX_TEXT} characters)`);
     const openDialog = body.open_dialog;
     if (openDialog !== undefined && typeof openDialog !== 'boolean') throw new SandboxError(400, 'open_dialog must be true or false');
     const result = store.sendMessage({
