@@ -6,18 +6,14 @@ import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import { matchedRoutes } from 'hono/route';
 import type { z } from 'zod';
-import type { Cache } from './Cache.js';
-import { createAuthMiddleware } from './createAuthMiddleware.js';
-import { createIdempotencyGuard } from './createIdempotencyGuard.js';
-import { createMemoryCache } from './createMemoryCache.js';
+import type { Cache } from './store/Cache.js';
+import { createAuthMiddleware } from './middleware/requireAuth.js';
+import { createIdempotencyGuard } from './store/createIdempotencyGuard.js';
+import { createMemoryCache } from './store/createMemoryCache.js';
 import { createRedactor } from './createRedactor.js';
-import { createSandboxUpstream } from './createSandboxUpstream.js';
-import { createTokenBucketLimiter, type TokenBucketOptions } from './createTokenBucketLimiter.js';
+import { createSandboxUpstream } from './upstream/createSandboxUpstream.js';
+import { createTokenBucketLimiter, type TokenBucketOptions } from './upstream/createTokenBucketLimiter.js';
 import {
-  clientChannelsPath,
-  clientPath,
-  clientsPath,
-  dialogPath,
   mapClient,
   mapClientChannels,
   mapClientList,
@@ -26,20 +22,27 @@ import {
   mapOperatorList,
   mapSendResult,
   mapTransferList,
+  sendMessageBody,
+  withOperatorNames,
+  type UpstreamList,
+} from './upstream/mappers.js';
+import {
+  C2D_PATHS,
+  clientChannelsPath,
+  clientPath,
+  clientsPath,
+  dialogPath,
   messagesCachePrefix,
   messagesPath,
   operatorsPath,
-  sendMessageBody,
   transfersPath,
-  withOperatorNames,
   type Page,
-  type UpstreamList,
-} from './mapUpstream.js';
+} from './upstream/paths.js';
 import type { ProxyAuth } from './ProxyAuth.js';
 import { isProxyError, ProxyError, type ProxyErrorCode } from './ProxyError.js';
 import type { ProxyLogger } from './ProxyLogger.js';
 import { silentLogger } from './ProxyLogger.js';
-import type { RateLimiter } from './RateLimiter.js';
+import type { RateLimiter } from './upstream/RateLimiter.js';
 import {
   clientsQuerySchema,
   idSchema,
@@ -48,8 +51,7 @@ import {
   parseRequest,
   sendMessageSchema,
   transfersQuerySchema,
-} from './requestSchemas.js';
-import { C2D_PATHS } from './upstream/chat2deskTypes.js';
+} from './routes/requestSchemas.js';
 import { createUpstreamClient, type CallStats, type RetryOptions, type UpstreamFetch } from './upstream/createUpstreamClient.js';
 
 /** Options of {@link createProxy}. Only `token` and `auth` matter for most hosts. */

@@ -1,8 +1,8 @@
 import type { MiddlewareHandler } from 'hono';
 import { verify } from 'hono/jwt';
-import { createMemoryCache } from './createMemoryCache.js';
-import type { ProxyAuth } from './ProxyAuth.js';
-import { ProxyError } from './ProxyError.js';
+import { createMemoryCache } from '../store/createMemoryCache.js';
+import type { ProxyAuth } from '../ProxyAuth.js';
+import { ProxyError } from '../ProxyError.js';
 
 const unauthorized = (message: string) => new ProxyError(401, 'unauthorized', message);
 

@@ -1,6 +1,6 @@
 import { MAX_MESSAGE_LENGTH } from '@c2d-console/core';
 import { z } from 'zod';
-import { ProxyError } from './ProxyError.js';
+import { ProxyError } from '../ProxyError.js';
 
 /**
  * Zod schemas of what the browser may send: query strings, path ids and the send body. A
