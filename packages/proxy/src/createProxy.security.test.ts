@@ -1,7 +1,8 @@
 import { Chat2DeskConfigError } from '@c2d-console/core';
 import { sign } from 'hono/jwt';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createProxy, type ProxyOptions } from './createProxy.js';
+import { createProxy } from './createProxy.js';
+import type { ProxyOptions } from './options.js';
 import { createFakeUpstream, type FakeUpstream } from './test/createFakeUpstream.js';
 import { startProxy, type TestProxy } from './test/startProxy.js';
 

@@ -1,6 +1,6 @@
 import type { Client, Dialog, Message, Operator, Transfer } from '@c2d-console/core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { ProxyOptions } from './createProxy.js';
+import type { ProxyOptions } from './options.js';
 import { createFakeUpstream, type FakeUpstream } from './test/createFakeUpstream.js';
 import { postJson, startProxy, type TestProxy } from './test/startProxy.js';
 

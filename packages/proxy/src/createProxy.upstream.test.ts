@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { ProxyOptions } from './createProxy.js';
+import type { ProxyOptions } from './options.js';
 import { bucketViolations } from './test/bucketViolations.js';
 import { createFakeUpstream, type FakeUpstream } from './test/createFakeUpstream.js';
 import { postJson, startProxy, type TestProxy } from './test/startProxy.js';
