@@ -42,7 +42,7 @@ export function crossOrigin({ allowedOrigins, allowLoopbackOrigins }: CrossOrigi
     credentials: !anyOrigin,
     maxAge: 600,
   });
-  return async function crossOrigin(c, next) {
+  return async function guardCrossOrigin(c, next) {
     const origin = c.req.header('origin');
     if (!origin) return next();
     return withCors(c, async () => {

@@ -24,7 +24,7 @@ function envelope(c: Context, error: ProxyError, redact: (text: string) => strin
  * answered as a bare 500 `internal` (no details leave the server).
  */
 export function errorAnswer({ logger, redact }: ErrorAnswerOptions): ErrorHandler<ProxyEnv> {
-  return function errorAnswer(error, c) {
+  return function answerError(error, c) {
     if (isProxyError(error)) return envelope(c, error, redact);
     if (error instanceof HTTPException) {
       const code: ProxyErrorCode = error.status === 401 ? 'unauthorized' : error.status === 413 ? 'payload_too_large' : 'bad_request';
@@ -48,7 +48,7 @@ export function errorAnswer({ logger, redact }: ErrorAnswerOptions): ErrorHandle
 
 /** The proxy's `notFound`: a 404 `not_found` envelope naming the method and path. */
 export function notFoundAnswer({ redact }: Pick<ErrorAnswerOptions, 'redact'>): NotFoundHandler<ProxyEnv> {
-  return function notFoundAnswer(c) {
+  return function answerNotFound(c) {
     const error = new ProxyError(404, 'not_found', `No route ${c.req.method} ${c.req.path}; see the routes in @c2d-console/proxy's README`);
     return envelope(c, error, redact);
   };

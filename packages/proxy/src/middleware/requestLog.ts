@@ -22,7 +22,7 @@ export function routeOf(c: Context): string | null {
  * request its `stats` variable, which the upstream client counts calls in.
  */
 export function requestLog({ logger, redact }: RequestLogOptions): MiddlewareHandler<ProxyEnv> {
-  return async function requestLog(c, next) {
+  return async function logRequest(c, next) {
     const started = performance.now();
     const stats: CallStats = { upstreamCalls: 0 };
     c.set('stats', stats);

@@ -15,7 +15,7 @@ export function requireAuth(auth: ProxyAuth): MiddlewareHandler {
   // A browser sends the same JWT with every request: remember verified ones until they expire
   // (at most a minute) instead of checking the signature each time.
   const verified = createMemoryCache({ maxEntries: 1000 });
-  return async function requireAuth(c, next) {
+  return async function checkAuth(c, next) {
     if (jwtSecret !== undefined) {
       const header = c.req.header('authorization') ?? '';
       const match = /^Bearer\s+(\S+)$/i.exec(header.trim());

@@ -6,7 +6,7 @@ import type { MiddlewareHandler } from 'hono';
  * runs, so they land in its response without rebuilding it.
  */
 export function securityHeaders(): MiddlewareHandler {
-  return async function securityHeaders(c, next) {
+  return async function setSecurityHeaders(c, next) {
     c.header('X-Content-Type-Options', 'nosniff');
     c.header('Cache-Control', 'no-store');
     await next();
