@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { sign } from 'hono/jwt';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createFakeUpstream, type FakeUpstream } from './test/createFakeUpstream.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { setupFakeUpstream } from './test/setupLiveProxy.js';
 
 // The CLI runs from its TypeScript source through tsx, from the repo root so the workspace's
 // tsconfig paths resolve @c2d-console/core to its source (no build needed).
@@ -43,13 +43,9 @@ function runCli(env: Record<string, string>, args: string[] = []): Cli {
   return { child, stdout, stderr, exited, listening };
 }
 
-let upstream: FakeUpstream;
+const upstream = setupFakeUpstream();
 const running: Cli[] = [];
 
-beforeAll(async () => {
-  upstream = await createFakeUpstream();
-});
-afterAll(() => upstream.close());
 afterEach(() => {
   for (const cli of running.splice(0)) cli.child.kill('SIGKILL');
 });

@@ -1,6 +1,6 @@
 import { Chat2DeskConfigError } from '@c2d-console/core';
 import { createProxy } from './createProxy.js';
-import { createSandboxUpstream } from './createSandboxUpstream.js';
+import { createSandboxUpstream } from './upstream/createSandboxUpstream.js';
 import { proxyConfigFromEnv } from './proxyConfigFromEnv.js';
 import { serveProxy } from './serveProxy.js';
 

@@ -1,19 +1,13 @@
 import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
 import express from 'express';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createProxy } from './createProxy.js';
-import { createFakeUpstream, type FakeUpstream } from './test/createFakeUpstream.js';
+import { setupFakeUpstream, TEST_TOKEN } from './test/setupLiveProxy.js';
 
-const TOKEN = 'mount-test-token-aabbccddeeff00112233';
-let upstream: FakeUpstream;
+const upstream = setupFakeUpstream();
 
-beforeAll(async () => {
-  upstream = await createFakeUpstream();
-});
-afterAll(() => upstream.close());
-
-const options = () => ({ token: TOKEN, insecureNoAuth: true, logger: false as const, rateLimit: false as const, upstreamUrl: upstream.url });
+const options = () => ({ token: TEST_TOKEN, insecureNoAuth: true, logger: false as const, rateLimit: false as const, upstreamUrl: upstream.url });
 
 describe('mounting the proxy in a host server', () => {
   it('runs inside Express under a path through getRequestListener, next to the host routes', async () => {

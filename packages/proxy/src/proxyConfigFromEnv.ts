@@ -1,5 +1,5 @@
 import { Chat2DeskConfigError } from '@c2d-console/core';
-import type { ProxyOptions } from './createProxy.js';
+import type { ProxyOptions } from './options.js';
 
 /** What the CLI runs: the proxy's options and where to listen. */
 export interface ProxyConfig {

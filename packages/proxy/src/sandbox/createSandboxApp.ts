@@ -1,11 +1,10 @@
 import { Hono } from 'hono';
 import { getPath } from 'hono/utils/url';
 import type { C2DError } from '../upstream/chat2deskTypes.js';
+import { createSandboxApi } from './createSandboxApi.js';
 import { createSandboxStore, type SandboxOptions, type SandboxStore } from './createSandboxStore.js';
+import { createSandboxWebUi } from './createSandboxWebUi.js';
 import { renderChatErrorPage } from './renderChatPage.js';
-import { registerSandboxApi } from './sandboxApiRoutes.js';
-import { registerSandboxWebUi } from './sandboxWebUi.js';
-import { SandboxError } from './SandboxError.js';
 
 /** The fake Chat2Desk: a Hono app (API under `/v1`, web UI under `/chat/`) and its data. */
 export interface SandboxApp {
@@ -31,29 +30,17 @@ function sandboxPath(request: Request): string {
  */
 export function createSandboxApp(options: SandboxOptions = {}): SandboxApp {
   const store = createSandboxStore(options);
-  const app = new Hono({ getPath: sandboxPath });
-
-  app.onError((error, c) => {
-    const status = error instanceof SandboxError ? error.status : 500;
-    const message = error instanceof SandboxError ? error.message : 'The sandbox failed to answer; see the server log';
-    if (status === 500) console.error('[c2d sandbox]', error);
-    if (c.req.path.startsWith('/chat/')) {
-      return c.body(renderChatErrorPage(status === 500 ? 'Sandbox error' : 'Bad request', message), status, { 'content-type': 'text/html; charset=utf-8' });
-    }
-    return c.json({ status: 'error', message } satisfies C2DError, status);
-  });
-
-  app.notFound((c) => {
-    const what = `${c.req.method} ${c.req.path}`;
-    if (c.req.path.startsWith('/chat/')) {
-      return c.body(renderChatErrorPage('Page not found', `The sandbox's web UI has no page ${what}; open /chat/all?dialogID=…&minifiedView=1.`), 404, {
-        'content-type': 'text/html; charset=utf-8',
-      });
-    }
-    return c.json({ status: 'error', message: `No such route: ${what}` } satisfies C2DError, 404);
-  });
-
-  registerSandboxApi(app, store);
-  registerSandboxWebUi(app, store);
+  const app = new Hono({ getPath: sandboxPath })
+    .route('/v1', createSandboxApi(store))
+    .route('/chat', createSandboxWebUi(store))
+    .notFound((c) => {
+      const what = `${c.req.method} ${c.req.path}`;
+      if (c.req.path.startsWith('/chat/')) {
+        return c.body(renderChatErrorPage('Page not found', `The sandbox's web UI has no page ${what}; open /chat/all?dialogID=…&minifiedView=1.`), 404, {
+          'content-type': 'text/html; charset=utf-8',
+        });
+      }
+      return c.json({ status: 'error', message: `No such route: ${what}` } satisfies C2DError, 404);
+    });
   return { app, store };
 }

@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  clientChannelsPath,
-  clientPath,
-  clientsPath,
-  dialogPath,
   mapClient,
   mapClientChannels,
   mapClientList,
@@ -12,14 +8,13 @@ import {
   mapOperatorList,
   mapSendResult,
   mapTransferList,
-  messagesPath,
-  operatorsPath,
   sendMessageBody,
-  transfersPath,
-} from '../mapUpstream.js';
+} from '../upstream/mappers.js';
+import { clientChannelsPath, clientPath, clientsPath, dialogPath, messagesPath, operatorsPath, transfersPath } from '../upstream/paths.js';
 import { createSandboxApp } from './createSandboxApp.js';
 
-// The proxy builds its upstream requests and reads the answers through mapUpstream.ts; the
+// The proxy builds its upstream requests and reads the answers through upstream/paths.ts and
+// upstream/mappers.ts; the
 // sandbox must satisfy exactly that, or sandbox mode breaks while both sides' own tests pass.
 describe('the proxy’s Chat2Desk mapping reads every sandbox answer', () => {
   const { app, store } = createSandboxApp({ seed: 4, clients: 50 });

@@ -42,7 +42,8 @@ export type FakeResponder = (call: FakeCall, n: number) => FakeReply | undefined
 
 /** A programmable Chat2Desk on loopback. */
 export interface FakeUpstream {
-  url: string;
+  /** `http://127.0.0.1:port` (throws before the fake listens). */
+  readonly url: string;
   calls: FakeCall[];
   /** Calls whose path (without query) equals `pathname`. */
   callsTo(pathname: string, method?: string): FakeCall[];
@@ -208,8 +209,8 @@ async function readBody(request: IncomingMessage): Promise<unknown> {
   }
 }
 
-/** Starts a fake Chat2Desk API on a free loopback port. */
-export async function createFakeUpstream(): Promise<FakeUpstream> {
+/** A fake Chat2Desk API that serves once `listen()` has picked a free loopback port. */
+export function fakeUpstream(): FakeUpstream & { listen(): Promise<void> } {
   const overrides = new Map<string, FakeResponder>();
   const counts = new Map<string, number>();
   const calls: FakeCall[] = [];
@@ -245,11 +246,13 @@ export async function createFakeUpstream(): Promise<FakeUpstream> {
   });
   server.keepAliveTimeout = 1000;
 
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-
-  const fake: FakeUpstream = {
-    url: `http://127.0.0.1:${port}`,
+  const fake: FakeUpstream & { listen(): Promise<void> } = {
+    get url() {
+      const address = server.address() as AddressInfo | null;
+      if (!address) throw new Error('The fake Chat2Desk is not listening yet: use its url inside a test or hook');
+      return `http://127.0.0.1:${address.port}`;
+    },
+    listen: () => new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve)),
     calls,
     latencyMs: 0,
     callsTo: (pathname, method) => calls.filter((c) => c.pathname === pathname && (!method || c.method === method)),
@@ -268,5 +271,12 @@ export async function createFakeUpstream(): Promise<FakeUpstream> {
         server.close(() => resolve());
       }),
   };
+  return fake;
+}
+
+/** Starts a fake Chat2Desk API on a free loopback port. */
+export async function createFakeUpstream(): Promise<FakeUpstream> {
+  const fake = fakeUpstream();
+  await fake.listen();
   return fake;
 }

@@ -1,4 +1,5 @@
-import { createProxy, type ProxyOptions } from '../createProxy.js';
+import { createProxy } from '../createProxy.js';
+import type { ProxyOptions } from '../options.js';
 import { serveProxy } from '../serveProxy.js';
 
 /** A proxy answer's JSON, loosely typed for assertions (any field may be absent). */

@@ -1,7 +1,8 @@
 /**
  * The Chat2Desk API's wire shapes (snake_case), as documented in shared/chat2desk-api.md. The
- * sandbox speaks them and `mapUpstream.ts` turns them into `@c2d-console/core`'s domain types;
- * nothing else in the proxy reads them. Fields marked unconfirmed live only here and there.
+ * sandbox speaks them, `paths.ts` builds the request paths and `mappers.ts` turns bodies and
+ * answers into `@c2d-console/core`'s domain types; nothing else in the proxy reads them. Fields
+ * marked unconfirmed live only here and there.
  */
 
 /** `GET /v1/clients`, `GET /v1/clients/{id}`. */
@@ -121,16 +122,3 @@ export interface C2DError {
   status: 'error';
   message: string;
 }
-
-/** Upstream paths, in one place (the transfers path is unconfirmed). */
-export const C2D_PATHS = {
-  clients: '/v1/clients',
-  client: (id: number) => `/v1/clients/${id}`,
-  clientTransport: (id: number) => `/v1/clients/${id}/transport`,
-  messages: '/v1/messages',
-  dialogs: '/v1/dialogs',
-  dialog: (id: number) => `/v1/dialogs/${id}`,
-  operators: '/v1/operators',
-  channels: '/v1/channels',
-  transfers: '/v1/transfers',
-} as const;

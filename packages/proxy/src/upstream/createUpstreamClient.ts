@@ -1,8 +1,7 @@
-import { backoffDelay } from '../backoffDelay.js';
-import type { Cache } from '../Cache.js';
-import { parseRetryAfter } from '../parseRetryAfter.js';
+import { backoffDelay, parseRetryAfter } from './backoff.js';
+import type { Cache } from '../store/Cache.js';
 import { ProxyError } from '../ProxyError.js';
-import type { RateLimiter } from '../RateLimiter.js';
+import type { RateLimiter } from './RateLimiter.js';
 
 /** Retry policy for idempotent upstream GETs. */
 export interface RetryOptions {

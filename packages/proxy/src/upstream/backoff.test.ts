@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backoffDelay } from './backoffDelay.js';
-import { parseRetryAfter } from './parseRetryAfter.js';
+import { backoffDelay, parseRetryAfter } from './backoff.js';
 
 describe('backoffDelay', () => {
   it('grows exponentially up to the cap, scaled by the jitter', () => {

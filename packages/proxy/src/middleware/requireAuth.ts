@@ -1,18 +1,21 @@
 import type { MiddlewareHandler } from 'hono';
 import { verify } from 'hono/jwt';
-import { createMemoryCache } from './createMemoryCache.js';
-import type { ProxyAuth } from './ProxyAuth.js';
-import { ProxyError } from './ProxyError.js';
+import { createMemoryCache } from '../store/createMemoryCache.js';
+import type { ProxyAuth } from '../ProxyAuth.js';
+import { ProxyError } from '../ProxyError.js';
 
 const unauthorized = (message: string) => new ProxyError(401, 'unauthorized', message);
 
-/** Hono middleware enforcing {@link ProxyAuth}: a JWT check, a host hook, or both. */
-export function createAuthMiddleware(auth: ProxyAuth): MiddlewareHandler {
+/**
+ * Enforces {@link ProxyAuth}: a bearer JWT (401 when missing, invalid or expired), the host's
+ * `authorize` hook (403 when it says no), or both. Applied to the API sub-app only.
+ */
+export function requireAuth(auth: ProxyAuth): MiddlewareHandler {
   const { jwtSecret, authorize } = auth;
   // A browser sends the same JWT with every request: remember verified ones until they expire
   // (at most a minute) instead of checking the signature each time.
   const verified = createMemoryCache({ maxEntries: 1000 });
-  return async (c, next) => {
+  return async function checkAuth(c, next) {
     if (jwtSecret !== undefined) {
       const header = c.req.header('authorization') ?? '';
       const match = /^Bearer\s+(\S+)$/i.exec(header.trim());

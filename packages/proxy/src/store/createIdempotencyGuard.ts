@@ -1,5 +1,5 @@
 import type { Cache } from './Cache.js';
-import { isProxyError, ProxyError, type ProxyErrorCode } from './ProxyError.js';
+import { isProxyError, ProxyError, type ProxyErrorCode } from '../ProxyError.js';
 
 /** Options of {@link createIdempotencyGuard}. */
 export interface IdempotencyGuardOptions {

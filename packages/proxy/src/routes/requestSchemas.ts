@@ -1,6 +1,6 @@
 import { MAX_MESSAGE_LENGTH } from '@c2d-console/core';
 import { z } from 'zod';
-import { ProxyError } from './ProxyError.js';
+import { ProxyError } from '../ProxyError.js';
 
 /**
  * Zod schemas of what the browser may send: query strings, path ids and the send body. A
@@ -31,14 +31,15 @@ const offset = z
   .regex(/^\d{1,9}$/, { error: 'offset must be an integer, 0 or more' })
   .transform(Number);
 
-const paging = { limit: limit.optional(), offset: offset.optional() };
+/** `limit` and `offset`, filled in when absent: `{ limit, offset }` is then a ready `Page`. */
+const paging = (defaultLimit = 20) => ({ limit: limit.default(defaultLimit), offset: offset.default(0) });
 
 /** A path id (`/clients/:id`, `/dialogs/:id`). */
 export const idSchema = (field = 'id') => positiveIntString(field);
 
 /** Query of `GET /clients`. */
 export const clientsQuerySchema = z.object({
-  ...paging,
+  ...paging(),
   phone: z
     .string()
     .regex(/^[\d\s()+-]{1,32}$/, { error: 'phone must be digits (spaces, +, -, parentheses allowed), at most 32 characters' })
@@ -47,14 +48,14 @@ export const clientsQuerySchema = z.object({
 });
 
 /** Query of `GET /clients/:id/messages`. */
-export const messagesQuerySchema = z.object(paging);
+export const messagesQuerySchema = z.object(paging());
 
-/** Query of `GET /operators` (defaults to the whole list, up to 200). */
-export const operatorsQuerySchema = z.object(paging);
+/** Query of `GET /operators`: operators are few and transfers need all their names, so the whole list (up to 200) is the default. */
+export const operatorsQuerySchema = z.object(paging(200));
 
 /** Query of `GET /transfers`. */
 export const transfersQuerySchema = z.object({
-  ...paging,
+  ...paging(),
   dialogId: positiveIntString('dialogId').optional(),
   clientId: positiveIntString('clientId').optional(),
   operatorId: positiveIntString('operatorId').optional(),

@@ -1,38 +1,9 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { ProxyOptions } from './createProxy.js';
-import { bucketViolations } from './test/bucketViolations.js';
-import { createFakeUpstream, type FakeUpstream } from './test/createFakeUpstream.js';
-import { postJson, startProxy, type TestProxy } from './test/startProxy.js';
+import { describe, expect, it } from 'vitest';
+import { bucketViolations } from '../test/bucketViolations.js';
+import { postJson } from '../test/startProxy.js';
+import { setupLiveProxy } from '../test/setupLiveProxy.js';
 
-const TOKEN = 'c2d-test-token-0a9b8c7d6e5f44332211ffeeddccbbaa';
-
-let upstream: FakeUpstream;
-let proxy: TestProxy | undefined;
-
-beforeAll(async () => {
-  upstream = await createFakeUpstream();
-});
-afterAll(() => upstream.close());
-afterEach(async () => {
-  await proxy?.close();
-  proxy = undefined;
-  upstream.reset();
-});
-
-async function start(options: ProxyOptions = {}): Promise<TestProxy> {
-  proxy = await startProxy({
-    token: TOKEN,
-    upstreamUrl: upstream.url,
-    insecureNoAuth: true,
-    rateLimit: false,
-    retry: { retries: 2, baseDelayMs: 5, maxDelayMs: 50 },
-    ...options,
-  });
-  return proxy;
-}
-
-const call = (path: string, init?: RequestInit) => proxy!.call(path, init);
-const send = (body: Record<string, unknown>) => postJson(body);
+const { upstream, start, call } = setupLiveProxy({ retry: { retries: 2, baseDelayMs: 5, maxDelayMs: 50 } });
 
 describe('upstream errors', () => {
   it.each([401, 403])('upstream %i answers 502 upstream_auth, without retrying', async (status) => {
@@ -62,7 +33,7 @@ describe('upstream errors', () => {
   it('a 4xx Chat2Desk refusal of a send answers 400 with its reason', async () => {
     await start();
     upstream.on('POST', '/v1/messages', { status: 422, body: { status: 'error', message: 'Client has no channel' } });
-    const answer = await call('/messages', send({ clientId: 11, text: 'hi' }));
+    const answer = await call('/messages', postJson({ clientId: 11, text: 'hi' }));
     expect(answer).toMatchObject({ status: 400, body: { error: { code: 'bad_request', message: 'Chat2Desk refused the request: Client has no channel' } } });
   });
 
@@ -79,13 +50,13 @@ describe('upstream errors', () => {
 
 describe('retries', () => {
   it('retries a GET after 5xx and answers the later success', async () => {
-    await start();
+    const proxy = await start();
     upstream.on('GET', '/v1/clients', (_call, n) => (n < 2 ? { status: n === 0 ? 500 : 503 } : undefined));
     const answer = await call('/clients');
     expect(answer.status).toBe(200);
     expect(answer.body.data).toHaveLength(2);
     expect(upstream.calls).toHaveLength(3);
-    expect(JSON.parse(proxy!.logs[0]!)).toMatchObject({ status: 200, upstreamCalls: 3 });
+    expect(JSON.parse(proxy.logs[0]!)).toMatchObject({ status: 200, upstreamCalls: 3 });
   });
 
   it('gives up after the configured retries with 502 upstream_error', async () => {
@@ -118,7 +89,7 @@ describe('retries', () => {
   ])('never retries POST /messages after %s', async (_name, reply, status) => {
     await start();
     upstream.on('POST', '/v1/messages', reply);
-    const answer = await call('/messages', send({ clientId: 11, text: 'only once' }));
+    const answer = await call('/messages', postJson({ clientId: 11, text: 'only once' }));
     expect(answer.status).toBe(status);
     expect(upstream.callsTo('/v1/messages', 'POST')).toHaveLength(1);
   });
@@ -155,12 +126,12 @@ describe('retries', () => {
 
 describe('coalescing and caching', () => {
   it('makes one upstream call for 100 concurrent identical GETs', async () => {
-    await start({ cache: false });
+    const proxy = await start({ cache: false });
     upstream.on('GET', '/v1/clients', { latencyMs: 150 });
     const answers = await Promise.all(Array.from({ length: 100 }, () => call('/clients?limit=2')));
     expect(answers.every((a) => a.status === 200 && a.body.data.length === 2)).toBe(true);
     expect(upstream.calls).toHaveLength(1);
-    const calls = proxy!.logs.map((line) => JSON.parse(line).upstreamCalls as number);
+    const calls = proxy.logs.map((line) => JSON.parse(line).upstreamCalls as number);
     expect(calls.reduce((a, b) => a + b, 0)).toBe(1);
   });
 
@@ -188,20 +159,6 @@ describe('coalescing and caching', () => {
     expect((await call('/clients')).status).toBe(502);
     expect((await call('/clients')).status).toBe(200);
     expect(upstream.calls).toHaveLength(2);
-  });
-
-  it("a send drops that client's cached messages, and only those", async () => {
-    await start({ cacheTtlMs: 60_000 });
-    await call('/clients/11/messages');
-    await call('/clients/12/messages');
-    await call('/clients');
-    await call('/messages', send({ clientId: 11, text: 'new' }));
-    await call('/clients/11/messages');
-    await call('/clients/12/messages');
-    await call('/clients');
-    const reads = upstream.callsTo('/v1/messages', 'GET').map((c) => c.query.get('client_id'));
-    expect(reads).toEqual(['11', '12', '11']);
-    expect(upstream.callsTo('/v1/clients')).toHaveLength(1);
   });
 });
 
@@ -232,62 +189,5 @@ describe('rate limit', () => {
       expect(answer.body.error.code).toBe('rate_limited');
       expect(Number(answer.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
     }
-  });
-});
-
-describe('idempotent send', () => {
-  it('answers a repeated idempotencyKey with the first result and no second send', async () => {
-    await start();
-    const first = await call('/messages', send({ clientId: 11, text: 'hi', idempotencyKey: 'key-1' }));
-    upstream.on('POST', '/v1/messages', { status: 201, body: { data: { message_id: 999, dialog_id: 1, request_id: 1, channel_id: 1, transport: 'sms' }, status: 'success' } });
-    const second = await call('/messages', send({ clientId: 11, text: 'hi', idempotencyKey: 'key-1' }));
-    expect(second.status).toBe(201);
-    expect(second.body).toEqual(first.body);
-    expect(upstream.callsTo('/v1/messages', 'POST')).toHaveLength(1);
-    const third = await call('/messages', send({ clientId: 11, text: 'hi', idempotencyKey: 'key-2' }));
-    expect(third.body.data.messageId).toBe(999);
-    expect(upstream.callsTo('/v1/messages', 'POST')).toHaveLength(2);
-  });
-
-  it('sends once for concurrent duplicates', async () => {
-    await start();
-    upstream.on('POST', '/v1/messages', { latencyMs: 100 });
-    const answers = await Promise.all(Array.from({ length: 10 }, () => call('/messages', send({ clientId: 11, text: 'hi', idempotencyKey: 'same' }))));
-    expect(new Set(answers.map((a) => JSON.stringify([a.status, a.body])))).toEqual(new Set([JSON.stringify([201, answers[0]!.body])]));
-    expect(upstream.callsTo('/v1/messages', 'POST')).toHaveLength(1);
-  });
-
-  it('refuses a key reused for a different message', async () => {
-    await start();
-    await call('/messages', send({ clientId: 11, text: 'hi', idempotencyKey: 'k' }));
-    const reused = await call('/messages', send({ clientId: 11, text: 'other text', idempotencyKey: 'k' }));
-    expect(reused).toMatchObject({ status: 400, body: { error: { code: 'bad_request', message: expect.stringContaining('idempotencyKey was already used') } } });
-    expect(upstream.callsTo('/v1/messages', 'POST')).toHaveLength(1);
-  });
-
-  it('replays an ambiguous failure (the message may have gone out) instead of sending again', async () => {
-    await start();
-    upstream.on('POST', '/v1/messages', (_call, n) => (n === 0 ? { status: 500 } : undefined));
-    const first = await call('/messages', send({ clientId: 11, text: 'hi', idempotencyKey: 'amb' }));
-    const retry = await call('/messages', send({ clientId: 11, text: 'hi', idempotencyKey: 'amb' }));
-    expect(first.status).toBe(502);
-    expect(retry).toEqual({ ...first, headers: retry.headers });
-    expect(upstream.callsTo('/v1/messages', 'POST')).toHaveLength(1);
-  });
-
-  it('lets a retry send after a failure that proves nothing was sent', async () => {
-    await start();
-    upstream.on('POST', '/v1/messages', (_call, n) => (n === 0 ? { status: 429, headers: { 'retry-after': '0' } } : undefined));
-    expect((await call('/messages', send({ clientId: 11, text: 'hi', idempotencyKey: 'def' }))).status).toBe(429);
-    expect((await call('/messages', send({ clientId: 11, text: 'hi', idempotencyKey: 'def' }))).status).toBe(201);
-    expect(upstream.callsTo('/v1/messages', 'POST')).toHaveLength(2);
-  });
-
-  it('forgets a key after idempotencyTtlMs', async () => {
-    await start({ idempotencyTtlMs: 100 });
-    await call('/messages', send({ clientId: 11, text: 'hi', idempotencyKey: 'ttl' }));
-    await new Promise((resolve) => setTimeout(resolve, 150));
-    await call('/messages', send({ clientId: 11, text: 'hi', idempotencyKey: 'ttl' }));
-    expect(upstream.callsTo('/v1/messages', 'POST')).toHaveLength(2);
   });
 });

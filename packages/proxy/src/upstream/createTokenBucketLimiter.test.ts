@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createTokenBucketLimiter } from './createTokenBucketLimiter.js';
-import { bucketViolations } from './test/bucketViolations.js';
+import { bucketViolations } from '../test/bucketViolations.js';
 
 
 describe('createTokenBucketLimiter', () => {

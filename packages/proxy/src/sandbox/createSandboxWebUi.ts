@@ -1,9 +1,9 @@
-import type { Context, Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import type { C2DClient, C2DDialog, C2DMessage } from '../upstream/chat2deskTypes.js';
 import type { SandboxStore } from './createSandboxStore.js';
 import { SANDBOX_MAX_TEXT } from './createSandboxStore.js';
 import { renderChatErrorPage, renderChatPage, type ChatDialogView, type ChatMode, type ChatPageView } from './renderChatPage.js';
-import { SandboxError } from './SandboxError.js';
+import { SandboxError, sandboxFailure } from './SandboxError.js';
 
 /** How many messages a dialog page shows (the newest), and how many dialogs mode 1 lists. */
 const PAGE_MESSAGES = 200;
@@ -130,38 +130,42 @@ function pageView(store: SandboxStore, mode: ChatMode, dialog: C2DDialog | undef
 }
 
 /**
- * The fake Chat2Desk web UI under `/chat/`: `GET /chat/all?dialogID=&minifiedView=` renders the
- * documented modes, and mode 2's reply form posts to `POST /chat/all/send`, which stores the
- * message like `POST /v1/messages` and redirects back (303). Links and the form use relative
- * URLs, so the UI works wherever the proxy is mounted.
+ * The fake Chat2Desk web UI (mounted under `/chat`): `GET /chat/all?dialogID=&minifiedView=`
+ * renders the documented modes, and mode 2's reply form posts to `POST /chat/all/send`, which
+ * stores the message like `POST /v1/messages` and redirects back (303). Links and the form use
+ * relative URLs, so the UI works wherever the proxy is mounted. Errors are HTML pages.
  */
-export function registerSandboxWebUi(app: Hono, store: SandboxStore): void {
-  app.get('/chat/all', (c) => {
-    const mode = parseMode(c);
-    if (!mode.ok) return mode.response;
-    const dialog = parseDialog(c, store, c.req.query('dialogID'), mode.value);
-    if (!dialog.ok) return dialog.response;
-    return htmlResponse(c, renderChatPage(pageView(store, mode.value, dialog.value)));
-  });
-
-  app.post('/chat/all/send', async (c) => {
-    const form = await c.req.parseBody();
-    const rawDialog = form.dialogID;
-    const dialog = parseDialog(c, store, typeof rawDialog === 'string' ? rawDialog : undefined, 2);
-    if (!dialog.ok) return dialog.response;
-    const target = dialog.value;
-    if (!target) throw new SandboxError(400, 'dialogID is required');
-    const text = typeof form.text === 'string' ? form.text : '';
-    const trimmed = text.trim();
-    if (trimmed.length === 0 || trimmed.length > SANDBOX_MAX_TEXT) {
-      const view = pageView(store, 2, target);
-      view.replyError = trimmed.length === 0 ? 'Write a reply before sending.' : `A reply can be at most ${SANDBOX_MAX_TEXT} characters.`;
-      view.draft = text;
-      return htmlResponse(c, renderChatPage(view), 400);
-    }
-    if (target.client_id == null) throw new SandboxError(400, `Dialog ${target.id} has no client to reply to`);
-    store.sendMessage({ clientId: target.client_id, dialogId: target.id, text });
-    // Relative to /chat/all/send, so it also lands right behind a path prefix.
-    return c.body(null, 303, { location: `../all?dialogID=${target.id}&minifiedView=2`, 'cache-control': 'no-store' });
-  });
+export function createSandboxWebUi(store: SandboxStore): Hono {
+  return new Hono()
+    .get('/all', (c) => {
+      const mode = parseMode(c);
+      if (!mode.ok) return mode.response;
+      const dialog = parseDialog(c, store, c.req.query('dialogID'), mode.value);
+      if (!dialog.ok) return dialog.response;
+      return htmlResponse(c, renderChatPage(pageView(store, mode.value, dialog.value)));
+    })
+    .post('/all/send', async (c) => {
+      const form = await c.req.parseBody();
+      const rawDialog = form.dialogID;
+      const dialog = parseDialog(c, store, typeof rawDialog === 'string' ? rawDialog : undefined, 2);
+      if (!dialog.ok) return dialog.response;
+      const target = dialog.value;
+      if (!target) throw new SandboxError(400, 'dialogID is required');
+      const text = typeof form.text === 'string' ? form.text : '';
+      const trimmed = text.trim();
+      if (trimmed.length === 0 || trimmed.length > SANDBOX_MAX_TEXT) {
+        const view = pageView(store, 2, target);
+        view.replyError = trimmed.length === 0 ? 'Write a reply before sending.' : `A reply can be at most ${SANDBOX_MAX_TEXT} characters.`;
+        view.draft = text;
+        return htmlResponse(c, renderChatPage(view), 400);
+      }
+      if (target.client_id == null) throw new SandboxError(400, `Dialog ${target.id} has no client to reply to`);
+      store.sendMessage({ clientId: target.client_id, dialogId: target.id, text });
+      // Relative to /chat/all/send, so it also lands right behind a path prefix.
+      return c.body(null, 303, { location: `../all?dialogID=${target.id}&minifiedView=2`, 'cache-control': 'no-store' });
+    })
+    .onError((error, c) => {
+      const { status, message } = sandboxFailure(error);
+      return c.body(renderChatErrorPage(status === 500 ? 'Sandbox error' : 'Bad request', message), status, { 'content-type': 'text/html; charset=utf-8' });
+    });
 }

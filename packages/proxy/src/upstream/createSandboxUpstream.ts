@@ -1,4 +1,4 @@
-import type { UpstreamFetch } from './upstream/createUpstreamClient.js';
+import type { UpstreamFetch } from './createUpstreamClient.js';
 
 /** The in-process fake Chat2Desk, as the proxy uses it in sandbox mode. */
 export interface SandboxUpstream {
@@ -16,7 +16,7 @@ export interface SandboxUpstream {
  */
 export function createSandboxUpstream(options: { seed?: number; clients?: number } = {}): SandboxUpstream {
   let app: Promise<{ fetch(request: Request): Response | Promise<Response> }> | undefined;
-  const load = () => (app ??= import('./sandbox/index.js').then((m) => m.createSandboxApp(options).app));
+  const load = () => (app ??= import('../sandbox/index.js').then((m) => m.createSandboxApp(options).app));
   return {
     baseUrl: 'http://sandbox.invalid',
     fetch: async (url, init) => (await load()).fetch(new Request(url, init)),

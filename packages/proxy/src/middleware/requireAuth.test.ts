@@ -1,0 +1,68 @@
+import { sign } from 'hono/jwt';
+import { describe, expect, it } from 'vitest';
+import { bearer, nowSeconds, TEST_JWT_SECRET } from '../test/testJwt.js';
+import { setupLiveProxy } from '../test/setupLiveProxy.js';
+
+const { upstream, start, request } = setupLiveProxy();
+
+describe('JWT auth', () => {
+  it('requires a bearer token, accepts a valid one and refuses an expired or forged one', async () => {
+    const proxy = await start({ auth: { jwtSecret: TEST_JWT_SECRET } });
+    const missing = await request('/clients');
+    expect(missing.status).toBe(401);
+    expect(missing.headers.get('www-authenticate')).toMatch(/^Bearer/);
+    expect(await missing.json()).toEqual({ error: { code: 'unauthorized', message: expect.stringContaining('Authorization: Bearer') } });
+
+    const valid = await request('/clients', { headers: bearer(await sign({ sub: 'op-1', exp: nowSeconds() + 60 }, TEST_JWT_SECRET, 'HS256')) });
+    expect(valid.status).toBe(200);
+
+    const expired = await request('/clients', { headers: bearer(await sign({ sub: 'op-1', exp: nowSeconds() - 10 }, TEST_JWT_SECRET, 'HS256')) });
+    expect(expired.status).toBe(401);
+    expect((await expired.json()).error.message).toMatch(/expired/);
+
+    const forged = await request('/clients', { headers: bearer(await sign({ exp: nowSeconds() + 60 }, 'another-secret', 'HS256')) });
+    expect(forged.status).toBe(401);
+
+    const noExp = await request('/clients', { headers: bearer(await sign({ sub: 'op-1' }, TEST_JWT_SECRET, 'HS256')) });
+    expect(noExp.status).toBe(401);
+    expect((await noExp.json()).error.message).toMatch(/exp claim/);
+
+    const garbage = await request('/clients', { headers: { authorization: 'Bearer not.a.jwt' } });
+    expect(garbage.status).toBe(401);
+
+    // Only the valid request reached Chat2Desk.
+    expect(upstream.calls).toHaveLength(1);
+    expect(JSON.parse(proxy.logs[0]!)).toMatchObject({ method: 'GET', route: '/clients', status: 401, upstreamCalls: 0 });
+  });
+
+  it('stops accepting a token once it expires, even after it was accepted', async () => {
+    await start({ auth: { jwtSecret: TEST_JWT_SECRET } });
+    const exp = nowSeconds() + 2; // 1 to 2 s from now: enough to be accepted first
+    const headers = bearer(await sign({ exp }, TEST_JWT_SECRET, 'HS256'));
+    expect((await request('/operators', { headers })).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, exp * 1000 - Date.now() + 50));
+    const late = await request('/operators', { headers });
+    expect(late.status).toBe(401);
+    expect((await late.json()).error.message).toMatch(/expired/);
+  });
+});
+
+describe('authorize hook', () => {
+  it('passes the request to the hook; false answers 403 forbidden', async () => {
+    const seen: string[] = [];
+    await start({
+      auth: {
+        authorize: (hostRequest) => {
+          seen.push(hostRequest.headers.get('cookie') ?? '');
+          return hostRequest.headers.get('cookie') === 'session=ok';
+        },
+      },
+    });
+    const refused = await request('/operators', { headers: { cookie: 'session=bad' } });
+    expect(refused.status).toBe(403);
+    expect(await refused.json()).toEqual({ error: { code: 'forbidden', message: expect.any(String) } });
+    expect((await request('/operators', { headers: { cookie: 'session=ok' } })).status).toBe(200);
+    expect(seen).toEqual(['session=bad', 'session=ok']);
+    expect(upstream.calls).toHaveLength(1);
+  });
+});

@@ -1,0 +1,32 @@
+import { Hono } from 'hono';
+import { requireAuth } from '../middleware/requireAuth.js';
+import type { ProxyDeps } from '../ProxyDeps.js';
+import type { ProxyEnv } from '../ProxyEnv.js';
+import { createClientsRoutes } from './clients.js';
+import { createDialogsRoutes } from './dialogs.js';
+import { createMessagesRoutes } from './messages.js';
+import { createOperatorsRoutes } from './operators.js';
+import { createTransfersRoutes } from './transfers.js';
+
+/**
+ * The API the browser components call: one sub-app per resource, each behind the proxy's auth.
+ * The guard covers these resources' own paths and nothing else, so a public sub-app mounted
+ * beside this one (health, the sandbox's web UI, webhooks) stays public whatever the order.
+ */
+export function createApiRoutes(deps: ProxyDeps) {
+  const resources: Array<[path: string, routes: Hono<ProxyEnv>]> = [
+    ['/clients', createClientsRoutes(deps)],
+    ['/messages', createMessagesRoutes(deps)],
+    ['/transfers', createTransfersRoutes(deps)],
+    ['/dialogs', createDialogsRoutes(deps)],
+    ['/operators', createOperatorsRoutes(deps)],
+  ];
+  // One instance for every resource: it remembers verified JWTs.
+  const auth = deps.options.auth && requireAuth(deps.options.auth);
+  const api = new Hono<ProxyEnv>();
+  for (const [path, routes] of resources) {
+    if (auth) api.use(`${path}/*`, auth);
+    api.route(path, routes);
+  }
+  return api;
+}

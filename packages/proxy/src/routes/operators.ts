@@ -1,0 +1,17 @@
+import { Hono } from 'hono';
+import type { ProxyDeps } from '../ProxyDeps.js';
+import type { ProxyEnv } from '../ProxyEnv.js';
+import { mapOperatorList } from '../upstream/mappers.js';
+import { operatorsPath } from '../upstream/paths.js';
+import { cachedJson, listBody } from './cachedJson.js';
+import { operatorsQuerySchema } from './requestSchemas.js';
+import { validQuery } from './validators.js';
+
+/** `/operators`: the account's operators (by default all of them, up to 200). */
+export function createOperatorsRoutes({ upstream }: ProxyDeps) {
+  return new Hono<ProxyEnv>().get('/', validQuery(operatorsQuerySchema), async (c) => {
+    const page = c.req.valid('query');
+    const list = await upstream.get(operatorsPath(page), mapOperatorList, c.var.stats);
+    return cachedJson(c, list, () => listBody(list, page));
+  });
+}

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { postJson } from '../test/startProxy.js';
+import { setupLiveProxy } from '../test/setupLiveProxy.js';
+
+const { upstream, start, call } = setupLiveProxy();
+
+describe('request validation', () => {
+  it('accepts the edges of the allowed values', async () => {
+    await start();
+    expect((await call('/clients?limit=200&offset=0')).status).toBe(200);
+    expect((await call('/clients?limit=1&offset=999999')).status).toBe(200);
+    expect((await call('/clients?limit=&offset=')).body.meta).toMatchObject({ limit: 20, offset: 0 });
+    expect((await call('/messages', postJson({ clientId: 11, text: 'я'.repeat(4096) }))).status).toBe(201);
+  });
+
+  it.each([
+    ['/clients?limit=0', 'limit must be an integer from 1 to 200'],
+    ['/clients?limit=201', 'limit must be an integer from 1 to 200'],
+    ['/clients?limit=ten', 'limit must be an integer from 1 to 200'],
+    ['/clients?offset=-1', 'offset must be an integer, 0 or more'],
+    ['/clients?phone=call-me', 'phone must be digits'],
+    ['/clients/0', 'id must be a positive integer'],
+    ['/clients/abc/messages', 'id must be a positive integer'],
+    ['/clients/11/messages?limit=500', 'limit must be an integer from 1 to 200'],
+    ['/dialogs/1.5', 'id must be a positive integer'],
+    ['/transfers?dialogId=x', 'dialogId must be a positive integer'],
+    ['/transfers?operatorId=0', 'operatorId must be a positive integer'],
+  ])('GET %s answers 400 bad_request naming the field', async (path, message) => {
+    await start();
+    const { status, body } = await call(path);
+    expect(status).toBe(400);
+    expect(body.error.code).toBe('bad_request');
+    expect(body.error.message).toContain(message);
+    expect(upstream.calls).toHaveLength(0);
+  });
+});

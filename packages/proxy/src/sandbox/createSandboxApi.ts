@@ -1,0 +1,174 @@
+import { Hono, type Context } from 'hono';
+import type { C2DError, C2DItem, C2DList } from '../upstream/chat2deskTypes.js';
+import { SANDBOX_MAX_TEXT, type SandboxStore } from './createSandboxStore.js';
+import { SandboxError, sandboxFailure } from './SandboxError.js';
+
+/** Chat2Desk's page size when none is given, and its maximum. */
+const DEFAULT_LIMIT = 20;
+const MAX_LIMIT = 200;
+
+function positiveId(value: string | undefined, name: string): number {
+  if (value === undefined || !/^[1-9]\d{0,15}$/.test(value)) {
+    throw new SandboxError(400, `${name} must be a positive integer, got "${value ?? ''}"`);
+  }
+  return Number(value);
+}
+
+function optionalId(c: Context, name: string): number | undefined {
+  const value = c.req.query(name);
+  return value === undefined || value === '' ? undefined : positiveId(value, name);
+}
+
+function page(c: Context): { limit: number; offset: number } {
+  const limit = c.req.query('limit');
+  const offset = c.req.query('offset');
+  const parsedLimit = limit === undefined || limit === '' ? DEFAULT_LIMIT : /^\d{1,4}$/.test(limit) ? Number(limit) : Number.NaN;
+  if (!(parsedLimit >= 1 && parsedLimit <= MAX_LIMIT)) {
+    throw new SandboxError(400, `limit must be an integer from 1 to ${MAX_LIMIT}, got "${limit}"`);
+  }
+  const parsedOffset = offset === undefined || offset === '' ? 0 : /^\d{1,9}$/.test(offset) ? Number(offset) : Number.NaN;
+  if (Number.isNaN(parsedOffset)) throw new SandboxError(400, `offset must be an integer of 0 or more, got "${offset}"`);
+  return { limit: parsedLimit, offset: parsedOffset };
+}
+
+function oneOf<T extends string>(c: Context, name: string, allowed: readonly T[]): T | undefined {
+  const value = c.req.query(name);
+  if (value === undefined || value === '') return undefined;
+  if (!(allowed as readonly string[]).includes(value)) {
+    throw new SandboxError(400, `${name} must be one of ${allowed.join(', ')}, got "${value}"`);
+  }
+  return value as T;
+}
+
+/** Paging is checked before `items` runs, so a bad limit is a 400 even when a filter names an unknown id. */
+function list<T>(c: Context, items: () => T[]): Response {
+  const { limit, offset } = page(c);
+  const all = items();
+  const body: C2DList<T> = { data: all.slice(offset, offset + limit), meta: { total: all.length, limit, offset }, status: 'success' };
+  return c.json(body);
+}
+
+function item<T>(c: Context, data: T): Response {
+  const body: C2DItem<T> = { data, status: 'success' };
+  return c.json(body);
+}
+
+async function jsonBody(c: Context): Promise<Record<string, unknown>> {
+  let body: unknown;
+  try {
+    body = await c.req.json();
+  } catch {
+    throw new SandboxError(400, 'The request body must be a JSON object');
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new SandboxError(400, 'The request body must be a JSON object');
+  return body as Record<string, unknown>;
+}
+
+function bodyId(body: Record<string, unknown>, name: string, required: true): number;
+function bodyId(body: Record<string, unknown>, name: string, required: false): number | undefined;
+function bodyId(body: Record<string, unknown>, name: string, required: boolean): number | undefined {
+  const value = body[name];
+  if (value === undefined || value === null) {
+    if (required) throw new SandboxError(400, `${name} is required (a positive integer)`);
+    return undefined;
+  }
+  return positiveId(typeof value === 'number' || typeof value === 'string' ? String(value) : JSON.stringify(value), name);
+}
+
+function bodyString(body: Record<string, unknown>, name: string): string | undefined {
+  const value = body[name];
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'string') throw new SandboxError(400, `${name} must be a string`);
+  return value;
+}
+
+/**
+ * The fake Chat2Desk API (mounted under `/v1`), in the documented shapes and envelopes, errors
+ * in Chat2Desk's `{ status: "error", message }`. Every route needs an `Authorization` header;
+ * any non-empty bare token passes.
+ */
+export function createSandboxApi(store: SandboxStore): Hono {
+  return new Hono()
+    .use(async (c, next) => {
+      const token = c.req.header('authorization')?.trim();
+      if (!token) throw new SandboxError(401, 'Authorization header required: send the API token (the bare token, no "Bearer")');
+      if (/^bearer\s/i.test(token)) throw new SandboxError(401, 'Send the bare API token in Authorization, without "Bearer"');
+      await next();
+    })
+    .get('/clients', (c) => list(c, () => store.listClients({ phone: c.req.query('phone'), q: c.req.query('q') })))
+    .get('/clients/:id', (c) => {
+      const id = positiveId(c.req.param('id'), 'client id');
+      const client = store.getClient(id);
+      if (!client) throw new SandboxError(404, `Client ${id} not found`);
+      return item(c, client);
+    })
+    .get('/clients/:id/transport', (c) => {
+      const id = positiveId(c.req.param('id'), 'client id');
+      const transports = store.getClientTransports(id);
+      if (!transports) throw new SandboxError(404, `Client ${id} not found`);
+      return item(c, transports);
+    })
+    .get('/messages', (c) => {
+      const filter = {
+        clientId: optionalId(c, 'client_id'),
+        dialogId: optionalId(c, 'dialog_id'),
+        order: oneOf(c, 'order', ['asc', 'desc'] as const),
+      };
+      return list(c, () => store.listMessages(filter));
+    })
+    .post('/messages', async (c) => {
+      const body = await jsonBody(c);
+      const type = body.type ?? 'to_client';
+      if (type !== 'to_client') throw new SandboxError(400, `type must be "to_client", got ${JSON.stringify(type)}`);
+      const text = bodyString(body, 'text');
+      if (text === undefined) throw new SandboxError(400, `text is required (1 to ${SANDBOX_MAX_TEXT} characters)`);
+      const openDialog = body.open_dialog;
+      if (openDialog !== undefined && typeof openDialog !== 'boolean') throw new SandboxError(400, 'open_dialog must be true or false');
+      const result = store.sendMessage({
+        clientId: bodyId(body, 'client_id', true),
+        text,
+        transport: bodyString(body, 'transport'),
+        channelId: bodyId(body, 'channel_id', false),
+        operatorId: bodyId(body, 'operator_id', false),
+        openDialog,
+      });
+      return item(c, result);
+    })
+    .get('/dialogs', (c) => {
+      const filter = {
+        operatorId: optionalId(c, 'operator_id'),
+        state: oneOf(c, 'state', ['open', 'closed'] as const),
+        clientId: optionalId(c, 'client_id'),
+      };
+      return list(c, () => store.listDialogs(filter));
+    })
+    .get('/dialogs/:id', (c) => {
+      const id = positiveId(c.req.param('id'), 'dialog id');
+      const dialog = store.getDialog(id);
+      if (!dialog) throw new SandboxError(404, `Dialog ${id} not found`);
+      return item(c, dialog);
+    })
+    .put('/dialogs/:id', async (c) => {
+      const id = positiveId(c.req.param('id'), 'dialog id');
+      const body = await jsonBody(c);
+      const state = body.state;
+      if (state !== undefined && state !== 'open' && state !== 'closed') throw new SandboxError(400, `state must be "open" or "closed", got ${JSON.stringify(state)}`);
+      const operatorId = bodyId(body, 'operator_id', false);
+      if (operatorId === undefined && state === undefined) throw new SandboxError(400, 'Give operator_id (a positive integer) to transfer the dialog, or state');
+      return item(c, store.updateDialog(id, { operatorId, state, reason: bodyString(body, 'reason') ?? null }));
+    })
+    .get('/operators', (c) => list(c, () => store.listOperators()))
+    .get('/channels', (c) => list(c, () => store.listChannels()))
+    .get('/transfers', (c) => {
+      const filter = {
+        dialogId: optionalId(c, 'dialog_id'),
+        clientId: optionalId(c, 'client_id'),
+        operatorId: optionalId(c, 'operator_id'),
+      };
+      return list(c, () => store.listTransfers(filter));
+    })
+    .onError((error, c) => {
+      const { status, message } = sandboxFailure(error);
+      return c.json({ status: 'error', message } satisfies C2DError, status);
+    });
+}
