@@ -2,19 +2,18 @@ import type { Client } from '@c2d-console/core';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { delay, http, HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ClientList } from './ClientList.js';
 import { clientDisplayName } from './clientDisplayName.js';
 import { makeClient, makeClients } from './test/fixtures.js';
 import { createConsoleHandlers } from './test/handlers.js';
 import { createTestQueryClient, renderWithConsole } from './test/renderWithConsole.js';
 import { seedClientList } from './test/seedClientList.js';
+import { setupConsoleServer, TEST_API_URL } from './test/setupConsoleServer.js';
 
-const baseUrl = 'http://proxy.test';
-const server = setupServer(...createConsoleHandlers({ baseUrl }));
-/** Every `GET /clients` the list sent, in order. */
-let requests: URL[] = [];
+const baseUrl = TEST_API_URL;
+/** `requests`: every request the list sent (only ever `GET /clients`), in order. */
+const { server, requests } = setupConsoleServer();
 
 /** jsdom has no layout: give the listbox a 448px viewport (8 rows) and a real scroll height. */
 const LIST_HEIGHT = 448;
@@ -23,11 +22,6 @@ function isListbox(element: Element) {
 }
 
 beforeAll(() => {
-  server.listen({ onUnhandledRequest: 'error' });
-  server.events.on('request:start', ({ request }) => {
-    const url = new URL(request.url);
-    if (url.pathname === '/clients') requests.push(url);
-  });
   vi.spyOn(Element.prototype, 'clientHeight', 'get').mockImplementation(function (this: Element) {
     return isListbox(this) ? LIST_HEIGHT : 0;
   });
@@ -38,12 +32,7 @@ beforeAll(() => {
     return isListbox(this) ? Number.parseFloat((this.firstElementChild as HTMLElement | null)?.style.height ?? '0') : 0;
   });
 });
-beforeEach(() => {
-  requests = [];
-});
-afterEach(() => server.resetHandlers());
 afterAll(() => {
-  server.close();
   vi.restoreAllMocks();
 });
 

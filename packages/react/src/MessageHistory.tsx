@@ -6,7 +6,8 @@ import { ErrorState } from './ErrorState.js';
 import { useFormatters } from './formatters.js';
 import type { Locale } from './Localized.js';
 import { TransportBadge } from './TransportBadge.js';
-import { useMessages, type ConsoleMessage } from './useMessages.js';
+import type { ConsoleMessage } from './consoleQueries.js';
+import { useMessages } from './useMessages.js';
 
 /** Props of {@link MessageHistory}. */
 export interface MessageHistoryProps {

@@ -1,8 +1,7 @@
-import type { SendMessageInput } from '@c2d-console/core';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { delay, http, HttpResponse } from 'msw';
-import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { MessageHistory } from './MessageHistory.js';
 import { SendMessageForm } from './SendMessageForm.js';
 import { failOnce as failOnceHandler } from './test/handlers.js';
@@ -10,18 +9,8 @@ import { renderWithConsole } from './test/renderWithConsole.js';
 import { setupConsoleServer, TEST_API_URL } from './test/setupConsoleServer.js';
 
 const baseUrl = TEST_API_URL;
-const { server } = setupConsoleServer();
-/** Bodies of every POST /messages the form sent. */
-let sent: SendMessageInput[] = [];
-
-beforeAll(() => {
-  server.events.on('request:start', async ({ request }) => {
-    if (request.method === 'POST') sent.push((await request.clone().json()) as SendMessageInput);
-  });
-});
-beforeEach(() => {
-  sent = [];
-});
+/** `sent`: the body of every POST /messages the form sent. */
+const { server, sent } = setupConsoleServer();
 
 const textbox = () => screen.getByRole('textbox', { name: 'Message' });
 const failOnce = () =>
