@@ -8,6 +8,7 @@ import { clientDisplayName } from './clientDisplayName.js';
 import { makeClient, makeClients } from './test/fixtures.js';
 import { createConsoleHandlers } from './test/handlers.js';
 import { createTestQueryClient, renderWithConsole } from './test/renderWithConsole.js';
+import { retryFromAlert } from './test/retryFromAlert.js';
 import { seedClientList } from './test/seedClientList.js';
 import { setupConsoleServer, TEST_API_URL } from './test/setupConsoleServer.js';
 
@@ -222,7 +223,6 @@ describe('ClientList', () => {
   });
 
   it('shows the error and recovers with Retry', async () => {
-    const user = userEvent.setup();
     server.use(
       http.get(
         `${baseUrl}/clients`,
@@ -231,10 +231,7 @@ describe('ClientList', () => {
       ),
     );
     renderWithConsole(<ClientList />);
-    const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent('Could not load clients');
-    expect(alert).toHaveTextContent('Chat2Desk is unavailable');
-    await user.click(within(alert).getByRole('button', { name: 'Retry' }));
+    await retryFromAlert({ title: 'Could not load clients', reason: 'Chat2Desk is unavailable' });
     expect(await screen.findByRole('listbox')).toBeInTheDocument();
     expect(screen.queryByRole('alert')).toBeNull();
   });

@@ -209,7 +209,7 @@ describe('SendMessageForm', () => {
     const formRef = createRef<HTMLFormElement>();
     renderWithConsole(<SendMessageForm clientId={1001} ref={formRef} textareaRef={textareaRef} />);
     expect(textareaRef.current).toBe(textbox());
-    expect(formRef.current).toBe(textbox().form);
+    expect(formRef.current).toBe(textbox().closest('form'));
     act(() => textareaRef.current?.focus());
     expect(textbox()).toHaveFocus();
   });
