@@ -71,7 +71,9 @@ const isBlank = (text: string) => text.trim() === '';
  * Home/End, PageUp/PageDown, Enter/Space), and loading, empty and error states. The ref is the
  * root `<div>`.
  */
-export const ClientList = forwardRef<HTMLDivElement, ClientListProps>(function ClientList(
+// Marked pure, as every widget: forwardRef is a call, and without the mark a bundler keeps each
+// widget (and this one's virtualizer) in a host that imports only DialogFrame.
+export const ClientList = /* @__PURE__ */ forwardRef<HTMLDivElement, ClientListProps>(function ClientList(
   {
     selectedId,
     onSelect,

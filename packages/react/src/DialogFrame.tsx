@@ -73,7 +73,7 @@ interface FrameRoot {
  * blocked) offers to open the same URL in a new tab. Invalid props render an inline error. The
  * ref is the root `<div>`.
  */
-export const DialogFrame = forwardRef<HTMLDivElement, DialogFrameProps>(function DialogFrame(
+export const DialogFrame = /* @__PURE__ */ forwardRef<HTMLDivElement, DialogFrameProps>(function DialogFrame(
   { mode, dialogId, host: givenHost, title, loadTimeoutMs, onLoad, onError, className, locale, ...rest },
   ref,
 ): ReactElement {

@@ -25,7 +25,7 @@ const NO_MODES: readonly DialogMode[] = [];
  * native radio buttons: arrow keys move between modes, and screen readers announce a radio group.
  * The ref is the `<fieldset>`.
  */
-export const DialogModeSwitch = forwardRef<HTMLFieldSetElement, DialogModeSwitchProps>(function DialogModeSwitch(
+export const DialogModeSwitch = /* @__PURE__ */ forwardRef<HTMLFieldSetElement, DialogModeSwitchProps>(function DialogModeSwitch(
   { value, onChange, disabledModes = NO_MODES, className, locale, ...rootProps },
   ref,
 ): ReactElement {

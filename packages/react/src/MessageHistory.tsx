@@ -35,7 +35,7 @@ const directionOf = (type: ConsoleMessage['type']) =>
  * ones while the reader is at the bottom, and loads older ones when scrolled to the top (or with
  * the "Load older" button), keeping the reading position. The ref is the root `<div>`.
  */
-export const MessageHistory = forwardRef<HTMLDivElement, MessageHistoryProps>(function MessageHistory(
+export const MessageHistory = /* @__PURE__ */ forwardRef<HTMLDivElement, MessageHistoryProps>(function MessageHistory(
   { clientId, pageSize, className, locale, ...rootProps },
   ref,
 ): ReactElement {

@@ -49,7 +49,7 @@ const COUNTER_FROM = MAX_MESSAGE_LENGTH - 200;
  * the error shows inline and the text stays, so nothing the operator typed is lost. The ref is
  * the `<form>`; `textareaRef` reaches the message box.
  */
-export const SendMessageForm = forwardRef<HTMLFormElement, SendMessageFormProps>(function SendMessageForm(
+export const SendMessageForm = /* @__PURE__ */ forwardRef<HTMLFormElement, SendMessageFormProps>(function SendMessageForm(
   { clientId, channels: givenChannels, onSent, placeholder, textareaRef: hostTextareaRef, className, locale, ...rootProps },
   ref,
 ): ReactElement {

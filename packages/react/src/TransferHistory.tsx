@@ -29,7 +29,7 @@ export interface TransferHistoryProps extends Omit<ComponentPropsWithoutRef<'div
  * exact time on hover and for assistive tech), and why where the data says. Pages on demand. The
  * ref is the root `<div>`.
  */
-export const TransferHistory = forwardRef<HTMLDivElement, TransferHistoryProps>(function TransferHistory(
+export const TransferHistory = /* @__PURE__ */ forwardRef<HTMLDivElement, TransferHistoryProps>(function TransferHistory(
   { dialogId, clientId, operatorId, pageSize, className, locale, ...rootProps },
   ref,
 ): ReactElement {
