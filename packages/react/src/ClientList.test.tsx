@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ClientList } from './ClientList.js';
 import { clientDisplayName } from './clientDisplayName.js';
 import { makeClient, makeClients } from './test/fixtures.js';
-import { createConsoleHandlers } from './test/handlers.js';
+import { createConsoleHandlers, failOnce } from './test/handlers.js';
 import { createTestQueryClient, renderWithConsole } from './test/renderWithConsole.js';
 import { retryFromAlert } from './test/retryFromAlert.js';
 import { seedClientList } from './test/seedClientList.js';
@@ -181,6 +181,29 @@ describe('ClientList', () => {
     await userEvent.setup().keyboard('{End}');
     await waitFor(() => expect(activeOption()).toHaveAttribute('aria-posinset', '100'));
     expect(activeOption()).toHaveTextContent(clientDisplayName(makeClient(99)));
+  });
+
+  it('keeps the loaded clients when the next page fails, and asks only when Retry is pressed', async () => {
+    server.use(failOnce('get', `${baseUrl}/clients`, { when: (url) => url.searchParams.get('offset') === '50' }));
+    renderWithConsole(<ClientList pageSize={50} />);
+    const list = await screen.findByRole('listbox');
+    const scrollNearEnd = (top: number) =>
+      act(() => {
+        list.scrollTop = top;
+        list.dispatchEvent(new Event('scroll'));
+      });
+    scrollNearEnd(40 * 56);
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Could not load clients');
+    expect(alert).toHaveTextContent('Chat2Desk is unavailable');
+    expect(screen.getByRole('listbox')).toBeInTheDocument();
+    // Scrolling on does not ask again by itself: a failing (maybe rate-limited) proxy is left alone.
+    scrollNearEnd(41 * 56);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(requests.map((url) => url.searchParams.get('offset'))).toEqual(['0', '50']);
+    await userEvent.setup().click(within(alert).getByRole('button', { name: 'Retry' }));
+    await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
+    expect(requests.map((url) => url.searchParams.get('offset'))).toEqual(['0', '50', '50']);
   });
 
   it('keeps fewer than 60 rows in the DOM with 10,000 clients loaded, and End reaches the last one', async () => {

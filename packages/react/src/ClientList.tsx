@@ -65,14 +65,14 @@ const SKELETON_ROWS = 6;
 
 const isBlank = (text: string) => text.trim() === '';
 
+// Marked pure, as every widget: forwardRef is a call, and without the mark a bundler keeps each
+// widget (and this one's virtualizer) in a host that imports only DialogFrame.
 /**
  * The clients of the Chat2Desk account: a search box (name or phone, debounced), a virtualized
  * ARIA listbox that loads more pages as it scrolls, selection by mouse or keyboard (arrows,
  * Home/End, PageUp/PageDown, Enter/Space), and loading, empty and error states. The ref is the
  * root `<div>`.
  */
-// Marked pure, as every widget: forwardRef is a call, and without the mark a bundler keeps each
-// widget (and this one's virtualizer) in a host that imports only DialogFrame.
 export const ClientList = /* @__PURE__ */ forwardRef<HTMLDivElement, ClientListProps>(function ClientList(
   {
     selectedId,
