@@ -6,6 +6,7 @@ import { cx } from './cx.js';
 import { ErrorState } from './ErrorState.js';
 import { useFormatters } from './formatters.js';
 import { LoadingState } from './LoadingState.js';
+import { LoadMoreButton } from './LoadMoreButton.js';
 import type { Locale } from './Localized.js';
 import { TransportBadge } from './TransportBadge.js';
 import { useLoadMore } from './useLoadMore.js';
@@ -44,7 +45,7 @@ export const MessageHistory = /* @__PURE__ */ forwardRef<HTMLDivElement, Message
   const query = useMessages(clientId, { pageSize });
   const { messages } = query;
   // The button and a scroll to the top can both ask before a re-render: the second joins the first.
-  const { loadMore: loadOlder, loadMoreOnScroll, canLoadMore, isLoadingMore, loadMoreFailed } = useLoadMore(query);
+  const paging = useLoadMore(query);
   const scrollerRef = useRef<HTMLDivElement>(null);
   const atBottom = useRef(true);
   const seen = useRef<{ first?: number; last?: number; height: number }>({ height: 0 });
@@ -70,7 +71,7 @@ export const MessageHistory = /* @__PURE__ */ forwardRef<HTMLDivElement, Message
     if (!scroller) return;
     atBottom.current = scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight < EDGE_PX;
     // After a failure only Retry asks again, so scrolling at the top does not hammer the proxy.
-    if (scroller.scrollTop < EDGE_PX) loadMoreOnScroll();
+    if (scroller.scrollTop < EDGE_PX) paging.loadMoreOnScroll();
   };
 
   let body: ReactElement;
@@ -83,15 +84,13 @@ export const MessageHistory = /* @__PURE__ */ forwardRef<HTMLDivElement, Message
   } else {
     body = (
       <>
-        {loadMoreFailed && (
-          // Only the older page failed: what is loaded stays, Retry asks for that page again.
-          <ErrorState title={strings.messagesOlderError} error={query.error} onRetry={loadOlder} locale={locale} />
-        )}
-        {canLoadMore && (
-          <button type="button" className="c2d-button c2d-messages__older" onClick={loadOlder} disabled={isLoadingMore}>
-            {isLoadingMore ? strings.messagesLoadingOlder : strings.messagesOlder}
-          </button>
-        )}
+        <LoadMoreButton
+          paging={paging}
+          error={query.error}
+          labels={{ more: strings.messagesOlder, loading: strings.messagesLoadingOlder, failed: strings.messagesOlderError }}
+          className="c2d-messages__older"
+          locale={locale}
+        />
         <ol className="c2d-messages__list">
           {messages.map((message) => (
             <li

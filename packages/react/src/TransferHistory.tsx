@@ -5,6 +5,7 @@ import { cx } from './cx.js';
 import { ErrorState } from './ErrorState.js';
 import { useFormatters } from './formatters.js';
 import { LoadingState } from './LoadingState.js';
+import { LoadMoreButton } from './LoadMoreButton.js';
 import { operatorName } from './operatorName.js';
 import type { Locale } from './Localized.js';
 import { useLoadMore } from './useLoadMore.js';
@@ -37,7 +38,7 @@ export const TransferHistory = /* @__PURE__ */ forwardRef<HTMLDivElement, Transf
   const format = useFormatters(locale);
   const query = useTransfers({ dialogId, clientId, operatorId, pageSize });
   const { transfers } = query;
-  const { loadMore, canLoadMore, isLoadingMore, loadMoreFailed } = useLoadMore(query);
+  const paging = useLoadMore(query);
 
   let body: ReactElement;
   if (query.isPending && query.fetchStatus !== 'idle') {
@@ -71,15 +72,13 @@ export const TransferHistory = /* @__PURE__ */ forwardRef<HTMLDivElement, Transf
             </li>
           ))}
         </ol>
-        {loadMoreFailed && (
-          // Only the next page failed: the timeline stays, Retry asks for that page again.
-          <ErrorState title={strings.transfersMoreError} error={query.error} onRetry={loadMore} locale={locale} />
-        )}
-        {canLoadMore && (
-          <button type="button" className="c2d-button c2d-transfers__more" disabled={isLoadingMore} onClick={loadMore}>
-            {isLoadingMore ? strings.transfersLoading : strings.transfersMore}
-          </button>
-        )}
+        <LoadMoreButton
+          paging={paging}
+          error={query.error}
+          labels={{ more: strings.transfersMore, loading: strings.transfersLoading, failed: strings.transfersMoreError }}
+          className="c2d-transfers__more"
+          locale={locale}
+        />
       </>
     );
   }
