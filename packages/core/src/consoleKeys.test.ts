@@ -17,6 +17,8 @@ describe('consoleKeys', () => {
 
   it('nests client lists and details under clients()', () => {
     expect(consoleKeys.clientList({ phone: '7701' }).slice(0, 2)).toEqual(consoleKeys.clients());
+    expect(consoleKeys.clientList({ phone: '7701' }).slice(0, 3)).toEqual(consoleKeys.clientLists());
+    expect(consoleKeys.client(5).slice(0, 3)).not.toEqual(consoleKeys.clientLists());
     expect(consoleKeys.client(5).slice(0, 2)).toEqual(consoleKeys.clients());
   });
 

@@ -9,8 +9,9 @@ export const consoleKeys = {
   all: ['c2d'] as const,
   health: () => [...consoleKeys.all, 'health'] as const,
   clients: () => [...consoleKeys.all, 'clients'] as const,
-  clientList: (params: Omit<ClientsParams, 'offset'> = {}) =>
-    [...consoleKeys.clients(), 'list', params] as const,
+  /** Every clients list, whatever its search: the prefix of each `clientList` key. */
+  clientLists: () => [...consoleKeys.clients(), 'list'] as const,
+  clientList: (params: Omit<ClientsParams, 'offset'> = {}) => [...consoleKeys.clientLists(), params] as const,
   client: (id: number) => [...consoleKeys.clients(), 'detail', id] as const,
   clientChannels: (id: number) => [...consoleKeys.clients(), 'channels', id] as const,
   messages: (clientId: number) => [...consoleKeys.all, 'messages', clientId] as const,

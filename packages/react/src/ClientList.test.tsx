@@ -2,19 +2,19 @@ import type { Client } from '@c2d-console/core';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { delay, http, HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ClientList } from './ClientList.js';
 import { clientDisplayName } from './clientDisplayName.js';
 import { makeClient, makeClients } from './test/fixtures.js';
-import { createConsoleHandlers } from './test/handlers.js';
+import { createConsoleHandlers, failOnce } from './test/handlers.js';
 import { createTestQueryClient, renderWithConsole } from './test/renderWithConsole.js';
+import { retryFromAlert } from './test/retryFromAlert.js';
 import { seedClientList } from './test/seedClientList.js';
+import { setupConsoleServer, TEST_API_URL } from './test/setupConsoleServer.js';
 
-const baseUrl = 'http://proxy.test';
-const server = setupServer(...createConsoleHandlers({ baseUrl }));
-/** Every `GET /clients` the list sent, in order. */
-let requests: URL[] = [];
+const baseUrl = TEST_API_URL;
+/** `requests`: every request the list sent (only ever `GET /clients`), in order. */
+const { server, requests } = setupConsoleServer();
 
 /** jsdom has no layout: give the listbox a 448px viewport (8 rows) and a real scroll height. */
 const LIST_HEIGHT = 448;
@@ -23,11 +23,6 @@ function isListbox(element: Element) {
 }
 
 beforeAll(() => {
-  server.listen({ onUnhandledRequest: 'error' });
-  server.events.on('request:start', ({ request }) => {
-    const url = new URL(request.url);
-    if (url.pathname === '/clients') requests.push(url);
-  });
   vi.spyOn(Element.prototype, 'clientHeight', 'get').mockImplementation(function (this: Element) {
     return isListbox(this) ? LIST_HEIGHT : 0;
   });
@@ -38,12 +33,7 @@ beforeAll(() => {
     return isListbox(this) ? Number.parseFloat((this.firstElementChild as HTMLElement | null)?.style.height ?? '0') : 0;
   });
 });
-beforeEach(() => {
-  requests = [];
-});
-afterEach(() => server.resetHandlers());
 afterAll(() => {
-  server.close();
   vi.restoreAllMocks();
 });
 
@@ -193,6 +183,29 @@ describe('ClientList', () => {
     expect(activeOption()).toHaveTextContent(clientDisplayName(makeClient(99)));
   });
 
+  it('keeps the loaded clients when the next page fails, and asks only when Retry is pressed', async () => {
+    server.use(failOnce('get', `${baseUrl}/clients`, { when: (url) => url.searchParams.get('offset') === '50' }));
+    renderWithConsole(<ClientList pageSize={50} />);
+    const list = await screen.findByRole('listbox');
+    const scrollNearEnd = (top: number) =>
+      act(() => {
+        list.scrollTop = top;
+        list.dispatchEvent(new Event('scroll'));
+      });
+    scrollNearEnd(40 * 56);
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Could not load clients');
+    expect(alert).toHaveTextContent('Chat2Desk is unavailable');
+    expect(screen.getByRole('listbox')).toBeInTheDocument();
+    // Scrolling on does not ask again by itself: a failing (maybe rate-limited) proxy is left alone.
+    scrollNearEnd(41 * 56);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(requests.map((url) => url.searchParams.get('offset'))).toEqual(['0', '50']);
+    await userEvent.setup().click(within(alert).getByRole('button', { name: 'Retry' }));
+    await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
+    expect(requests.map((url) => url.searchParams.get('offset'))).toEqual(['0', '50', '50']);
+  });
+
   it('keeps fewer than 60 rows in the DOM with 10,000 clients loaded, and End reaches the last one', async () => {
     const user = userEvent.setup();
     const queryClient = createTestQueryClient();
@@ -233,7 +246,6 @@ describe('ClientList', () => {
   });
 
   it('shows the error and recovers with Retry', async () => {
-    const user = userEvent.setup();
     server.use(
       http.get(
         `${baseUrl}/clients`,
@@ -242,10 +254,7 @@ describe('ClientList', () => {
       ),
     );
     renderWithConsole(<ClientList />);
-    const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent('Could not load clients');
-    expect(alert).toHaveTextContent('Chat2Desk is unavailable');
-    await user.click(within(alert).getByRole('button', { name: 'Retry' }));
+    await retryFromAlert({ title: 'Could not load clients', reason: 'Chat2Desk is unavailable' });
     expect(await screen.findByRole('listbox')).toBeInTheDocument();
     expect(screen.queryByRole('alert')).toBeNull();
   });

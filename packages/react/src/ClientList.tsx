@@ -1,12 +1,14 @@
 import type { Client } from '@c2d-console/core';
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
 import {
+  forwardRef,
   useCallback,
   useEffect,
   useId,
   useMemo,
   useRef,
   useState,
+  type ComponentPropsWithoutRef,
   type KeyboardEvent,
   type MouseEvent,
   type ReactElement,
@@ -16,15 +18,23 @@ import { clientDisplayName } from './clientDisplayName.js';
 import { useStrings } from './ConsoleContext.js';
 import { clientListStrings } from './clientListStrings.js';
 import { cx } from './cx.js';
+import { ErrorState } from './ErrorState.js';
 import { formatPhone } from './formatPhone.js';
 import { useFormatters, type ConsoleFormatters } from './formatters.js';
+import { listboxFocusIndex, listboxKeyAction, listboxPageSize } from './listboxKeyboard.js';
+import { LoadingState } from './LoadingState.js';
 import { parseClientSearch } from './parseClientSearch.js';
 import type { Locale } from './Localized.js';
 import { useClients } from './useClients.js';
+import { useControllableState } from './useControllableState.js';
 import { useDebouncedValue } from './useDebouncedValue.js';
+import { useLoadMore } from './useLoadMore.js';
 
-/** Props of {@link ClientList}. */
-export interface ClientListProps {
+/**
+ * Props of {@link ClientList}: its own, and any prop of its root `<div>` (`id`, `style`,
+ * `data-*`, `aria-*`, event handlers), which it passes on.
+ */
+export interface ClientListProps extends Omit<ComponentPropsWithoutRef<'div'>, 'onSelect' | 'children'> {
   /** Id of the selected client (marked `aria-selected`). */
   selectedId?: number | null;
   /** Called when the operator picks a client (click, Enter or Space). */
@@ -40,7 +50,7 @@ export interface ClientListProps {
   className?: string;
   /** Overrides the provider's locale. */
   locale?: Locale;
-  /** Accessible name of the list; defaults to "Clients". */
+  /** Accessible name of the listbox (not of the root); defaults to "Clients". */
   'aria-label'?: string;
 }
 
@@ -55,22 +65,29 @@ const SKELETON_ROWS = 6;
 
 const isBlank = (text: string) => text.trim() === '';
 
+// Marked pure, as every widget: forwardRef is a call, and without the mark a bundler keeps each
+// widget (and this one's virtualizer) in a host that imports only DialogFrame.
 /**
  * The clients of the Chat2Desk account: a search box (name or phone, debounced), a virtualized
  * ARIA listbox that loads more pages as it scrolls, selection by mouse or keyboard (arrows,
- * Home/End, PageUp/PageDown, Enter/Space), and loading, empty and error states.
+ * Home/End, PageUp/PageDown, Enter/Space), and loading, empty and error states. The ref is the
+ * root `<div>`.
  */
-export function ClientList({
-  selectedId,
-  onSelect,
-  search: controlledSearch,
-  defaultSearch = '',
-  onSearchChange,
-  pageSize,
-  className,
-  locale,
-  'aria-label': ariaLabel,
-}: ClientListProps): ReactElement {
+export const ClientList = /* @__PURE__ */ forwardRef<HTMLDivElement, ClientListProps>(function ClientList(
+  {
+    selectedId,
+    onSelect,
+    search: controlledSearch,
+    defaultSearch = '',
+    onSearchChange,
+    pageSize,
+    className,
+    locale,
+    'aria-label': ariaLabel,
+    ...rootProps
+  },
+  ref,
+): ReactElement {
   const strings = useStrings(clientListStrings, locale);
   const format = useFormatters(locale);
   const id = useId();
@@ -79,18 +96,19 @@ export function ClientList({
   const inputRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLDivElement>(null);
 
-  const [ownSearch, setOwnSearch] = useState(defaultSearch);
-  const search = controlledSearch ?? ownSearch;
-  const setSearch = (value: string) => {
-    if (controlledSearch === undefined) setOwnSearch(value);
-    onSearchChange?.(value);
-  };
+  const [search, setSearch] = useControllableState({
+    prop: controlledSearch,
+    defaultProp: defaultSearch,
+    onChange: onSearchChange,
+    caller: 'ClientList search',
+  });
   const applied = useDebouncedValue(search, SEARCH_DEBOUNCE_MS, isBlank);
   const params = useMemo(() => parseClientSearch(applied), [applied]);
   const listKey = `${params.q ?? ''}\u0000${params.phone ?? ''}`;
 
   const query = useClients({ ...params, pageSize });
-  const { clients, total, hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage } = query;
+  const { clients, total } = query;
+  const { loadMore, loadMoreOnScroll, isLoadingMore, loadMoreFailed } = useLoadMore(query);
 
   // The active (keyboard-focused) row belongs to one search; a new search starts unfocused.
   const [active, setActive] = useState({ key: listKey, index: -1 });
@@ -123,9 +141,8 @@ export function ClientList({
   }, [listKey]);
 
   useEffect(() => {
-    if (!hasNextPage || isFetchingNextPage || isFetchNextPageError) return;
-    if (lastInView >= clients.length - 1 - PREFETCH_ROWS) void fetchNextPage();
-  }, [lastInView, clients.length, hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage]);
+    if (lastInView >= clients.length - 1 - PREFETCH_ROWS) loadMoreOnScroll();
+  }, [lastInView, clients.length, loadMoreOnScroll]);
 
   const moveTo = (index: number) => {
     setActive({ key: listKey, index });
@@ -137,50 +154,27 @@ export function ClientList({
   };
 
   const onListKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    const last = clients.length - 1;
-    if (last < 0) return;
-    const pageRows = Math.max(1, Math.floor(event.currentTarget.clientHeight / CLIENT_ROW_HEIGHT) - 1);
-    const from = activeIndex;
-    let next: number;
-    switch (event.key) {
-      case 'ArrowDown':
-        next = from < 0 ? 0 : Math.min(from + 1, last);
-        break;
-      case 'ArrowUp':
-        next = from < 0 ? 0 : Math.max(from - 1, 0);
-        break;
-      case 'Home':
-        next = 0;
-        break;
-      case 'End':
-        next = last;
-        break;
-      case 'PageDown':
-        next = Math.min(Math.max(from, 0) + pageRows, last);
-        break;
-      case 'PageUp':
-        next = Math.max(from - pageRows, 0);
-        break;
-      case 'Enter':
-      case ' ':
-        event.preventDefault();
-        if (from >= 0) select(from);
-        return;
-      default:
-        return;
-    }
+    const action = listboxKeyAction(event.key, {
+      activeIndex,
+      count: clients.length,
+      pageSize: listboxPageSize(event.currentTarget.clientHeight, CLIENT_ROW_HEIGHT),
+    });
+    if (!action) return;
     event.preventDefault();
-    moveTo(next);
+    if (action.type === 'move') moveTo(action.index);
+    else if (action.type === 'select') select(action.index);
   };
 
-  // Focus (by Tab, or from the search box) lands on the selected row when it is in view, else on
-  // the first row in view: never a jump to somewhere the operator is not looking.
+  // Focus (by Tab, or from the search box) lands where the operator is looking.
   const onListFocus = () => {
     if (activeIndex >= 0 || clients.length === 0) return;
     const range = virtualizer.range;
-    const selected = clients.findIndex((client) => client.id === selectedId);
-    const inView = range && selected >= range.startIndex && selected <= range.endIndex;
-    setActive({ key: listKey, index: inView ? selected : Math.max(range?.startIndex ?? 0, 0) });
+    const index = listboxFocusIndex({
+      selectedIndex: clients.findIndex((client) => client.id === selectedId),
+      firstVisible: range?.startIndex ?? -1,
+      lastVisible: range?.endIndex ?? -1,
+    });
+    setActive({ key: listKey, index });
   };
 
   // One listener for every row: rows stay plain, non-focusable options (focus stays on the list).
@@ -208,24 +202,18 @@ export function ClientList({
 
   let body: ReactElement;
   if (query.isPending) {
-    body = <ClientListSkeleton label={strings.clientsLoading} />;
-  } else if (query.isError && !query.data) {
     body = (
-      <div className="c2d-client-list__message" role="alert">
-        <p className="c2d-client-list__message-title">{strings.clientsError}</p>
-        <p className="c2d-client-list__message-text">{query.error.message}</p>
-        <button type="button" className="c2d-button" onClick={() => void query.refetch()}>
-          {strings.clientsRetry}
-        </button>
-      </div>
+      <LoadingState label={strings.clientsLoading}>
+        <ClientListSkeleton />
+      </LoadingState>
     );
+  } else if (query.isError && !query.data) {
+    body = <ErrorState title={strings.clientsError} error={query.error} onRetry={() => void query.refetch()} locale={locale} />;
   } else if (!showList) {
     body = (
-      <div className="c2d-client-list__message" role="status">
-        <p className="c2d-client-list__message-text">
-          {applied.trim() ? strings.clientsNoMatches(applied.trim()) : strings.clientsEmpty}
-        </p>
-      </div>
+      <p className="c2d-state c2d-state--empty" role="status">
+        {applied.trim() ? strings.clientsNoMatches(applied.trim()) : strings.clientsEmpty}
+      </p>
     );
   } else {
     body = (
@@ -265,7 +253,7 @@ export function ClientList({
   }
 
   return (
-    <div className={cx('c2d', 'c2d-client-list', className)} data-state={query.status}>
+    <div {...rootProps} ref={ref} className={cx('c2d', 'c2d-client-list', className)} data-state={query.status}>
       <div className="c2d-client-list__header">
         <div className="c2d-client-list__search">
           <label className="c2d-visually-hidden" htmlFor={searchId}>
@@ -303,29 +291,26 @@ export function ClientList({
         </p>
       </div>
       {body}
-      {showList && isFetchingNextPage && (
+      {showList && isLoadingMore && (
         <div className="c2d-client-list__footer" role="status">
           <span className="c2d-spinner" aria-hidden="true" />
           {strings.clientsLoadingMore}
         </div>
       )}
       {showList && query.isError && (
-        <div className="c2d-client-list__footer c2d-client-list__footer--error" role="alert">
-          <span>
-            {strings.clientsError}: {query.error.message}
-          </span>
-          <button
-            type="button"
-            className="c2d-button"
-            onClick={() => void (isFetchNextPageError ? fetchNextPage() : query.refetch())}
-          >
-            {strings.clientsRetry}
-          </button>
-        </div>
+        // What is loaded stays; Retry asks again for what failed: the next page, or a refresh.
+        <ErrorState
+          variant="inline"
+          className="c2d-client-list__footer"
+          title={strings.clientsError}
+          error={query.error}
+          onRetry={loadMoreFailed ? loadMore : () => void query.refetch()}
+          locale={locale}
+        />
       )}
     </div>
   );
-}
+});
 
 interface ClientRowProps {
   id: string;
@@ -371,12 +356,9 @@ function ClientRow({ id, client, index, start, setSize, selected, active, format
   );
 }
 
-function ClientListSkeleton({ label }: { label: string }): ReactElement {
+function ClientListSkeleton(): ReactElement {
   return (
     <div className="c2d-client-list__skeleton">
-      <span className="c2d-visually-hidden" role="status">
-        {label}
-      </span>
       {Array.from({ length: SKELETON_ROWS }, (_, index) => (
         <div key={index} className="c2d-client-row c2d-client-row--skeleton" aria-hidden="true">
           <span className="c2d-avatar c2d-shimmer" />

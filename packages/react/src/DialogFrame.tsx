@@ -1,5 +1,5 @@
 import { buildDialogUrl, type DialogMode } from '@c2d-console/core';
-import { useEffect, useState, type ReactElement } from 'react';
+import { forwardRef, useEffect, useState, type ComponentPropsWithoutRef, type ReactElement, type Ref } from 'react';
 import { useConsoleContext, useStrings } from './ConsoleContext.js';
 import { frameStrings } from './frameStrings.js';
 import type { Locale } from './Localized.js';
@@ -15,8 +15,11 @@ export interface DialogFrameError {
   url?: string;
 }
 
-/** Props of {@link DialogFrame}. */
-export interface DialogFrameProps {
+/**
+ * Props of {@link DialogFrame}: its own, and any prop of its root `<div>` (`id`, `style`, `data-*`,
+ * `aria-*`, event handlers), which it passes on; `title`, `onLoad` and `onError` are the frame's.
+ */
+export interface DialogFrameProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children' | 'title' | 'onLoad' | 'onError'> {
   /** 1: Chat2Desk without the left menu; 2: only this dialog, can reply; 3: only this dialog, read-only. */
   mode: DialogMode;
   /** The dialog to show; required in modes 2 and 3. */
@@ -58,38 +61,63 @@ export const DIALOG_FRAME_SANDBOX =
 
 const DEFAULT_TIMEOUT_MS = 15_000;
 
+/** The root `<div>`'s props and ref, as the host passed them. */
+interface FrameRoot {
+  rootProps: ComponentPropsWithoutRef<'div'>;
+  rootRef: Ref<HTMLDivElement>;
+}
+
 /**
  * Shows a Chat2Desk dialog in an iframe (`minifiedView` 1, 2 or 3). Fills its container, shows a
  * loading state, and when the frame does not load in time (login needed, third-party cookies
- * blocked) offers to open the same URL in a new tab. Invalid props render an inline error.
+ * blocked) offers to open the same URL in a new tab. Invalid props render an inline error. The
+ * ref is the root `<div>`.
  */
-export function DialogFrame(props: DialogFrameProps): ReactElement {
+export const DialogFrame = /* @__PURE__ */ forwardRef<HTMLDivElement, DialogFrameProps>(function DialogFrame(
+  { mode, dialogId, host: givenHost, title, loadTimeoutMs, onLoad, onError, className, locale, ...rest },
+  ref,
+): ReactElement {
   const context = useConsoleContext();
-  const strings = useStrings(frameStrings, props.locale);
-  const host = props.host ?? context.frameHost;
+  const strings = useStrings(frameStrings, locale);
+  const host = givenHost ?? context.frameHost;
+  const root: FrameRoot = { rootProps: { ...rest, className: cx('c2d', 'c2d-dialog-frame', className) }, rootRef: ref };
 
   let url: string;
   try {
-    url = buildDialogUrl({ host, mode: props.mode, dialogId: props.dialogId });
+    url = buildDialogUrl({ host, mode, dialogId });
   } catch (error) {
-    return <InvalidFrame {...props} message={(error as Error).message} title={strings.frameInvalid} />;
+    return <InvalidFrame {...root} message={(error as Error).message} title={strings.frameInvalid} onError={onError} />;
   }
   // A new URL is a new frame: the key resets the load state and swaps the iframe.
-  return <LoadingFrame key={url} {...props} url={url} />;
-}
+  return (
+    <LoadingFrame
+      key={url}
+      {...root}
+      url={url}
+      mode={mode}
+      dialogId={dialogId}
+      title={title}
+      loadTimeoutMs={loadTimeoutMs}
+      onLoad={onLoad}
+      onError={onError}
+      locale={locale}
+    />
+  );
+});
 
 function InvalidFrame({
   message,
   title,
-  className,
   onError,
-}: DialogFrameProps & { message: string; title: string }): ReactElement {
+  rootProps,
+  rootRef,
+}: FrameRoot & { message: string; title: string; onError: DialogFrameProps['onError'] }): ReactElement {
   const onErrorRef = useLatest(onError);
   useEffect(() => {
     onErrorRef.current?.({ reason: 'config', message });
   }, [message, onErrorRef]);
   return (
-    <div className={cx('c2d', 'c2d-dialog-frame', className)} data-state="invalid">
+    <div {...rootProps} ref={rootRef} data-state="invalid">
       <div className="c2d-dialog-frame__panel" role="alert">
         <p className="c2d-dialog-frame__panel-title">{title}</p>
         <p className="c2d-dialog-frame__panel-text">{message}</p>
@@ -108,9 +136,10 @@ function LoadingFrame({
   loadTimeoutMs = DEFAULT_TIMEOUT_MS,
   onLoad,
   onError,
-  className,
   locale,
-}: DialogFrameProps & { url: string }): ReactElement {
+  rootProps,
+  rootRef,
+}: FrameRoot & Omit<DialogFrameProps, 'className'> & { url: string }): ReactElement {
   const strings = useStrings(frameStrings, locale);
   const [state, setState] = useState<FrameState>('loading');
   const [attempt, setAttempt] = useState(0);
@@ -137,7 +166,7 @@ function LoadingFrame({
   };
 
   return (
-    <div className={cx('c2d', 'c2d-dialog-frame', className)} data-state={state} data-mode={mode}>
+    <div {...rootProps} ref={rootRef} data-state={state} data-mode={mode}>
       <iframe
         key={attempt}
         className="c2d-dialog-frame__iframe"

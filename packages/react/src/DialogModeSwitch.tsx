@@ -1,12 +1,15 @@
 import { DIALOG_MODES, type DialogMode } from '@c2d-console/core';
-import { useId, type ReactElement } from 'react';
+import { forwardRef, useId, type ComponentPropsWithoutRef, type ReactElement } from 'react';
 import { useStrings } from './ConsoleContext.js';
 import { frameStrings } from './frameStrings.js';
 import { cx } from './cx.js';
 import type { Locale } from './Localized.js';
 
-/** Props of {@link DialogModeSwitch}. */
-export interface DialogModeSwitchProps {
+/**
+ * Props of {@link DialogModeSwitch}: its own, and any prop of its root `<fieldset>` (`id`,
+ * `style`, `data-*`, `aria-*`, event handlers), which it passes on.
+ */
+export interface DialogModeSwitchProps extends Omit<ComponentPropsWithoutRef<'fieldset'>, 'children' | 'onChange' | 'defaultValue'> {
   value: DialogMode;
   onChange: (mode: DialogMode) => void;
   /** Modes that cannot be picked now, e.g. 2 and 3 while no dialog is selected. */
@@ -20,18 +23,16 @@ const NO_MODES: readonly DialogMode[] = [];
 /**
  * A segmented control for the dialog frame's mode (1 full, 2 dialog, 3 read-only), built on
  * native radio buttons: arrow keys move between modes, and screen readers announce a radio group.
+ * The ref is the `<fieldset>`.
  */
-export function DialogModeSwitch({
-  value,
-  onChange,
-  disabledModes = NO_MODES,
-  className,
-  locale,
-}: DialogModeSwitchProps): ReactElement {
+export const DialogModeSwitch = /* @__PURE__ */ forwardRef<HTMLFieldSetElement, DialogModeSwitchProps>(function DialogModeSwitch(
+  { value, onChange, disabledModes = NO_MODES, className, locale, ...rootProps },
+  ref,
+): ReactElement {
   const strings = useStrings(frameStrings, locale);
   const name = useId();
   return (
-    <fieldset className={cx('c2d', 'c2d-mode-switch', className)}>
+    <fieldset {...rootProps} ref={ref} className={cx('c2d', 'c2d-mode-switch', className)}>
       <legend className="c2d-visually-hidden">{strings.modeSwitchLabel}</legend>
       {DIALOG_MODES.map((mode) => (
         <label key={mode} className="c2d-mode-switch__option" title={strings.modeHints[mode]}>
@@ -48,4 +49,4 @@ export function DialogModeSwitch({
       ))}
     </fieldset>
   );
-}
+});

@@ -6,6 +6,7 @@ import { MessageHistory } from './MessageHistory.js';
 import { makeMessages } from './test/fixtures.js';
 import { createErrorHandlers, failOnce } from './test/handlers.js';
 import { renderWithConsole } from './test/renderWithConsole.js';
+import { retryFromAlert } from './test/retryFromAlert.js';
 import { setupConsoleServer, TEST_API_URL } from './test/setupConsoleServer.js';
 
 const baseUrl = TEST_API_URL;
@@ -116,13 +117,8 @@ describe('MessageHistory', () => {
 
   it('shows the error with Retry, and recovers', async () => {
     server.use(...createErrorHandlers({ baseUrl, status: 404, code: 'not_found', message: 'Client 1001 not found' }));
-    const user = userEvent.setup();
     renderWithConsole(<MessageHistory clientId={1001} />);
-    const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent('Could not load messages');
-    expect(alert).toHaveTextContent('Client 1001 not found');
-    server.resetHandlers();
-    await user.click(within(alert).getByRole('button', { name: 'Retry' }));
+    await retryFromAlert({ title: 'Could not load messages', reason: 'Client 1001 not found', lift: () => server.resetHandlers() });
     expect(await screen.findByText('Здравствуйте! Где мой заказ?')).toBeInTheDocument();
   });
 

@@ -1,15 +1,22 @@
-import { useLayoutEffect, useRef, type ReactElement } from 'react';
+import { forwardRef, useLayoutEffect, useRef, type ComponentPropsWithoutRef, type ReactElement } from 'react';
 import { useStrings } from './ConsoleContext.js';
 import { historyStrings } from './historyStrings.js';
+import type { ConsoleMessage } from './consoleQueries.js';
 import { cx } from './cx.js';
 import { ErrorState } from './ErrorState.js';
 import { useFormatters } from './formatters.js';
+import { LoadingState } from './LoadingState.js';
+import { LoadMoreButton } from './LoadMoreButton.js';
 import type { Locale } from './Localized.js';
 import { TransportBadge } from './TransportBadge.js';
-import { useMessages, type ConsoleMessage } from './useMessages.js';
+import { useLoadMore } from './useLoadMore.js';
+import { useMessages } from './useMessages.js';
 
-/** Props of {@link MessageHistory}. */
-export interface MessageHistoryProps {
+/**
+ * Props of {@link MessageHistory}: its own, and any prop of its root `<div>` (`id`, `style`,
+ * `data-*`, `aria-*`, event handlers), which it passes on.
+ */
+export interface MessageHistoryProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
   clientId: number;
   /** Messages per page (default 30). */
   pageSize?: number;
@@ -17,8 +24,8 @@ export interface MessageHistoryProps {
   locale?: Locale;
 }
 
-/** How close to an edge (px) counts as "at" it. */
-const EDGE = 48;
+/** How close to an edge counts as "at" it. */
+const EDGE_PX = 48;
 
 const directionOf = (type: ConsoleMessage['type']) =>
   type === 'from_client' ? 'in' : type === 'system' ? 'system' : type === 'comment' ? 'note' : 'out';
@@ -27,13 +34,18 @@ const directionOf = (type: ConsoleMessage['type']) =>
  * A client's messages, newest at the bottom: incoming left, outgoing right, system and notes
  * centred, each with its messenger and time. Opens scrolled to the newest message, follows new
  * ones while the reader is at the bottom, and loads older ones when scrolled to the top (or with
- * the "Load older" button), keeping the reading position.
+ * the "Load older" button), keeping the reading position. The ref is the root `<div>`.
  */
-export function MessageHistory({ clientId, pageSize, className, locale }: MessageHistoryProps): ReactElement {
+export const MessageHistory = /* @__PURE__ */ forwardRef<HTMLDivElement, MessageHistoryProps>(function MessageHistory(
+  { clientId, pageSize, className, locale, ...rootProps },
+  ref,
+): ReactElement {
   const strings = useStrings(historyStrings, locale);
   const format = useFormatters(locale);
   const query = useMessages(clientId, { pageSize });
   const { messages } = query;
+  // The button and a scroll to the top can both ask before a re-render: the second joins the first.
+  const paging = useLoadMore(query);
   const scrollerRef = useRef<HTMLDivElement>(null);
   const atBottom = useRef(true);
   const seen = useRef<{ first?: number; last?: number; height: number }>({ height: 0 });
@@ -54,34 +66,17 @@ export function MessageHistory({ clientId, pageSize, className, locale }: Messag
     seen.current = { first, last, height: scroller.scrollHeight };
   }, [messages]);
 
-  // The button and a scroll to the top can both ask before a re-render: join the page in flight
-  // (TanStack's default cancels it and asks again, which hides a failure and doubles the request).
-  const loadOlder = () => {
-    if (query.hasNextPage && !query.isFetchingNextPage) void query.fetchNextPage({ cancelRefetch: false });
-  };
-
   const onScroll = () => {
     const scroller = scrollerRef.current;
     if (!scroller) return;
-    atBottom.current = scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight < EDGE;
+    atBottom.current = scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight < EDGE_PX;
     // After a failure only Retry asks again, so scrolling at the top does not hammer the proxy.
-    if (scroller.scrollTop < EDGE && !query.isFetchNextPageError) loadOlder();
+    if (scroller.scrollTop < EDGE_PX) paging.loadMoreOnScroll();
   };
 
   let body: ReactElement;
   if (query.isPending) {
-    body = (
-      <>
-        <span className="c2d-visually-hidden" role="status">
-          {strings.messagesLoading}
-        </span>
-        <ul className="c2d-skeleton-list c2d-messages__skeleton" aria-hidden="true">
-          {[0, 1, 2, 3].map((row) => (
-            <li key={row} className="c2d-skeleton" />
-          ))}
-        </ul>
-      </>
-    );
+    body = <LoadingState label={strings.messagesLoading} rows={4} className="c2d-messages__skeleton" />;
   } else if (query.isError && messages.length === 0) {
     body = <ErrorState title={strings.messagesError} error={query.error} onRetry={() => void query.refetch()} locale={locale} />;
   } else if (messages.length === 0) {
@@ -89,16 +84,13 @@ export function MessageHistory({ clientId, pageSize, className, locale }: Messag
   } else {
     body = (
       <>
-        {query.isFetchNextPageError ? (
-          // Only the older page failed: what is loaded stays, Retry asks for that page again.
-          <ErrorState title={strings.messagesOlderError} error={query.error} onRetry={loadOlder} locale={locale} />
-        ) : (
-          query.hasNextPage && (
-            <button type="button" className="c2d-button c2d-messages__older" onClick={loadOlder} disabled={query.isFetchingNextPage}>
-              {query.isFetchingNextPage ? strings.messagesLoadingOlder : strings.messagesOlder}
-            </button>
-          )
-        )}
+        <LoadMoreButton
+          paging={paging}
+          error={query.error}
+          labels={{ more: strings.messagesOlder, loading: strings.messagesLoadingOlder, failed: strings.messagesOlderError }}
+          className="c2d-messages__older"
+          locale={locale}
+        />
         <ol className="c2d-messages__list">
           {messages.map((message) => (
             <li
@@ -129,7 +121,7 @@ export function MessageHistory({ clientId, pageSize, className, locale }: Messag
   }
 
   return (
-    <div className={cx('c2d', 'c2d-messages', className)}>
+    <div {...rootProps} ref={ref} className={cx('c2d', 'c2d-messages', className)}>
       {/* A focusable log: keyboard users can scroll it, screen readers hear new messages. */}
       <div
         ref={scrollerRef}
@@ -145,4 +137,4 @@ export function MessageHistory({ clientId, pageSize, className, locale }: Messag
       </div>
     </div>
   );
-}
+});

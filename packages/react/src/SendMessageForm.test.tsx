@@ -1,8 +1,8 @@
-import type { SendMessageInput } from '@c2d-console/core';
-import { screen, waitFor } from '@testing-library/react';
+import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { delay, http, HttpResponse } from 'msw';
-import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createRef } from 'react';
+import { describe, expect, it, vi } from 'vitest';
 import { MessageHistory } from './MessageHistory.js';
 import { SendMessageForm } from './SendMessageForm.js';
 import { failOnce as failOnceHandler } from './test/handlers.js';
@@ -10,18 +10,8 @@ import { renderWithConsole } from './test/renderWithConsole.js';
 import { setupConsoleServer, TEST_API_URL } from './test/setupConsoleServer.js';
 
 const baseUrl = TEST_API_URL;
-const { server } = setupConsoleServer();
-/** Bodies of every POST /messages the form sent. */
-let sent: SendMessageInput[] = [];
-
-beforeAll(() => {
-  server.events.on('request:start', async ({ request }) => {
-    if (request.method === 'POST') sent.push((await request.clone().json()) as SendMessageInput);
-  });
-});
-beforeEach(() => {
-  sent = [];
-});
+/** `sent`: the body of every POST /messages the form sent. */
+const { server, sent } = setupConsoleServer();
 
 const textbox = () => screen.getByRole('textbox', { name: 'Message' });
 const failOnce = () =>
@@ -212,6 +202,29 @@ describe('SendMessageForm', () => {
     await screen.findByRole('alert');
     expect(screen.queryByText('Optimistic hello', { selector: 'p' })).not.toBeInTheDocument();
     expect(textbox()).toHaveValue('Optimistic hello');
+  });
+
+  it('lets the host focus the message box through textareaRef, e.g. after picking a client', async () => {
+    const textareaRef = createRef<HTMLTextAreaElement>();
+    const formRef = createRef<HTMLFormElement>();
+    renderWithConsole(<SendMessageForm clientId={1001} ref={formRef} textareaRef={textareaRef} />);
+    expect(textareaRef.current).toBe(textbox());
+    expect(formRef.current).toBe(textbox().closest('form'));
+    act(() => textareaRef.current?.focus());
+    expect(textbox()).toHaveFocus();
+  });
+
+  it('still puts focus back in the box after a send when the host holds the box through a callback ref', async () => {
+    const user = userEvent.setup();
+    const boxes: Array<HTMLTextAreaElement | null> = [];
+    const { unmount } = renderWithConsole(<SendMessageForm clientId={1001} textareaRef={(node) => void boxes.push(node)} />);
+    await user.type(textbox(), 'Hello{Enter}');
+    await waitFor(() => expect(sent).toHaveLength(1));
+    await waitFor(() => expect(textbox()).toHaveValue(''));
+    expect(textbox()).toHaveFocus();
+    expect(boxes).toEqual([textbox()]);
+    unmount();
+    expect(boxes).toEqual([expect.any(HTMLTextAreaElement), null]);
   });
 
   it('starts clean for another client', async () => {

@@ -1,5 +1,15 @@
 import { MAX_MESSAGE_LENGTH, type ClientChannel, type SendMessageResult } from '@c2d-console/core';
-import { useId, useRef, useState, type FormEvent, type KeyboardEvent, type ReactElement } from 'react';
+import {
+  forwardRef,
+  useId,
+  useRef,
+  useState,
+  type ComponentPropsWithoutRef,
+  type FormEvent,
+  type KeyboardEvent,
+  type ReactElement,
+  type Ref,
+} from 'react';
 import { useStrings } from './ConsoleContext.js';
 import { sendStrings } from './sendStrings.js';
 import { cx } from './cx.js';
@@ -7,16 +17,25 @@ import type { Locale } from './Localized.js';
 import { mayHaveBeenSent } from './mayHaveBeenSent.js';
 import { transportLabel } from './TransportBadge.js';
 import { useClientChannels } from './useClientChannels.js';
+import { useComposedRefs } from './useComposedRefs.js';
 import { useSendMessage } from './useSendMessage.js';
 
-/** Props of {@link SendMessageForm}. */
-export interface SendMessageFormProps {
+/**
+ * Props of {@link SendMessageForm}: its own, and any prop of its root `<form>` (`id`, `style`,
+ * `data-*`, `aria-*`, event handlers other than `onSubmit`, which is the form's own), passed on.
+ */
+export interface SendMessageFormProps extends Omit<ComponentPropsWithoutRef<'form'>, 'children' | 'onSubmit'> {
   clientId: number;
   /** The client's channels; fetched from the proxy when not given. A picker shows when there are several. */
   channels?: ClientChannel[];
   /** Called after the proxy accepted the message. */
   onSent?: (result: SendMessageResult) => void;
   placeholder?: string;
+  /**
+   * A ref to the message box, so the host can focus it (after picking a client, on a shortcut)
+   * or read the selection: `textareaRef.current?.focus()`. The component's own ref is the `<form>`.
+   */
+  textareaRef?: Ref<HTMLTextAreaElement>;
   className?: string;
   locale?: Locale;
 }
@@ -27,21 +46,19 @@ const COUNTER_FROM = MAX_MESSAGE_LENGTH - 200;
 /**
  * Writes to a client: Enter sends, Shift+Enter adds a line, a channel picker when the client has
  * several channels. Sends once (repeated Enter or clicks while sending do nothing); on failure
- * the error shows inline and the text stays, so nothing the operator typed is lost.
+ * the error shows inline and the text stays, so nothing the operator typed is lost. The ref is
+ * the `<form>`; `textareaRef` reaches the message box.
  */
-export function SendMessageForm({
-  clientId,
-  channels: givenChannels,
-  onSent,
-  placeholder,
-  className,
-  locale,
-}: SendMessageFormProps): ReactElement {
+export const SendMessageForm = /* @__PURE__ */ forwardRef<HTMLFormElement, SendMessageFormProps>(function SendMessageForm(
+  { clientId, channels: givenChannels, onSent, placeholder, textareaRef: hostTextareaRef, className, locale, ...rootProps },
+  ref,
+): ReactElement {
   const strings = useStrings(sendStrings, locale);
   const id = useId();
   const [text, setText] = useState('');
   const [channelId, setChannelId] = useState<number | undefined>(undefined);
   const textareaRef = useRef<HTMLTextAreaElement>(null);
+  const composedTextareaRef = useComposedRefs(textareaRef, hostTextareaRef);
   // Guards the gap between a submit and the re-render that disables the form.
   const sending = useRef(false);
   const fetched = useClientChannels(givenChannels ? undefined : clientId);
@@ -99,7 +116,13 @@ export function SendMessageForm({
   const describedBy = [mutation.isError && errorId, text.length >= COUNTER_FROM && counterId].filter(Boolean).join(' ');
 
   return (
-    <form className={cx('c2d', 'c2d-send', className)} onSubmit={onSubmit} aria-busy={mutation.isPending}>
+    <form
+      {...rootProps}
+      ref={ref}
+      className={cx('c2d', 'c2d-send', className)}
+      onSubmit={onSubmit}
+      aria-busy={mutation.isPending}
+    >
       {channels.length > 1 && (
         <label className="c2d-send__channel">
           <span>{strings.sendChannel}</span>
@@ -121,7 +144,7 @@ export function SendMessageForm({
           {strings.sendLabel}
         </label>
         <textarea
-          ref={textareaRef}
+          ref={composedTextareaRef}
           id={`${id}text`}
           className="c2d-send__text"
           value={text}
@@ -149,4 +172,4 @@ export function SendMessageForm({
       )}
     </form>
   );
-}
+});

@@ -6,6 +6,7 @@ import { TransferHistory } from './TransferHistory.js';
 import { makeTransfers } from './test/fixtures.js';
 import { createErrorHandlers, failOnce } from './test/handlers.js';
 import { renderWithConsole } from './test/renderWithConsole.js';
+import { retryFromAlert } from './test/retryFromAlert.js';
 import { setupConsoleServer, TEST_API_URL } from './test/setupConsoleServer.js';
 
 const baseUrl = TEST_API_URL;
@@ -125,13 +126,12 @@ describe('TransferHistory', () => {
 
   it('shows the error with Retry, and recovers', async () => {
     server.use(...createErrorHandlers({ baseUrl, status: 504, code: 'upstream_timeout', message: 'Chat2Desk did not answer in time' }));
-    const user = userEvent.setup();
     renderWithConsole(<TransferHistory clientId={1001} />);
-    const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent('Could not load transfers');
-    expect(alert).toHaveTextContent('Chat2Desk did not answer in time');
-    server.resetHandlers();
-    await user.click(within(alert).getByRole('button', { name: 'Retry' }));
+    await retryFromAlert({
+      title: 'Could not load transfers',
+      reason: 'Chat2Desk did not answer in time',
+      lift: () => server.resetHandlers(),
+    });
     expect(await screen.findByRole('list', { name: 'Transfer history' })).toBeInTheDocument();
   });
 

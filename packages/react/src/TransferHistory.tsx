@@ -1,15 +1,21 @@
-import type { ReactElement } from 'react';
+import { forwardRef, type ComponentPropsWithoutRef, type ReactElement } from 'react';
 import { useStrings } from './ConsoleContext.js';
 import { historyStrings } from './historyStrings.js';
 import { cx } from './cx.js';
 import { ErrorState } from './ErrorState.js';
 import { useFormatters } from './formatters.js';
+import { LoadingState } from './LoadingState.js';
+import { LoadMoreButton } from './LoadMoreButton.js';
 import { operatorName } from './operatorName.js';
 import type { Locale } from './Localized.js';
+import { useLoadMore } from './useLoadMore.js';
 import { useTransfers } from './useTransfers.js';
 
-/** Props of {@link TransferHistory}: give a dialog, a client or an operator. */
-export interface TransferHistoryProps {
+/**
+ * Props of {@link TransferHistory}: give a dialog, a client or an operator. Any prop of the root
+ * `<div>` (`id`, `style`, `data-*`, `aria-*`, event handlers) is passed on.
+ */
+export interface TransferHistoryProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
   dialogId?: number;
   clientId?: number;
   operatorId?: number;
@@ -21,31 +27,22 @@ export interface TransferHistoryProps {
 
 /**
  * Who handed a dialog to whom, newest first, as a timeline: from → to, when (relative, with the
- * exact time on hover and for assistive tech), and why where the data says. Pages on demand.
+ * exact time on hover and for assistive tech), and why where the data says. Pages on demand. The
+ * ref is the root `<div>`.
  */
-export function TransferHistory({ className, locale, ...params }: TransferHistoryProps): ReactElement {
+export const TransferHistory = /* @__PURE__ */ forwardRef<HTMLDivElement, TransferHistoryProps>(function TransferHistory(
+  { dialogId, clientId, operatorId, pageSize, className, locale, ...rootProps },
+  ref,
+): ReactElement {
   const strings = useStrings(historyStrings, locale);
   const format = useFormatters(locale);
-  const query = useTransfers(params);
+  const query = useTransfers({ dialogId, clientId, operatorId, pageSize });
   const { transfers } = query;
-
-  // A quick second click joins the page in flight instead of cancelling and asking again.
-  const showMore = () => void query.fetchNextPage({ cancelRefetch: false });
+  const paging = useLoadMore(query);
 
   let body: ReactElement;
   if (query.isPending && query.fetchStatus !== 'idle') {
-    body = (
-      <>
-        <span className="c2d-visually-hidden" role="status">
-          {strings.transfersLoading}
-        </span>
-        <ul className="c2d-skeleton-list" aria-hidden="true">
-          {[0, 1, 2].map((row) => (
-            <li key={row} className="c2d-skeleton" />
-          ))}
-        </ul>
-      </>
-    );
+    body = <LoadingState label={strings.transfersLoading} />;
   } else if (query.isError && transfers.length === 0) {
     body = (
       <ErrorState title={strings.transfersError} error={query.error} onRetry={() => void query.refetch()} locale={locale} />
@@ -75,28 +72,19 @@ export function TransferHistory({ className, locale, ...params }: TransferHistor
             </li>
           ))}
         </ol>
-        {query.isFetchNextPageError ? (
-          // Only the next page failed: the timeline stays, Retry asks for that page again.
-          <ErrorState
-            title={strings.transfersMoreError}
-            error={query.error}
-            onRetry={showMore}
-            locale={locale}
-          />
-        ) : (
-          query.hasNextPage && (
-            <button
-              type="button"
-              className="c2d-button c2d-transfers__more"
-              disabled={query.isFetchingNextPage}
-              onClick={showMore}
-            >
-              {query.isFetchingNextPage ? strings.transfersLoading : strings.transfersMore}
-            </button>
-          )
-        )}
+        <LoadMoreButton
+          paging={paging}
+          error={query.error}
+          labels={{ more: strings.transfersMore, loading: strings.transfersLoading, failed: strings.transfersMoreError }}
+          className="c2d-transfers__more"
+          locale={locale}
+        />
       </>
     );
   }
-  return <div className={cx('c2d', 'c2d-transfers', className)}>{body}</div>;
-}
+  return (
+    <div {...rootProps} ref={ref} className={cx('c2d', 'c2d-transfers', className)}>
+      {body}
+    </div>
+  );
+});

@@ -1,4 +1,5 @@
 import type { Localized } from './Localized.js';
+import { plural } from './plural.js';
 
 /** Strings of ClientList. */
 export interface ClientListStrings {
@@ -13,16 +14,6 @@ export interface ClientListStrings {
   clientsEmpty: string;
   clientsNoMatches: (search: string) => string;
   clientsError: string;
-  clientsRetry: string;
-}
-
-/** Russian noun form for a count: 1 клиент, 2 клиента, 5 клиентов, 21 клиент. */
-function ruPlural(count: number, one: string, few: string, many: string): string {
-  const tens = count % 100;
-  const units = count % 10;
-  if (units === 1 && tens !== 11) return one;
-  if (units >= 2 && units <= 4 && (tens < 12 || tens > 14)) return few;
-  return many;
 }
 
 /** Strings of ClientList, in English and Russian. */
@@ -32,25 +23,24 @@ export const clientListStrings: Localized<ClientListStrings> = {
     clientSearchLabel: 'Search clients',
     clientSearchPlaceholder: 'Name or phone',
     clientSearchClear: 'Clear search',
-    clientCount: (count, formatted) => `${formatted} ${count === 1 ? 'client' : 'clients'}`,
+    clientCount: (count, formatted) => `${formatted} ${plural('en', count, { one: 'client', other: 'clients' })}`,
     clientsLoading: 'Loading clients…',
     clientsLoadingMore: 'Loading more clients…',
     clientsEmpty: 'No clients yet',
     clientsNoMatches: (search) => `Nothing matches “${search}”`,
     clientsError: 'Could not load clients',
-    clientsRetry: 'Retry',
   },
   ru: {
     clientListLabel: 'Клиенты',
     clientSearchLabel: 'Поиск клиентов',
     clientSearchPlaceholder: 'Имя или телефон',
     clientSearchClear: 'Очистить поиск',
-    clientCount: (count, formatted) => `${formatted} ${ruPlural(count, 'клиент', 'клиента', 'клиентов')}`,
+    clientCount: (count, formatted) =>
+      `${formatted} ${plural('ru', count, { one: 'клиент', few: 'клиента', many: 'клиентов', other: 'клиента' })}`,
     clientsLoading: 'Загружаем клиентов…',
     clientsLoadingMore: 'Загружаем ещё клиентов…',
     clientsEmpty: 'Клиентов пока нет',
     clientsNoMatches: (search) => `По запросу «${search}» ничего не найдено`,
     clientsError: 'Не удалось загрузить клиентов',
-    clientsRetry: 'Повторить',
   },
 };

@@ -1,8 +1,7 @@
 import type { Localized } from './Localized.js';
 
-/** Strings of TransferHistory, MessageHistory and their error states. */
+/** Strings of TransferHistory and MessageHistory. */
 export interface HistoryStrings {
-  retry: string;
   transfersLabel: string;
   transfersLoading: string;
   transfersEmpty: string;
@@ -25,10 +24,9 @@ export interface HistoryStrings {
   messageSending: string;
 }
 
-/** Strings of TransferHistory, MessageHistory and their error states, in English and Russian. */
+/** Strings of TransferHistory and MessageHistory, in English and Russian. */
 export const historyStrings: Localized<HistoryStrings> = {
   en: {
-    retry: 'Retry',
     transfersLabel: 'Transfer history',
     transfersLoading: 'Loading transfers…',
     transfersEmpty: 'This dialog has not been transferred yet',
@@ -55,7 +53,6 @@ export const historyStrings: Localized<HistoryStrings> = {
     messageSending: 'Sending…',
   },
   ru: {
-    retry: 'Повторить',
     transfersLabel: 'История передач',
     transfersLoading: 'Загружаем передачи…',
     transfersEmpty: 'Диалог ещё не передавали',

@@ -19,12 +19,17 @@ export { consoleStrings, type ConsoleStrings } from './strings.js';
 export type { Locale, Localized } from './Localized.js';
 export { ClientList, CLIENT_ROW_HEIGHT, type ClientListProps } from './ClientList.js';
 export {
-  useClients,
+  consoleQueries,
   CLIENTS_PAGE_SIZE,
+  MESSAGES_REFETCH_INTERVAL,
+  type ClientListOptions,
   type ClientPages,
-  type UseClientsOptions,
-  type UseClientsResult,
-} from './useClients.js';
+  type ConsoleMessage,
+  type MessagePages,
+  type TransferListOptions,
+  type TransferPages,
+} from './consoleQueries.js';
+export { useClients, type UseClientsOptions, type UseClientsResult } from './useClients.js';
 export { useClient } from './useClient.js';
 export { TransferHistory, type TransferHistoryProps } from './TransferHistory.js';
 export { MessageHistory, type MessageHistoryProps } from './MessageHistory.js';
@@ -33,13 +38,7 @@ export { SendMessageForm, type SendMessageFormProps } from './SendMessageForm.js
 export { MAX_MESSAGE_LENGTH } from '@c2d-console/core';
 export { transportLabel } from './TransportBadge.js';
 export { useTransfers, type UseTransfersOptions, type UseTransfersResult } from './useTransfers.js';
-export {
-  useMessages,
-  MESSAGES_REFETCH_INTERVAL,
-  type ConsoleMessage,
-  type MessagePages,
-  type UseMessagesResult,
-} from './useMessages.js';
+export { useMessages, type UseMessagesResult } from './useMessages.js';
 export { useSendMessage, type SendMessageVariables } from './useSendMessage.js';
 export { mayHaveBeenSent } from './mayHaveBeenSent.js';
 export { useClientChannels } from './useClientChannels.js';

@@ -3,17 +3,19 @@ import { frameStrings, type FrameStrings } from './frameStrings.js';
 import { historyStrings, type HistoryStrings } from './historyStrings.js';
 import type { Locale, Localized } from './Localized.js';
 import { sendStrings, type SendStrings } from './sendStrings.js';
+import { stateStrings, type StateStrings } from './stateStrings.js';
 
 export type { Locale };
 
 /** Every user-visible string of the console. Each component imports only its own group. */
-export type ConsoleStrings = FrameStrings & ClientListStrings & HistoryStrings & SendStrings;
+export type ConsoleStrings = FrameStrings & ClientListStrings & HistoryStrings & SendStrings & StateStrings;
 
 const merge = (locale: Locale): ConsoleStrings => ({
   ...frameStrings[locale],
   ...clientListStrings[locale],
   ...historyStrings[locale],
   ...sendStrings[locale],
+  ...stateStrings[locale],
 });
 
 /** All strings of each locale, for hosts that want to show or test them. */

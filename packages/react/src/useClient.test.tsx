@@ -1,32 +1,20 @@
-import { renderHook, waitFor } from '@testing-library/react';
-import type { ReactNode } from 'react';
+import { waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { ConsoleProvider } from './ConsoleProvider.js';
 import { makeClient, makeClients } from './test/fixtures.js';
-import { createTestQueryClient } from './test/createTestQueryClient.js';
+import { createTestQueryClient, renderHookWithConsole } from './test/renderWithConsole.js';
 import { seedClientList } from './test/seedClientList.js';
 import { useClient } from './useClient.js';
 
-function setup(fetch: typeof globalThis.fetch) {
-  const queryClient = createTestQueryClient();
-  const wrapper = ({ children }: { children: ReactNode }) => (
-    <ConsoleProvider apiUrl="http://proxy.test" fetch={fetch} queryClient={queryClient}>
-      {children}
-    </ConsoleProvider>
-  );
-  return { queryClient, wrapper };
-}
+/** `useClient(id)` against the given `fetch`; rerender with another `{ id }`. */
+const renderClient = (fetch: typeof globalThis.fetch, id?: number) =>
+  renderHookWithConsole((props: { id?: number }) => useClient(props.id), { provider: { fetch }, initialProps: { id } });
 
 describe('useClient', () => {
   it('sends nothing while the id is undefined, then loads that client', async () => {
     const fetch = vi.fn(async (input: RequestInfo | URL) =>
       Response.json({ data: makeClient(Number(String(input).split('/').at(-1)) - 1000) }),
     );
-    const { wrapper } = setup(fetch);
-    const { result, rerender } = renderHook((props: { id?: number }) => useClient(props.id), {
-      wrapper,
-      initialProps: {},
-    });
+    const { result, rerender } = renderClient(fetch);
     expect(result.current.fetchStatus).toBe('idle');
     expect(fetch).not.toHaveBeenCalled();
     rerender({ id: 1007 });
@@ -36,9 +24,9 @@ describe('useClient', () => {
 
   it('shows a client already in a loaded list while its own request runs', async () => {
     const fetch = vi.fn(() => new Promise<Response>(() => {}));
-    const { wrapper, queryClient } = setup(fetch);
+    const queryClient = createTestQueryClient();
     seedClientList(queryClient, makeClients(10));
-    const { result } = renderHook(() => useClient(1004), { wrapper });
+    const { result } = renderHookWithConsole(() => useClient(1004), { provider: { fetch, queryClient } });
     expect(result.current.data).toEqual(makeClient(4));
     expect(result.current.isPlaceholderData).toBe(true);
     await waitFor(() => expect(fetch).toHaveBeenCalledTimes(1));

@@ -1,11 +1,9 @@
 import { consoleKeys } from '@c2d-console/core';
-import { renderHook, waitFor, act } from '@testing-library/react';
-import type { ReactNode } from 'react';
+import { waitFor, act } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { ConsoleProvider } from './ConsoleProvider.js';
 import { makeClients } from './test/fixtures.js';
-import { createTestQueryClient } from './test/createTestQueryClient.js';
-import { useClients } from './useClients.js';
+import { renderHookWithConsole } from './test/renderWithConsole.js';
+import { useClients, type UseClientsOptions } from './useClients.js';
 
 /** A fetch that answers `GET /clients` from `count` fixture clients and records every call. */
 function fakeProxy(count: number) {
@@ -21,21 +19,14 @@ function fakeProxy(count: number) {
   return { fetch, calls };
 }
 
-function setup(fetch: typeof globalThis.fetch) {
-  const queryClient = createTestQueryClient();
-  const wrapper = ({ children }: { children: ReactNode }) => (
-    <ConsoleProvider apiUrl="http://proxy.test" fetch={fetch} queryClient={queryClient}>
-      {children}
-    </ConsoleProvider>
-  );
-  return { queryClient, wrapper };
-}
+/** `useClients(options)` against the given `fetch`. */
+const renderClients = (fetch: typeof globalThis.fetch, options: UseClientsOptions = {}) =>
+  renderHookWithConsole((props: UseClientsOptions) => useClients(props), { provider: { fetch }, initialProps: options });
 
 describe('useClients', () => {
   it('pages by offset until the total is loaded, flattening the pages', async () => {
     const { fetch, calls } = fakeProxy(25);
-    const { wrapper } = setup(fetch);
-    const { result } = renderHook(() => useClients({ pageSize: 10 }), { wrapper });
+    const { result } = renderClients(fetch, { pageSize: 10 });
     await waitFor(() => expect(result.current.clients).toHaveLength(10));
     expect(result.current.total).toBe(25);
     expect(result.current.hasNextPage).toBe(true);
@@ -50,8 +41,7 @@ describe('useClients', () => {
 
   it('caches under consoleKeys.clientList({ q, phone, limit }) without blank fields', async () => {
     const { fetch } = fakeProxy(5);
-    const { wrapper, queryClient } = setup(fetch);
-    const { result } = renderHook(() => useClients({ q: '  Anna ', phone: '' }), { wrapper });
+    const { result, queryClient } = renderClients(fetch, { q: '  Anna ', phone: '' });
     await waitFor(() => expect(result.current.isSuccess).toBe(true));
     expect(queryClient.getQueryData(consoleKeys.clientList({ q: 'Anna', limit: 50 }))).toBeDefined();
   });
@@ -62,8 +52,7 @@ describe('useClients', () => {
       calls.push(init?.signal ?? undefined);
       return new Promise<Response>(() => {});
     });
-    const { wrapper } = setup(fetch);
-    const { unmount } = renderHook(() => useClients(), { wrapper });
+    const { unmount } = renderClients(fetch);
     await waitFor(() => expect(calls).toHaveLength(1));
     expect(calls[0]?.aborted).toBe(false);
     unmount();
@@ -72,8 +61,7 @@ describe('useClients', () => {
 
   it('keeps the previous clients while a new search loads', async () => {
     const { fetch } = fakeProxy(30);
-    const { wrapper } = setup(fetch);
-    const { result, rerender } = renderHook((props: { q?: string }) => useClients(props), { wrapper, initialProps: {} });
+    const { result, rerender } = renderClients(fetch);
     await waitFor(() => expect(result.current.clients).toHaveLength(30));
     fetch.mockImplementation(() => new Promise<Response>(() => {}));
     rerender({ q: 'Anna' });
@@ -82,9 +70,8 @@ describe('useClients', () => {
   });
 
   it('rejects a page size the proxy would refuse, saying what is allowed', () => {
-    const { wrapper } = setup(fakeProxy(1).fetch);
     vi.spyOn(console, 'error').mockImplementation(() => {});
-    expect(() => renderHook(() => useClients({ pageSize: 500 }), { wrapper })).toThrow(
+    expect(() => renderClients(fakeProxy(1).fetch, { pageSize: 500 })).toThrow(
       'useClients: pageSize must be an integer from 1 to 200, got 500',
     );
   });

@@ -1,36 +1,14 @@
-import type { SendMessageInput } from '@c2d-console/core';
-import { renderHook, waitFor } from '@testing-library/react';
+import { waitFor } from '@testing-library/react';
 import { delay, http } from 'msw';
-import type { ReactNode } from 'react';
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ConsoleProvider } from './ConsoleProvider.js';
-import { createTestQueryClient } from './test/createTestQueryClient.js';
+import { describe, expect, it } from 'vitest';
 import { failOnce } from './test/handlers.js';
+import { renderHookWithConsole } from './test/renderWithConsole.js';
 import { setupConsoleServer, TEST_API_URL } from './test/setupConsoleServer.js';
 import { useSendMessage } from './useSendMessage.js';
 
-const { server } = setupConsoleServer();
-/** Bodies of every POST /messages, in arrival order. */
-let sent: SendMessageInput[] = [];
-beforeAll(() => {
-  server.events.on('request:start', async ({ request }) => {
-    if (request.method === 'POST') sent.push((await request.clone().json()) as SendMessageInput);
-  });
-});
-beforeEach(() => {
-  sent = [];
-});
+const { server, sent } = setupConsoleServer();
 
-const renderSend = () => {
-  const queryClient = createTestQueryClient();
-  return renderHook(() => useSendMessage(), {
-    wrapper: ({ children }: { children: ReactNode }) => (
-      <ConsoleProvider apiUrl={TEST_API_URL} queryClient={queryClient}>
-        {children}
-      </ConsoleProvider>
-    ),
-  });
-};
+const renderSend = () => renderHookWithConsole(() => useSendMessage());
 
 describe('useSendMessage', () => {
   it('gives two sends of the same text at the same time their own keys (both are delivered)', async () => {

@@ -1,8 +1,8 @@
-import { consoleKeys, sendFingerprint, type SendMessageInput, type SendMessageResult } from '@c2d-console/core';
+import { sendFingerprint, type SendMessageInput, type SendMessageResult } from '@c2d-console/core';
 import { useMutation, useQueryClient, type UseMutationResult } from '@tanstack/react-query';
 import { useRef } from 'react';
 import { useConsoleClient } from './ConsoleProvider.js';
-import type { ConsoleMessage, MessagePages } from './useMessages.js';
+import { consoleQueries, type ConsoleMessage, type MessagePages } from './consoleQueries.js';
 
 /** What to send: the proxy's input without the idempotency key, which the hook manages. */
 export type SendMessageVariables = Omit<SendMessageInput, 'idempotencyKey'>;
@@ -21,28 +21,30 @@ let pendingIds = 0;
  * so a retry after a lost answer never delivers it twice.
  */
 export function useSendMessage(): UseMutationResult<SendMessageResult, Error, SendMessageVariables, SendContext> {
-  const client = useConsoleClient();
+  const api = useConsoleClient();
   const queryClient = useQueryClient();
+  // The history's key, tagged with its data type: cache reads and writes below need no casts.
+  const historyKey = (clientId: number) => consoleQueries.messages(api, clientId).queryKey;
   /** Keys of failed sends by what they sent, for retries. */
   const failedKeys = useRef(new Map<string, string>());
 
-  return useMutation<SendMessageResult, Error, SendMessageVariables, SendContext>({
-    mutationFn: async (variables) => {
+  return useMutation({
+    mutationFn: async (variables: SendMessageVariables) => {
       const sent = sendFingerprint(variables);
       const key = failedKeys.current.get(sent) ?? crypto.randomUUID();
       // Taken out while in flight: a second identical send meanwhile is a new message, not a retry.
       failedKeys.current.delete(sent);
       try {
-        return await client.sendMessage({ ...variables, idempotencyKey: key });
+        return await api.sendMessage({ ...variables, idempotencyKey: key });
       } catch (error) {
         failedKeys.current.set(sent, key);
         throw error;
       }
     },
-    onMutate: async (variables) => {
-      const queryKey = consoleKeys.messages(variables.clientId);
+    onMutate: async (variables): Promise<SendContext> => {
+      const queryKey = historyKey(variables.clientId);
       await queryClient.cancelQueries({ queryKey, exact: true });
-      const previous = queryClient.getQueryData<MessagePages>(queryKey);
+      const previous = queryClient.getQueryData(queryKey);
       pendingIds += 1;
       const pending: ConsoleMessage = {
         id: -pendingIds,
@@ -60,7 +62,7 @@ export function useSendMessage(): UseMutationResult<SendMessageResult, Error, Se
       };
       if (previous?.pages[0]) {
         const [first, ...rest] = previous.pages;
-        queryClient.setQueryData<MessagePages>(queryKey, {
+        queryClient.setQueryData(queryKey, {
           ...previous,
           pages: [{ ...first, data: [pending, ...first.data] }, ...rest],
         });
@@ -69,7 +71,7 @@ export function useSendMessage(): UseMutationResult<SendMessageResult, Error, Se
     },
     onSuccess: (result, variables, context) => {
       // The pending message becomes the real one at once; the refetch below fills in the rest.
-      queryClient.setQueryData<MessagePages>(consoleKeys.messages(variables.clientId), (data) =>
+      queryClient.setQueryData(historyKey(variables.clientId), (data) =>
         data && {
           ...data,
           pages: data.pages.map((page) => ({
@@ -91,11 +93,11 @@ export function useSendMessage(): UseMutationResult<SendMessageResult, Error, Se
       );
     },
     onError: (_error, variables, context) => {
-      if (context?.previous) queryClient.setQueryData(consoleKeys.messages(variables.clientId), context.previous);
+      if (context?.previous) queryClient.setQueryData(historyKey(variables.clientId), context.previous);
     },
     // Not awaited: the send's outcome shows at once, the history refreshes behind it.
     onSettled: (_result, _error, variables) => {
-      void queryClient.invalidateQueries({ queryKey: consoleKeys.messages(variables.clientId) });
+      void queryClient.invalidateQueries({ queryKey: historyKey(variables.clientId) });
     },
   });
 }

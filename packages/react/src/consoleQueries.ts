@@ -1,0 +1,133 @@
+import {
+  consoleKeys,
+  type Client,
+  type ClientsParams,
+  type ConsoleClient,
+  type ListResponse,
+  type Message,
+  type Transfer,
+  type TransfersParams,
+} from '@c2d-console/core';
+import { infiniteQueryOptions, queryOptions, skipToken, type InfiniteData } from '@tanstack/react-query';
+import { nextOffset } from './nextOffset.js';
+
+/** A message as the console shows it: optimistic ones carry a delivery status until confirmed. */
+export type ConsoleMessage = Message & { status?: 'sending' };
+
+/** The cached pages of a clients list (`consoleQueries.clients`), newest client first. */
+export type ClientPages = InfiniteData<ListResponse<Client>>;
+
+/** The cached pages of a client's history (`consoleQueries.messages`), newest page first, each newest message first. */
+export type MessagePages = InfiniteData<ListResponse<ConsoleMessage>>;
+
+/** The cached pages of a transfer history (`consoleQueries.transfers`), newest first. */
+export type TransferPages = InfiniteData<ListResponse<Transfer>>;
+
+/** Default page size of a clients list. */
+export const CLIENTS_PAGE_SIZE = 50;
+
+/** How often an open history asks for new messages (ms): replies sent inside the Chat2Desk frame show up. */
+export const MESSAGES_REFETCH_INTERVAL = 10_000;
+
+const MESSAGES_PAGE_SIZE = 30;
+const TRANSFERS_PAGE_SIZE = 20;
+
+/** What a clients list asks for: a search (name or phone fragment, or phone digits) and a page size. */
+export interface ClientListOptions {
+  /** Name or phone fragment. */
+  q?: string;
+  /** Phone digits. */
+  phone?: string;
+  /** Clients per request (1..200, default 50). */
+  pageSize?: number;
+}
+
+/** Which transfers to list: give at least one id (without one the query stays idle). */
+export interface TransferListOptions {
+  dialogId?: number;
+  clientId?: number;
+  operatorId?: number;
+  /** Transfers per request (1..200, default 20). */
+  pageSize?: number;
+}
+
+/** @internal The query params (and key) of a clients list: blank search fields are left out. */
+export function clientListParams({ q, phone, pageSize = CLIENTS_PAGE_SIZE }: ClientListOptions): Omit<ClientsParams, 'offset'> {
+  const params: Omit<ClientsParams, 'offset'> = {};
+  if (q?.trim()) params.q = q.trim();
+  if (phone?.trim()) params.phone = phone.trim();
+  params.limit = pageSize;
+  return params;
+}
+
+/**
+ * TanStack Query options for every console query: the key (from `consoleKeys`) and the fetch
+ * travel together, and the key is tagged with its data type, so a host can prefetch and read the
+ * cache with types and no cast:
+ *
+ * ```ts
+ * await queryClient.prefetchQuery(consoleQueries.client(api, 1007));
+ * const client = queryClient.getQueryData(consoleQueries.client(api, 1007).queryKey); // Client | undefined
+ * ```
+ *
+ * `api` is the provider's proxy client (`useConsoleClient()`) or one from `createConsoleClient`.
+ * A missing id switches the query off with `skipToken` (idle, nothing sent).
+ */
+export const consoleQueries = {
+  /** The account's clients, page by page (`offset` paging), newest first; blank search fields are left out of the key. */
+  clients: (api: ConsoleClient, options: ClientListOptions = {}) => {
+    const params = clientListParams(options);
+    return infiniteQueryOptions({
+      queryKey: consoleKeys.clientList(params),
+      queryFn: ({ pageParam, signal }) => api.listClients({ ...params, offset: pageParam }, { signal }),
+      initialPageParam: 0,
+      getNextPageParam: nextOffset,
+    });
+  },
+
+  /** One client by id; idle while `id` is undefined. */
+  client: (api: ConsoleClient, id: number | undefined) =>
+    queryOptions({
+      queryKey: consoleKeys.client(id ?? 0),
+      queryFn: id === undefined ? skipToken : ({ signal }) => api.getClient(id, { signal }),
+    }),
+
+  /** The channels a client can be reached through; idle while `clientId` is undefined. */
+  clientChannels: (api: ConsoleClient, clientId: number | undefined) =>
+    queryOptions({
+      queryKey: consoleKeys.clientChannels(clientId ?? 0),
+      queryFn: clientId === undefined ? skipToken : ({ signal }) => api.listClientChannels(clientId, { signal }),
+    }),
+
+  /**
+   * A client's messages, newest page first (the next page is older), polled every
+   * {@link MESSAGES_REFETCH_INTERVAL} ms while observed; idle while `clientId` is undefined.
+   */
+  messages: (api: ConsoleClient, clientId: number | undefined, { pageSize = MESSAGES_PAGE_SIZE }: { pageSize?: number } = {}) =>
+    infiniteQueryOptions({
+      queryKey: consoleKeys.messages(clientId ?? 0),
+      queryFn:
+        clientId === undefined
+          ? skipToken
+          : ({ pageParam, signal }): Promise<ListResponse<ConsoleMessage>> =>
+              api.listMessages(clientId, { limit: pageSize, offset: pageParam }, { signal }),
+      initialPageParam: 0,
+      getNextPageParam: nextOffset,
+      refetchInterval: MESSAGES_REFETCH_INTERVAL,
+    }),
+
+  /** Dialog transfers (who handed a dialog to whom), newest first; idle until a dialog, client or operator id is given. */
+  transfers: (api: ConsoleClient, { dialogId, clientId, operatorId, pageSize = TRANSFERS_PAGE_SIZE }: TransferListOptions) => {
+    const params: Omit<TransfersParams, 'offset'> = { limit: pageSize };
+    if (dialogId !== undefined) params.dialogId = dialogId;
+    if (clientId !== undefined) params.clientId = clientId;
+    if (operatorId !== undefined) params.operatorId = operatorId;
+    const anyId = dialogId !== undefined || clientId !== undefined || operatorId !== undefined;
+    return infiniteQueryOptions({
+      queryKey: consoleKeys.transfers(params),
+      queryFn: anyId ? ({ pageParam, signal }) => api.listTransfers({ ...params, offset: pageParam }, { signal }) : skipToken,
+      initialPageParam: 0,
+      getNextPageParam: nextOffset,
+    });
+  },
+};

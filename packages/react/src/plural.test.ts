@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { clientListStrings } from './clientListStrings.js';
+import { plural } from './plural.js';
+
+const clients = { one: 'клиент', few: 'клиента', many: 'клиентов', other: 'клиента' };
+
+describe('plural', () => {
+  it('picks the Russian form by the last digits, teens apart', () => {
+    const forms = [1, 2, 4, 5, 11, 12, 14, 21, 22, 25, 100, 101, 111, 1234, 0].map((n) => `${n} ${plural('ru', n, clients)}`);
+    expect(forms).toEqual([
+      '1 клиент',
+      '2 клиента',
+      '4 клиента',
+      '5 клиентов',
+      '11 клиентов',
+      '12 клиентов',
+      '14 клиентов',
+      '21 клиент',
+      '22 клиента',
+      '25 клиентов',
+      '100 клиентов',
+      '101 клиент',
+      '111 клиентов',
+      '1234 клиента',
+      '0 клиентов',
+    ]);
+  });
+
+  it('uses the "other" form for fractions in Russian', () => {
+    expect(plural('ru', 1.5, clients)).toBe('клиента');
+  });
+
+  it('picks singular only for one in English', () => {
+    const forms = { one: 'client', other: 'clients' };
+    expect([0, 1, 2, 21].map((n) => plural('en', n, forms))).toEqual(['clients', 'client', 'clients', 'clients']);
+  });
+
+  it('falls back to "other" when a category has no form of its own', () => {
+    expect(plural('ru', 5, { other: 'шт.' })).toBe('шт.');
+  });
+});
+
+describe('clientCount', () => {
+  it('counts clients in both locales with the grouped number', () => {
+    expect(clientListStrings.ru.clientCount(1021, '1 021')).toBe('1 021 клиент');
+    expect(clientListStrings.ru.clientCount(10_000, '10 000')).toBe('10 000 клиентов');
+    expect(clientListStrings.ru.clientCount(3, '3')).toBe('3 клиента');
+    expect(clientListStrings.en.clientCount(1, '1')).toBe('1 client');
+    expect(clientListStrings.en.clientCount(1234, '1,234')).toBe('1,234 clients');
+  });
+});
