@@ -1,7 +1,10 @@
+import { Hono } from 'hono';
 import { sign } from 'hono/jwt';
 import { describe, expect, it } from 'vitest';
 import { bearer, nowSeconds, TEST_JWT_SECRET } from '../test/testJwt.js';
 import { setupLiveProxy } from '../test/setupLiveProxy.js';
+import type { ProxyEnv } from '../ProxyEnv.js';
+import { requireAuth } from './requireAuth.js';
 
 const { upstream, start, request } = setupLiveProxy();
 
@@ -64,5 +67,28 @@ describe('authorize hook', () => {
     expect((await request('/operators', { headers: { cookie: 'session=ok' } })).status).toBe(200);
     expect(seen).toEqual(['session=bad', 'session=ok']);
     expect(upstream.calls).toHaveLength(1);
+  });
+});
+
+describe('the caller', () => {
+  // A bare app with only the middleware, echoing what routes will read from `c.var.caller`.
+  const echo = (auth: Parameters<typeof requireAuth>[0]) =>
+    new Hono<ProxyEnv>().use(requireAuth(auth)).get('/who', (c) => c.json(c.var.caller));
+
+  it("comes from the JWT's sub and c2d_operator_id, also when the verified token is remembered", async () => {
+    const app = echo({ jwtSecret: TEST_JWT_SECRET });
+    const headers = bearer(await sign({ sub: 'crm-user-7', c2d_operator_id: 101, exp: nowSeconds() + 60 }, TEST_JWT_SECRET, 'HS256'));
+    expect(await (await app.request('/who', { headers })).json()).toEqual({ subject: 'crm-user-7', operatorId: 101 });
+    expect(await (await app.request('/who', { headers })).json()).toEqual({ subject: 'crm-user-7', operatorId: 101 });
+  });
+
+  it("takes what authorize answers instead of true, over the JWT's claims", async () => {
+    const app = echo({
+      jwtSecret: TEST_JWT_SECRET,
+      authorize: (req) => (req.headers.get('cookie') === 'op=102' ? { operatorId: 102 } : true),
+    });
+    const headers = bearer(await sign({ sub: 'crm-user-7', exp: nowSeconds() + 60 }, TEST_JWT_SECRET, 'HS256'));
+    expect(await (await app.request('/who', { headers })).json()).toEqual({ subject: 'crm-user-7', operatorId: null });
+    expect(await (await app.request('/who', { headers: { ...headers, cookie: 'op=102' } })).json()).toEqual({ subject: 'crm-user-7', operatorId: 102 });
   });
 });

@@ -1,7 +1,9 @@
 import type { MiddlewareHandler } from 'hono';
 import { verify } from 'hono/jwt';
 import { createMemoryCache } from '../store/createMemoryCache.js';
+import { ANONYMOUS_CALLER, callerFromClaims, mergeCallers, type Caller } from '../Caller.js';
 import type { ProxyAuth } from '../ProxyAuth.js';
+import type { ProxyEnv } from '../ProxyEnv.js';
 import { ProxyError } from '../ProxyError.js';
 
 const unauthorized = (message: string) => new ProxyError(401, 'unauthorized', message);
@@ -10,12 +12,13 @@ const unauthorized = (message: string) => new ProxyError(401, 'unauthorized', me
  * Enforces {@link ProxyAuth}: a bearer JWT (401 when missing, invalid or expired), the host's
  * `authorize` hook (403 when it says no), or both. Applied to the API sub-app only.
  */
-export function requireAuth(auth: ProxyAuth): MiddlewareHandler {
+export function requireAuth(auth: ProxyAuth): MiddlewareHandler<ProxyEnv> {
   const { jwtSecret, authorize } = auth;
   // A browser sends the same JWT with every request: remember verified ones until they expire
   // (at most a minute) instead of checking the signature each time.
   const verified = createMemoryCache({ maxEntries: 1000 });
   return async function checkAuth(c, next) {
+    let caller: Caller = ANONYMOUS_CALLER;
     if (jwtSecret !== undefined) {
       const header = c.req.header('authorization') ?? '';
       const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
@@ -24,8 +27,11 @@ export function requireAuth(auth: ProxyAuth): MiddlewareHandler {
         throw unauthorized('Send Authorization: Bearer <token>, a JWT signed by the host app');
       }
       const jwt = match[1];
-      if (verified.get(jwt) === undefined) {
-        let payload: { exp?: unknown };
+      const known = verified.get(jwt) as Caller | undefined;
+      if (known) {
+        caller = known;
+      } else {
+        let payload: Record<string, unknown>;
         try {
           payload = await verify(jwt, jwtSecret, 'HS256');
         } catch (error) {
@@ -37,12 +43,16 @@ export function requireAuth(auth: ProxyAuth): MiddlewareHandler {
           c.header('WWW-Authenticate', 'Bearer error="invalid_token"');
           throw unauthorized('The bearer token must carry an exp claim');
         }
-        verified.set(jwt, true, Math.min(payload.exp * 1000 - Date.now(), 60_000));
+        caller = callerFromClaims(payload);
+        verified.set(jwt, caller, Math.min(payload.exp * 1000 - Date.now(), 60_000));
       }
     }
-    if (authorize && !(await authorize(c.req.raw))) {
-      throw new ProxyError(403, 'forbidden', 'This request is not allowed by the host app');
+    if (authorize) {
+      const answer = await authorize(c.req.raw);
+      if (!answer) throw new ProxyError(403, 'forbidden', 'This request is not allowed by the host app');
+      if (typeof answer === 'object') caller = mergeCallers(caller, answer);
     }
+    c.set('caller', caller);
     await next();
   };
 }

@@ -1,4 +1,5 @@
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
+import { ANONYMOUS_CALLER } from '../Caller.js';
 import { requireAuth } from '../middleware/requireAuth.js';
 import type { ProxyDeps } from '../ProxyDeps.js';
 import type { ProxyEnv } from '../ProxyEnv.js';
@@ -21,11 +22,17 @@ export function createApiRoutes(deps: ProxyDeps) {
     ['/dialogs', createDialogsRoutes(deps)],
     ['/operators', createOperatorsRoutes(deps)],
   ];
-  // One instance for every resource: it remembers verified JWTs.
-  const auth = deps.options.auth && requireAuth(deps.options.auth);
+  // One instance for every resource: it remembers verified JWTs. Without auth (sandbox,
+  // insecureNoAuth) every caller is anonymous.
+  const auth: MiddlewareHandler<ProxyEnv> = deps.options.auth
+    ? requireAuth(deps.options.auth)
+    : async function anonymous(c, next) {
+        c.set('caller', ANONYMOUS_CALLER);
+        await next();
+      };
   const api = new Hono<ProxyEnv>();
   for (const [path, routes] of resources) {
-    if (auth) api.use(`${path}/*`, auth);
+    api.use(`${path}/*`, auth);
     api.route(path, routes);
   }
   return api;
