@@ -71,4 +71,35 @@ describe('createConsoleClient', () => {
       .catch((e: unknown) => e);
     expect((error as Error).name).toBe('AbortError');
   });
+
+  it('streams events with the bearer token and Last-Event-ID, and reports a refused stream as an error', async () => {
+    const wire = 'id: 5\nevent: client\ndata: {"id":"5","type":"client","time":"t","data":{"change":"new","clientId":9}}\n\n';
+    const fetch = vi.fn(async (url: string) =>
+      url === '/api/events' ? new Response(wire, { status: 200, headers: { 'content-type': 'text/event-stream' } }) : json(401, {}),
+    );
+    const client = createConsoleClient({ apiUrl: '/api', getAuthToken: () => 'jwt', fetch: fetch as typeof globalThis.fetch });
+    const seen: string[] = [];
+    let opened = false;
+    await client.streamEvents({ lastEventId: '4', onOpen: () => (opened = true), onEvent: (event) => seen.push(`${event.id}:${event.type}`) });
+    expect(opened).toBe(true);
+    expect(seen).toEqual(['5:client']);
+    const [, init] = fetch.mock.calls[0] as unknown as [string, RequestInit];
+    expect(init.headers).toMatchObject({ accept: 'text/event-stream', authorization: 'Bearer jwt', 'last-event-id': '4' });
+
+    const refused = createConsoleClient({ apiUrl: '/api/x', fetch: fetch as typeof globalThis.fetch });
+    await expect(refused.streamEvents({ onEvent: () => {} })).rejects.toMatchObject({ status: 401, code: 'unauthorized' });
+  });
+
+  it('reports a stream that breaks off as network_error', async () => {
+    const broken = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode(': hello\n\n'));
+        controller.error(new Error('socket hang up'));
+      },
+    });
+    const fetch = vi.fn(async () => new Response(broken, { status: 200 }));
+    const error = await createConsoleClient({ apiUrl: '/api', fetch }).streamEvents({ onEvent: () => {} }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 0, code: 'network_error' });
+    expect((error as Error).message).toContain('socket hang up');
+  });
 });

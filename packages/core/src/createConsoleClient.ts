@@ -1,4 +1,6 @@
 import { ConsoleApiError } from './ConsoleApiError.js';
+import type { ConsoleEvent } from './events.js';
+import { readEventStream } from './readEventStream.js';
 import type {
   ApiErrorCode,
   Client,
@@ -48,6 +50,22 @@ export interface ConsoleClient {
   listTransfers(params?: TransfersParams, options?: RequestOptions): Promise<ListResponse<Transfer>>;
   getDialog(id: number, options?: RequestOptions): Promise<Dialog>;
   listOperators(options?: RequestOptions): Promise<Operator[]>;
+  /**
+   * Opens `GET /events` (Server-Sent Events, read with `fetch` so the bearer token can be sent)
+   * and calls `onEvent` for each event until the proxy ends the stream (resolves) or the
+   * connection breaks (rejects with a `network_error`). Reconnecting is the caller's: pass the
+   * last event's id as `lastEventId` to get everything newer.
+   */
+  streamEvents(options: StreamEventsOptions): Promise<void>;
+}
+
+/** Options of {@link ConsoleClient.streamEvents}. */
+export interface StreamEventsOptions extends RequestOptions {
+  /** The id of the last event seen: the proxy replays every newer one first. */
+  lastEventId?: string;
+  onEvent: (event: ConsoleEvent) => void;
+  /** Called once the proxy accepted the stream (HTTP 200), before any event. */
+  onOpen?: () => void;
 }
 
 type Query = Record<string, string | number | undefined>;
@@ -56,15 +74,16 @@ type Query = Record<string, string | number | undefined>;
 export function createConsoleClient(options: ConsoleClientOptions): ConsoleClient {
   const base = options.apiUrl.replace(/\/+$/, '');
 
-  async function request<T>(
+  /** Sends one request; throws {@link ConsoleApiError} for a network failure or a non-2xx answer. */
+  async function send(
     method: 'GET' | 'POST',
     path: string,
     query: Query | undefined,
     body: unknown,
-    { signal }: RequestOptions = {},
-  ): Promise<T> {
+    { signal, accept = 'application/json', headers: extra }: RequestOptions & { accept?: string; headers?: Record<string, string> } = {},
+  ): Promise<Response> {
     const doFetch = options.fetch ?? globalThis.fetch;
-    const headers: Record<string, string> = { accept: 'application/json' };
+    const headers: Record<string, string> = { accept, ...extra };
     if (body !== undefined) headers['content-type'] = 'application/json';
     const token = await options.getAuthToken?.();
     if (token) headers.authorization = `Bearer ${token}`;
@@ -85,14 +104,13 @@ export function createConsoleClient(options: ConsoleClientOptions): ConsoleClien
         `Could not reach the console proxy at ${base || '/'}: ${(error as Error)?.message ?? error}`,
       );
     }
-
-    let payload: unknown;
-    try {
-      payload = await response.json();
-    } catch {
-      payload = undefined;
-    }
     if (!response.ok) {
+      let payload: unknown;
+      try {
+        payload = await response.json();
+      } catch {
+        payload = undefined;
+      }
       const envelope = (payload as { error?: { code?: string; message?: string } } | undefined)?.error;
       const retryAfter = Number(response.headers.get('retry-after'));
       throw new ConsoleApiError(
@@ -101,6 +119,23 @@ export function createConsoleClient(options: ConsoleClientOptions): ConsoleClien
         envelope?.message ?? `The console proxy answered HTTP ${response.status}`,
         Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
       );
+    }
+    return response;
+  }
+
+  async function request<T>(
+    method: 'GET' | 'POST',
+    path: string,
+    query: Query | undefined,
+    body: unknown,
+    requestOptions: RequestOptions = {},
+  ): Promise<T> {
+    const response = await send(method, path, query, body, requestOptions);
+    let payload: unknown;
+    try {
+      payload = await response.json();
+    } catch {
+      payload = undefined;
     }
     if (payload === undefined || payload === null || typeof payload !== 'object') {
       throw new ConsoleApiError(response.status, 'bad_response', 'The console proxy answered something other than JSON');
@@ -125,6 +160,21 @@ export function createConsoleClient(options: ConsoleClientOptions): ConsoleClien
     listTransfers: (params = {}, opts) => get('/transfers', { ...params }, opts),
     getDialog: (dialogId, opts) => data(get(`/dialogs/${id(dialogId)}`, undefined, opts)),
     listOperators: async (opts) => (await get<ListResponse<Operator>>('/operators', undefined, opts)).data,
+    async streamEvents({ lastEventId, onEvent, onOpen, signal }) {
+      const response = await send('GET', '/events', undefined, undefined, {
+        signal,
+        accept: 'text/event-stream',
+        headers: lastEventId ? { 'last-event-id': lastEventId } : {},
+      });
+      if (!response.body) throw new ConsoleApiError(response.status, 'bad_response', 'The console proxy answered /events without a body');
+      onOpen?.();
+      try {
+        await readEventStream(response.body, onEvent, signal);
+      } catch (error) {
+        if (signal?.aborted) throw error;
+        throw new ConsoleApiError(0, 'network_error', `The event stream from ${base || '/'} broke off: ${(error as Error)?.message ?? error}`);
+      }
+    },
   };
 }
 

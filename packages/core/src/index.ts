@@ -17,6 +17,17 @@ export {
   type ConsoleClient,
   type ConsoleClientOptions,
   type RequestOptions,
+  type StreamEventsOptions,
 } from './createConsoleClient.js';
+export {
+  CONSOLE_EVENT_TYPES,
+  type ConsoleClientEvent,
+  type ConsoleDialogEvent,
+  type ConsoleEvent,
+  type ConsoleMessageEvent,
+  type ConsoleResyncEvent,
+  type ConsoleTransferEvent,
+} from './events.js';
+export { readEventStream } from './readEventStream.js';
 export { MAX_MESSAGE_LENGTH, sendFingerprint, type SendIdentity } from './sendIdentity.js';
 export type * from './types.js';

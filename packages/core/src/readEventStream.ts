@@ -1,0 +1,47 @@
+import { createParser } from 'eventsource-parser';
+import { CONSOLE_EVENT_TYPES, type ConsoleEvent } from './events.js';
+
+const KNOWN_TYPES: ReadonlySet<string> = new Set(CONSOLE_EVENT_TYPES);
+
+/**
+ * Reads a Server-Sent Events body (`GET /events`) and calls `onEvent` for each console event,
+ * in order. Heartbeat comments, unknown event types (a newer proxy) and malformed data are
+ * skipped, so one bad event never ends the stream. Resolves when the body ends; rejects when
+ * reading fails (the connection dropped) or `signal` aborts.
+ */
+export async function readEventStream(
+  body: ReadableStream<Uint8Array>,
+  onEvent: (event: ConsoleEvent) => void,
+  signal?: AbortSignal,
+): Promise<void> {
+  const parser = createParser({
+    onEvent(message) {
+      if (!message.event || !KNOWN_TYPES.has(message.event)) return;
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(message.data);
+      } catch {
+        return;
+      }
+      if (typeof parsed !== 'object' || parsed === null) return;
+      const event = parsed as ConsoleEvent;
+      // The `id:` and `event:` fields are the authority; the data repeats them for logs.
+      onEvent({ ...event, id: message.id ?? event.id, type: message.event as ConsoleEvent['type'] } as ConsoleEvent);
+    },
+  });
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  const cancel = () => void reader.cancel().catch(() => {});
+  signal?.addEventListener('abort', cancel, { once: true });
+  try {
+    for (;;) {
+      // oxlint-disable-next-line no-await-in-loop -- a stream is read one chunk at a time
+      const { done, value } = await reader.read();
+      if (done) break;
+      parser.feed(decoder.decode(value, { stream: true }));
+    }
+    if (signal?.aborted) throw signal.reason;
+  } finally {
+    signal?.removeEventListener('abort', cancel);
+  }
+}
