@@ -1,5 +1,14 @@
-import { copyFileSync } from 'node:fs';
+import { copyFileSync, readFileSync } from 'node:fs';
 import { defineConfig } from 'vite';
+
+/**
+ * Marks the bundle as client code for React Server Components hosts (Next.js App Router), so a
+ * server component can render `ConsoleProvider` and the widgets straight from the package.
+ * Written as a banner on the one entry file rather than in the sources: rolldown keeps a
+ * module-level directive only in the entry module and warns about it everywhere else
+ * (MODULE_LEVEL_DIRECTIVE), and the whole bundle is client code anyway.
+ */
+const USE_CLIENT = '"use client";';
 
 // Library build: ESM only, peers and dependencies left as imports; declarations from tsc.
 export default defineConfig({
@@ -10,6 +19,7 @@ export default defineConfig({
     emptyOutDir: true,
     rolldownOptions: {
       external: [/^react($|\/)/, /^react-dom($|\/)/, /^@tanstack\//, /^@c2d-console\//],
+      output: { banner: USE_CLIENT },
     },
   },
   plugins: [
@@ -17,6 +27,20 @@ export default defineConfig({
       name: 'c2d-copy-styles',
       closeBundle() {
         copyFileSync('src/styles.css', 'dist/styles.css');
+      },
+    },
+    {
+      name: 'c2d-check-use-client',
+      // Reads what was written, after every other plugin: a build that loses the directive
+      // would only fail later, inside a Next.js app, as "createContext is not a function".
+      closeBundle() {
+        const firstLine = readFileSync('dist/index.js', 'utf8').split('\n', 1)[0];
+        if (!/^(['"])use client\1;?$/.test(firstLine ?? '')) {
+          throw new Error(
+            `dist/index.js must start with ${USE_CLIENT} (found ${JSON.stringify(firstLine)}): ` +
+              'keep output.banner in packages/react/vite.config.ts and nothing that strips or precedes it',
+          );
+        }
       },
     },
   ],
