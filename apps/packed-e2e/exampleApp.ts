@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { cpSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
@@ -27,7 +27,7 @@ export interface RunningExample {
 /**
  * Copies `apps/<name>` to a new folder under the system's temp dir, outside the workspace, then
  * does what a new user does there: `npm install` with the tarballs, then `npm run build`.
- * Returns the folder; the caller removes it.
+ * Returns the folder; the caller removes it (a failed install or build removes it itself).
  */
 export async function installExample(name: string, tarballs: readonly string[]): Promise<string> {
   const source = `${ROOT}apps/${name}`;
@@ -39,8 +39,13 @@ export async function installExample(name: string, tarballs: readonly string[]):
   const env = userEnv();
   // --prefer-offline: what npm's cache holds is not asked for again (reruns take seconds less).
   const install = ['install', '--prefer-offline', '--no-audit', '--no-fund', '--no-update-notifier', ...tarballs];
-  await run('npm', install, { cwd: dir, env });
-  await run('npm', ['run', 'build'], { cwd: dir, env });
+  try {
+    await run('npm', install, { cwd: dir, env });
+    await run('npm', ['run', 'build'], { cwd: dir, env });
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
   return dir;
 }
 

@@ -48,9 +48,9 @@ describe('the packed packages', () => {
   });
 
   describe.each([
-    { name: 'example-next', what: 'Next.js App Router, the widgets in a server-component page' },
-    { name: 'example-vite', what: 'a Vite page, the proxy in Express' },
-  ])('$name ($what), installed from the tarballs with npm', ({ name }) => {
+    ['example-next', 'Next.js App Router, the widgets in a server-component page'],
+    ['example-vite', 'a Vite page, the proxy in Express'],
+  ])('%s (%s), installed from the tarballs with npm', (name) => {
     let dir: string | undefined;
     let app: RunningExample | undefined;
     let browser: Browser | undefined;
