@@ -40,6 +40,21 @@ export default defineConfig({
       },
       {
         extends: true,
+        test: {
+          // The packages packed, installed with npm into apps/example-* copied outside the
+          // workspace, built and opened in Chromium. After every other project (groupOrder 1):
+          // npm installs and `next build` take both cores for minutes and would slow the
+          // browser tests beside them into timeouts.
+          name: 'packed',
+          environment: 'node',
+          include: ['apps/packed-e2e/**/*.e2e.test.ts'],
+          sequence: { groupOrder: 1 },
+          testTimeout: 60_000,
+          hookTimeout: 600_000,
+        },
+      },
+      {
+        extends: true,
         plugins: [storybookTest({ configDir: '.storybook' })],
         test: {
           name: 'storybook',
