@@ -1,3 +1,4 @@
+/* oxlint-disable no-await-in-loop -- appends and cleanups run in order on purpose: ids must grow in that order */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ConsoleEventDraft, EventLog, EventLogEntry } from './EventLog.js';
 import type { EventLogOptions } from './eventLogOptions.js';

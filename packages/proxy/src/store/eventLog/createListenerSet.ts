@@ -19,7 +19,7 @@ export function createListenerSet<T>(onError: (error: unknown) => void): Listene
       return () => void listeners.delete(entry);
     },
     emit(value) {
-      for (const listener of [...listeners]) {
+      for (const listener of listeners) {
         try {
           listener(value);
         } catch (error) {

@@ -15,12 +15,12 @@ afterEach(async () => {
   await rm(join(file, '..'), { recursive: true, force: true });
 });
 
-/** Opens the log in `file`, runs `use`, and closes log and database, as a proxy run would. */
-async function run<T>(use: (log: ReturnType<typeof createSqliteEventLog>) => Promise<T>, options?: EventLogOptions): Promise<T> {
+/** Opens the log in `file`, runs `body`, and closes log and database, as a proxy run would. */
+async function run<T>(body: (log: ReturnType<typeof createSqliteEventLog>) => Promise<T>, options?: EventLogOptions): Promise<T> {
   const db = await openSqliteDatabase(file);
   const log = createSqliteEventLog(db, options);
   try {
-    return await use(log);
+    return await body(log);
   } finally {
     await log.close();
     db.close();
