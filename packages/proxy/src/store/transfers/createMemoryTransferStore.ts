@@ -58,7 +58,7 @@ export function createMemoryTransferStore(options: TransferStoreOptions = {}): T
       checkPage(page);
       const matching = transfers
         .filter((transfer) => matchesTransferFilter(transfer, filter))
-        .sort((a, b) => (a.created === b.created ? b.id - a.id : a.created < b.created ? 1 : -1));
+        .toSorted((a, b) => (a.created === b.created ? b.id - a.id : a.created < b.created ? 1 : -1));
       return { transfers: matching.slice(page.offset, page.offset + page.limit).map((transfer) => ({ ...transfer })), total: matching.length };
     },
 
