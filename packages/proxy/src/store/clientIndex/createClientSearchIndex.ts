@@ -1,5 +1,6 @@
 import type { Page } from '../Page.js';
 import type { ClientIndexEntry, ClientIndexUpdate, ClientSearchResult } from './ClientIndex.js';
+import { createOrderedTextList } from './createOrderedTextList.js';
 import { clientSearchText, parseClientQuery } from './foldSearchText.js';
 
 interface Item {
@@ -18,9 +19,9 @@ const before = (a: Item, b: Item) => (a.time === b.time ? b.entry.id - a.entry.i
 const BULK_UPDATES = 256;
 
 /**
- * The in-memory search structure behind both client indexes: the clients in result order, each
- * with its folded text, so a search is one pass of `String#includes` over every client (100 000
- * in a few milliseconds) that needs no sorting afterwards.
+ * The in-memory search structure behind both client indexes: the clients in result order with
+ * their folded text (an {@link createOrderedTextList}), so a search is one scan that needs no
+ * sorting afterwards: 100 000 clients in a few milliseconds.
  */
 export interface ClientSearchIndex {
   /** How many clients it holds. */
@@ -57,26 +58,14 @@ const isText = (value: unknown): value is string | null => value === null || typ
 
 /** Creates an empty {@link ClientSearchIndex}. */
 export function createClientSearchIndex(): ClientSearchIndex {
-  let items: Item[] = []; // in result order
+  const items = createOrderedTextList<Item>(before);
   const byId = new Map<number, Item>();
-
-  /** Where `item` is, or would go, in `items`. */
-  const positionOf = (item: Item) => {
-    let low = 0;
-    let high = items.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (before(items[middle] as Item, item) < 0) low = middle + 1;
-      else high = middle;
-    }
-    return low;
-  };
 
   const toItem = (entry: ClientIndexEntry): Item => ({ entry, time: timeOf(entry.lastMessageAt), text: clientSearchText(entry.name, entry.assignedName, entry.phone) });
 
   return {
     get size() {
-      return items.length;
+      return items.size;
     },
 
     merge(updates) {
@@ -101,43 +90,34 @@ export function createClientSearchIndex(): ClientSearchIndex {
     put(entries) {
       if (entries.length > BULK_UPDATES) {
         for (const entry of entries) byId.set(entry.id, toItem(entry));
-        items = [...byId.values()].toSorted(before);
+        items.reset([...byId.values()].toSorted(before));
         return;
       }
       for (const entry of entries) {
         const held = byId.get(entry.id);
-        if (held) items.splice(positionOf(held), 1);
+        if (held) items.remove(held);
         const item = toItem(entry);
         byId.set(entry.id, item);
-        items.splice(positionOf(item), 0, item);
+        items.insert(item);
       }
     },
 
     remove(id) {
       const held = byId.get(id);
       if (!held) return false;
-      items.splice(positionOf(held), 1);
+      items.remove(held);
       byId.delete(id);
       return true;
     },
 
     search(query, page) {
-      const { needles } = parseClientQuery(query);
       const end = page.offset + page.limit;
       const entries: ClientIndexEntry[] = [];
       let total = 0;
-      for (const item of items) {
-        let matches = true;
-        for (const needle of needles) {
-          if (!item.text.includes(needle)) {
-            matches = false;
-            break;
-          }
-        }
-        if (!matches) continue;
+      items.scan(parseClientQuery(query).needles, (item) => {
         if (total >= page.offset && total < end) entries.push({ ...item.entry });
         total++;
-      }
+      });
       return { entries, total };
     },
   };

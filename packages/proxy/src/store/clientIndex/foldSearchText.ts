@@ -1,6 +1,7 @@
 const DECOMPOSED_SHORT_I = /\u0438\u0306/g; // и + combining breve, what NFKD makes of й
 const COMBINING_MARKS = /\p{M}/gu;
-const WHITESPACE = /\s+/g;
+// Control characters too: a needle must never hold the line breaks that separate texts.
+const WHITESPACE = /[\s\p{Cc}]+/gu;
 const PHONE_QUERY = /^[\d\s()+\-.]*\d[\d\s()+\-.]*$/;
 const NON_DIGITS = /\D/g;
 
