@@ -49,11 +49,12 @@ function migrate(db: SqliteDatabase, migrations: readonly string[], file: string
 }
 
 async function loadLibsql() {
+  const platform = typeof process === 'undefined' ? 'this runtime' : `${process.platform}-${process.arch}`;
   try {
     return (await import('libsql')).default;
   } catch (error) {
     throw new Error(
-      `The embedded store needs the libsql package and its binary for ${process.platform}-${process.arch} ` +
+      `The embedded store needs the libsql package and its binary for ${platform} ` +
         '(@libsql/<platform>, an optional dependency): reinstall without --no-optional, or use the memory or Redis stores',
       { cause: error },
     );
