@@ -1,6 +1,6 @@
 /** What {@link createOrderedTextList} holds: anything with the text to search. */
 export interface HasText {
-  /** Searchable text; must not contain a line break (it separates items when scanning). */
+  /** Searchable text. */
   readonly text: string;
 }
 
@@ -20,7 +20,10 @@ export interface OrderedTextList<T extends HasText> {
   insert(item: T): void;
   /** Takes out `item` (the same object that was put in); false when it is not there. */
   remove(item: T): boolean;
-  /** Calls `visit` with every item whose text contains every needle, in order. No needles: every item. */
+  /**
+   * Calls `visit` with every item whose text contains every needle, in order. No needles: every
+   * item. A needle must not contain a line break: those separate the items' texts in a block.
+   */
   scan(needles: readonly string[], visit: (item: T) => void): void;
 }
 

@@ -13,8 +13,8 @@ describe('foldSearchText', () => {
     expect(foldSearchText('Андрей')).not.toBe(foldSearchText('Андреи'));
   });
 
-  it('collapses and trims whitespace', () => {
-    expect(foldSearchText('  Анна \t Ли  ')).toBe('анна ли');
+  it('leaves text without marks as it is, but lower case', () => {
+    expect(foldSearchText('Анна Ли\tSmith')).toBe('анна ли\tsmith');
   });
 });
 
@@ -26,6 +26,10 @@ describe('parseClientQuery', () => {
   it('splits any other query into folded words', () => {
     expect(parseClientQuery(' Ёлкин  Пётр ')).toEqual({ needles: ['елкин', 'петр'] });
     expect(parseClientQuery('Room 101')).toEqual({ needles: ['room', '101'] });
+  });
+
+  it('never puts whitespace or control characters in a needle', () => {
+    expect(parseClientQuery('анна\nли\u0001smith\t')).toEqual({ needles: ['анна', 'ли', 'smith'] });
   });
 
   it('matches everyone for a blank query', () => {
