@@ -3,6 +3,7 @@ import type {
   ApiErrorCode,
   Client,
   ClientChannel,
+  ClientListResponse,
   ClientsParams,
   Dialog,
   HealthResponse,
@@ -36,7 +37,8 @@ export interface RequestOptions {
 /** A typed client for the c2d-console proxy's HTTP API. Every method throws {@link ConsoleApiError}. */
 export interface ConsoleClient {
   health(options?: RequestOptions): Promise<HealthResponse>;
-  listClients(params?: ClientsParams, options?: RequestOptions): Promise<ListResponse<Client>>;
+  /** Clients, newest first; a name search says in `meta.search` how much it could look at. */
+  listClients(params?: ClientsParams, options?: RequestOptions): Promise<ClientListResponse>;
   getClient(id: number, options?: RequestOptions): Promise<Client>;
   listClientChannels(id: number, options?: RequestOptions): Promise<ClientChannel[]>;
   listMessages(

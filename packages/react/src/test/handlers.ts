@@ -76,6 +76,7 @@ export function createConsoleHandlers(options: ConsoleHandlersOptions = {}): Htt
         id: (history[0]?.id ?? input.clientId * 1000) + 1,
         text: input.text,
         type: 'to_client',
+        rawType: 'to_client',
         transport: input.transport ?? 'whatsapp',
         channelId: input.channelId ?? 1,
         operatorId: 2,
@@ -84,6 +85,7 @@ export function createConsoleHandlers(options: ConsoleHandlersOptions = {}): Htt
         created: new Date().toISOString(),
         read: false,
         attachments: [],
+        location: null,
       };
       sent.set(input.clientId, [message, ...(sent.get(input.clientId) ?? [])]);
       return HttpResponse.json(
