@@ -84,10 +84,10 @@ describe('c2d-proxy CLI', () => {
 
     expect((await fetch(`${url}/clients`)).status).toBe(401);
     const jwt = await sign({ exp: Math.floor(Date.now() / 1000) + 60 }, 's', 'HS256');
-    const answer = await fetch(`${url}/clients/11`, { headers: { authorization: `Bearer ${jwt}` } });
+    const answer = await fetch(`${url}/clients/1201`, { headers: { authorization: `Bearer ${jwt}` } });
     expect(answer.status).toBe(200);
     expect(((await answer.json()) as { data: { assignedName: string } }).data.assignedName).toBe('Айгерим (VIP)');
-    expect(upstream.callsTo('/v1/clients/11')[0]?.headers.authorization).toBe(TOKEN);
+    expect(upstream.callsTo('/v1/clients/1201')[0]?.headers.authorization).toBe(TOKEN);
 
     cli.child.kill('SIGTERM');
     expect(await cli.exited).toBe(0);
