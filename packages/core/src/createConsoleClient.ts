@@ -36,6 +36,7 @@ export interface RequestOptions {
 
 /** A typed client for the c2d-console proxy's HTTP API. Every method throws {@link ConsoleApiError}. */
 export interface ConsoleClient {
+  /** The proxy's health; also when it answers 503 because Chat2Desk rejects its token (`upstream.tokenValid` false). */
   health(options?: RequestOptions): Promise<HealthResponse>;
   /** Clients, newest first; a name search says in `meta.search` how much it could look at. */
   listClients(params?: ClientsParams, options?: RequestOptions): Promise<ClientListResponse>;
@@ -64,6 +65,8 @@ export function createConsoleClient(options: ConsoleClientOptions): ConsoleClien
     query: Query | undefined,
     body: unknown,
     { signal }: RequestOptions = {},
+    /** Error statuses whose body is still the answer (a degraded health check). */
+    answeredStatuses: readonly number[] = [],
   ): Promise<T> {
     const doFetch = options.fetch ?? globalThis.fetch;
     const headers: Record<string, string> = { accept: 'application/json' };
@@ -94,7 +97,8 @@ export function createConsoleClient(options: ConsoleClientOptions): ConsoleClien
     } catch {
       payload = undefined;
     }
-    if (!response.ok) {
+    const answered = answeredStatuses.includes(response.status) && typeof payload === 'object' && payload !== null && !('error' in payload);
+    if (!response.ok && !answered) {
       const envelope = (payload as { error?: { code?: string; message?: string } } | undefined)?.error;
       const retryAfter = Number(response.headers.get('retry-after'));
       throw new ConsoleApiError(
@@ -116,7 +120,7 @@ export function createConsoleClient(options: ConsoleClientOptions): ConsoleClien
   const id = (value: number) => encodeURIComponent(String(value));
 
   return {
-    health: (opts) => get<HealthResponse>('/health', undefined, opts),
+    health: (opts) => request<HealthResponse>('GET', '/health', undefined, undefined, opts, [503]),
     listClients: (params = {}, opts) => get('/clients', { ...params }, opts),
     getClient: (clientId, opts) => data(get(`/clients/${id(clientId)}`, undefined, opts)),
     listClientChannels: (clientId, opts) =>
