@@ -117,7 +117,8 @@ describe('c2d-proxy CLI', () => {
       data: Array<Record<string, unknown>>;
     };
     expect(answer.data[0]).toMatchObject({ id: raw.data[0]?.id, assignedName: raw.data[0]?.assigned_name });
-  });
+    // Two CLI processes start through tsx: slow on a busy machine.
+  }, 30_000);
 
   it('check: all green against --fake-chat2desk; with a rejected token, one line and exit 1', async () => {
     const fake = runCli({}, ['--fake-chat2desk']);
