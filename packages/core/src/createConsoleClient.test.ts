@@ -102,4 +102,13 @@ describe('createConsoleClient', () => {
     expect(error).toMatchObject({ status: 0, code: 'network_error' });
     expect((error as Error).message).toContain('socket hang up');
   });
+
+  it('answers a degraded health check (503: Chat2Desk rejects the token) instead of throwing, and a 503 error envelope as an error', async () => {
+    const degraded = { status: 'degraded', mode: 'live', upstream: { reachable: true, tokenValid: false, error: { code: 'upstream_auth', message: 'rejected' } } };
+    const health = await createConsoleClient({ apiUrl: '/api', fetch: vi.fn(async () => json(503, degraded)) }).health();
+    expect(health).toEqual(degraded);
+    const quota = { error: { code: 'upstream_quota', message: 'quota used up' } };
+    const error = await createConsoleClient({ apiUrl: '/api', fetch: vi.fn(async () => json(503, quota)) }).listOperators().catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 503, code: 'upstream_quota', message: 'quota used up' });
+  });
 });

@@ -5,6 +5,7 @@ import type {
   ApiErrorCode,
   Client,
   ClientChannel,
+  ClientListResponse,
   ClientsParams,
   Dialog,
   HealthResponse,
@@ -37,8 +38,10 @@ export interface RequestOptions {
 
 /** A typed client for the c2d-console proxy's HTTP API. Every method throws {@link ConsoleApiError}. */
 export interface ConsoleClient {
+  /** The proxy's health; also when it answers 503 because Chat2Desk rejects its token (`upstream.tokenValid` false). */
   health(options?: RequestOptions): Promise<HealthResponse>;
-  listClients(params?: ClientsParams, options?: RequestOptions): Promise<ListResponse<Client>>;
+  /** Clients, newest first; a name search says in `meta.search` how much it could look at. */
+  listClients(params?: ClientsParams, options?: RequestOptions): Promise<ClientListResponse>;
   getClient(id: number, options?: RequestOptions): Promise<Client>;
   listClientChannels(id: number, options?: RequestOptions): Promise<ClientChannel[]>;
   listMessages(
@@ -70,6 +73,13 @@ export interface StreamEventsOptions extends RequestOptions {
 
 type Query = Record<string, string | number | undefined>;
 
+/** How one request is sent: its `Accept`, extra headers, and error statuses whose body is still the answer. */
+interface SendOptions extends RequestOptions {
+  accept?: string;
+  headers?: Record<string, string>;
+  answeredStatuses?: readonly number[];
+}
+
 /** Creates a {@link ConsoleClient} for the proxy at `apiUrl`. */
 export function createConsoleClient(options: ConsoleClientOptions): ConsoleClient {
   const base = options.apiUrl.replace(/\/+$/, '');
@@ -80,8 +90,8 @@ export function createConsoleClient(options: ConsoleClientOptions): ConsoleClien
     path: string,
     query: Query | undefined,
     body: unknown,
-    { signal, accept = 'application/json', headers: extra }: RequestOptions & { accept?: string; headers?: Record<string, string> } = {},
-  ): Promise<Response> {
+    { signal, accept = 'application/json', headers: extra, answeredStatuses = [] }: SendOptions = {},
+  ): Promise<{ response: Response; payload?: unknown }> {
     const doFetch = options.fetch ?? globalThis.fetch;
     const headers: Record<string, string> = { accept, ...extra };
     if (body !== undefined) headers['content-type'] = 'application/json';
@@ -104,13 +114,16 @@ export function createConsoleClient(options: ConsoleClientOptions): ConsoleClien
         `Could not reach the console proxy at ${base || '/'}: ${(error as Error)?.message ?? error}`,
       );
     }
-    if (!response.ok) {
-      let payload: unknown;
-      try {
-        payload = await response.json();
-      } catch {
-        payload = undefined;
-      }
+    if (response.ok) return { response };
+    let payload: unknown;
+    try {
+      payload = await response.json();
+    } catch {
+      payload = undefined;
+    }
+    // A degraded health check answers 503 with its usual body: that body is the answer.
+    const answered = answeredStatuses.includes(response.status) && typeof payload === 'object' && payload !== null && !('error' in payload);
+    if (!answered) {
       const envelope = (payload as { error?: { code?: string; message?: string } } | undefined)?.error;
       const retryAfter = Number(response.headers.get('retry-after'));
       throw new ConsoleApiError(
@@ -120,7 +133,7 @@ export function createConsoleClient(options: ConsoleClientOptions): ConsoleClien
         Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
       );
     }
-    return response;
+    return { response, payload };
   }
 
   async function request<T>(
@@ -128,14 +141,17 @@ export function createConsoleClient(options: ConsoleClientOptions): ConsoleClien
     path: string,
     query: Query | undefined,
     body: unknown,
-    requestOptions: RequestOptions = {},
+    requestOptions: SendOptions = {},
   ): Promise<T> {
-    const response = await send(method, path, query, body, requestOptions);
-    let payload: unknown;
-    try {
-      payload = await response.json();
-    } catch {
-      payload = undefined;
+    const sent = await send(method, path, query, body, requestOptions);
+    const { response } = sent;
+    let payload = sent.payload;
+    if (payload === undefined) {
+      try {
+        payload = await response.json();
+      } catch {
+        payload = undefined;
+      }
     }
     if (payload === undefined || payload === null || typeof payload !== 'object') {
       throw new ConsoleApiError(response.status, 'bad_response', 'The console proxy answered something other than JSON');
@@ -149,7 +165,7 @@ export function createConsoleClient(options: ConsoleClientOptions): ConsoleClien
   const id = (value: number) => encodeURIComponent(String(value));
 
   return {
-    health: (opts) => get<HealthResponse>('/health', undefined, opts),
+    health: (opts) => request<HealthResponse>('GET', '/health', undefined, undefined, { ...opts, answeredStatuses: [503] }),
     listClients: (params = {}, opts) => get('/clients', { ...params }, opts),
     getClient: (clientId, opts) => data(get(`/clients/${id(clientId)}`, undefined, opts)),
     listClientChannels: (clientId, opts) =>
@@ -161,7 +177,7 @@ export function createConsoleClient(options: ConsoleClientOptions): ConsoleClien
     getDialog: (dialogId, opts) => data(get(`/dialogs/${id(dialogId)}`, undefined, opts)),
     listOperators: async (opts) => (await get<ListResponse<Operator>>('/operators', undefined, opts)).data,
     async streamEvents({ lastEventId, onEvent, onOpen, signal }) {
-      const response = await send('GET', '/events', undefined, undefined, {
+      const { response } = await send('GET', '/events', undefined, undefined, {
         signal,
         accept: 'text/event-stream',
         headers: lastEventId ? { 'last-event-id': lastEventId } : {},

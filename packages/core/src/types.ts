@@ -28,18 +28,31 @@ export interface Client {
   externalId: string | null;
 }
 
-/** Who a message is from, as Chat2Desk types it. */
+/**
+ * Who a message is from, as Chat2Desk types it: from the client, to the client (an operator's
+ * reply), an autoreply, a system event, or a `comment` (an internal note the client never sees).
+ * A type the proxy does not know is shown as `system`; its own name stays in `Message.rawType`.
+ */
 export type MessageType = 'from_client' | 'to_client' | 'system' | 'autoreply' | 'comment';
 
 /** The messenger a message went through (`whatsapp`, `telegram`, `viber`, `vk`, `sms`, ...). */
 export type Transport = string;
 
+/** What an attachment is: Chat2Desk's `photo`, `pdf`, `audio` and `video` fields, or any other file. */
+export type AttachmentKind = 'photo' | 'pdf' | 'audio' | 'video' | 'file';
+
 /** A file or picture attached to a message. */
 export interface Attachment {
   url: string;
-  /** `photo`, `video`, `audio`, `document`, ... */
-  kind: string;
+  kind: AttachmentKind;
+  /** The file's name, when Chat2Desk gave one (files only). */
   name: string | null;
+}
+
+/** A place a client shared (Chat2Desk's `coordinates`). */
+export interface Location {
+  latitude: number;
+  longitude: number;
 }
 
 /** One message of a client's history. */
@@ -47,6 +60,8 @@ export interface Message {
   id: number;
   text: string;
   type: MessageType;
+  /** Chat2Desk's own type name: equal to `type`, except for types the proxy does not know. */
+  rawType: string;
   transport: Transport;
   channelId: number | null;
   operatorId: number | null;
@@ -55,6 +70,8 @@ export interface Message {
   created: string;
   read: boolean;
   attachments: Attachment[];
+  /** The place the client shared, or null. */
+  location: Location | null;
 }
 
 /** A dialog: one conversation episode of a client, handled by one operator at a time. */
@@ -64,9 +81,12 @@ export interface Dialog {
   begin: string | null;
   end: string | null;
   operatorId: number | null;
+  /** The dialog's client (Chat2Desk carries it inside the last message); null without one. */
   clientId: number | null;
+  /** The dialog's last message, or null. */
+  lastMessage: Message | null;
   /** Time of the dialog's last message, or null. */
-  lastMessage: string | null;
+  lastMessageAt: string | null;
   /** How many messages the dialog holds. */
   messagesCount: number;
 }
@@ -141,15 +161,46 @@ export interface ListResponse<T> {
   meta: ListMeta;
 }
 
+/**
+ * How much a name search (`GET /clients?q=`) could look at. Chat2Desk has no name search, so
+ * the proxy searches its own index of clients; until that index holds every client, the
+ * answer is incomplete and the browser filters what it has loaded itself.
+ */
+export interface ClientSearchMeta {
+  /** Clients the proxy's index holds (0: there is no index yet). */
+  indexed: number;
+  /** True when the answer covers every client of the account. */
+  complete: boolean;
+}
+
+/** `GET /clients`: a list whose `meta.search` says how complete a name search was (absent for other lists). */
+export interface ClientListResponse extends ListResponse<Client> {
+  meta: ListMeta & { search?: ClientSearchMeta };
+}
+
 /** The proxy's single-item envelope. */
 export interface ItemResponse<T> {
   data: T;
 }
 
-/** `GET /health`. */
+/** How Chat2Desk looked to the proxy's last health probe (live mode only). */
+export interface UpstreamHealth {
+  /** Chat2Desk answered at all. */
+  reachable: boolean;
+  /** False when Chat2Desk rejected the proxy's token; null when it could not be asked. */
+  tokenValid: boolean | null;
+  /** API calls this account made this month, when Chat2Desk reported it. */
+  requestsThisMonth?: number;
+  /** What went wrong, when something did: the code and message the API routes answer now. */
+  error?: { code: ApiErrorCode; message: string };
+}
+
+/** `GET /health`: 200 with `status: "ok"`, or `"degraded"` when Chat2Desk is not usable (503 when it rejects the token). */
 export interface HealthResponse {
-  status: 'ok';
+  status: 'ok' | 'degraded';
   mode: 'sandbox' | 'live';
+  /** Live mode: the state of Chat2Desk, probed at most once a minute. */
+  upstream?: UpstreamHealth;
 }
 
 /** Codes of the proxy's error envelope, plus the client-side `network_error` and `bad_response`. */
@@ -161,6 +212,7 @@ export type ApiErrorCode =
   | 'payload_too_large'
   | 'rate_limited'
   | 'upstream_auth'
+  | 'upstream_quota'
   | 'upstream_timeout'
   | 'upstream_error'
   | 'internal'
@@ -178,7 +230,10 @@ export interface PageParams {
   offset?: number;
 }
 
-/** `GET /clients` parameters: `phone` matches digits, `q` a name or phone fragment. */
+/**
+ * `GET /clients` parameters: `phone` matches digits (Chat2Desk's own filter); `q` is a name
+ * (searched in the proxy's client index, see {@link ClientSearchMeta}) or a phone in any format.
+ */
 export interface ClientsParams extends PageParams {
   phone?: string;
   q?: string;

@@ -1,5 +1,6 @@
 import type { ResolvedProxyOptions } from './options.js';
 import type { IdempotencyGuard } from './store/createIdempotencyGuard.js';
+import type { TransferLog } from './store/TransferLog.js';
 import type { SandboxUpstream } from './upstream/createSandboxUpstream.js';
 import type { UpstreamClient } from './upstream/createUpstreamClient.js';
 
@@ -16,6 +17,8 @@ export interface ProxyDeps {
   idempotency: IdempotencyGuard;
   /** Replaces the Chat2Desk token and the JWT secret in any text bound for a log or a response. */
   redact: (text: string) => string;
+  /** The transfers the proxy recorded (Chat2Desk has no endpoint for them); the sandbox's own in sandbox mode. */
+  transfers: TransferLog;
   /** The in-process fake Chat2Desk: set in sandbox mode only. */
   sandbox: SandboxUpstream | undefined;
 }

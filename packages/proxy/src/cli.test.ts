@@ -34,7 +34,8 @@ function runCli(env: Record<string, string>, args: string[] = []): Cli {
   child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
     for (const line of chunk.split('\n').filter(Boolean)) {
       stdout.push(line);
-      const url = (JSON.parse(line) as { url?: string }).url;
+      // Log lines are JSON; `check` prints text.
+      const url = line.startsWith('{') ? (JSON.parse(line) as { url?: string }).url : undefined;
       if (url) onUrl(url);
     }
   });
@@ -84,10 +85,10 @@ describe('c2d-proxy CLI', () => {
 
     expect((await fetch(`${url}/clients`)).status).toBe(401);
     const jwt = await sign({ exp: Math.floor(Date.now() / 1000) + 60 }, 's', 'HS256');
-    const answer = await fetch(`${url}/clients/11`, { headers: { authorization: `Bearer ${jwt}` } });
+    const answer = await fetch(`${url}/clients/1201`, { headers: { authorization: `Bearer ${jwt}` } });
     expect(answer.status).toBe(200);
     expect(((await answer.json()) as { data: { assignedName: string } }).data.assignedName).toBe('Айгерим (VIP)');
-    expect(upstream.callsTo('/v1/clients/11')[0]?.headers.authorization).toBe(TOKEN);
+    expect(upstream.callsTo('/v1/clients/1201')[0]?.headers.authorization).toBe(TOKEN);
 
     cli.child.kill('SIGTERM');
     expect(await cli.exited).toBe(0);
@@ -116,5 +117,32 @@ describe('c2d-proxy CLI', () => {
       data: Array<Record<string, unknown>>;
     };
     expect(answer.data[0]).toMatchObject({ id: raw.data[0]?.id, assignedName: raw.data[0]?.assigned_name });
+    // Two CLI processes start through tsx: slow on a busy machine.
+  }, 30_000);
+
+  it('check: all green against --fake-chat2desk; with a rejected token, one line and exit 1', async () => {
+    const fake = runCli({}, ['--fake-chat2desk']);
+    running.push(fake);
+    const fakeUrl = await fake.listening;
+    const check = runCli({ CHAT2DESK_API_URL: fakeUrl, CHAT2DESK_API_TOKEN: 'x' }, ['check']);
+    running.push(check);
+    expect(await check.exited).toBe(0);
+    expect(check.stdout.filter((l) => l.startsWith('✓'))).toHaveLength(8);
+    expect(check.stdout.at(-1)).toBe('All 8 checks passed: the console can run with this token.');
+
+    const badToken = runCli({ C2D_SANDBOX_FAULTS: 'bad-token' }, ['--fake-chat2desk']);
+    running.push(badToken);
+    const refused = runCli({ CHAT2DESK_API_URL: await badToken.listening, CHAT2DESK_API_TOKEN: TOKEN }, ['check']);
+    running.push(refused);
+    expect(await refused.exited).toBe(1);
+    expect(refused.stdout).toEqual([expect.stringMatching(/^✗ Chat2Desk at http:\/\/127\.0\.0\.1:\d+ rejected the token: Set CHAT2DESK_API_TOKEN/)]);
+    expect(refused.stdout.join('')).not.toContain(TOKEN);
+  }, 30_000);
+
+  it('check: says which variable to set when there is no token', async () => {
+    const check = runCli({}, ['check']);
+    running.push(check);
+    expect(await check.exited).toBe(2);
+    expect(check.stderr.join('')).toContain('set CHAT2DESK_API_TOKEN');
   });
 });

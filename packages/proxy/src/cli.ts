@@ -1,19 +1,35 @@
 import { Chat2DeskConfigError } from '@c2d-console/core';
 import { createProxy } from './createProxy.js';
+import { DEFAULT_UPSTREAM_URL } from './options.js';
+import { formatCheck, runCheck } from './runCheck.js';
 import { createSandboxUpstream } from './upstream/createSandboxUpstream.js';
 import { proxyConfigFromEnv } from './proxyConfigFromEnv.js';
 import { serveProxy } from './serveProxy.js';
 
 // `c2d-proxy`: the proxy as a standalone service, configured by environment variables.
 // `c2d-proxy --fake-chat2desk` serves the sandbox's fake Chat2Desk API itself (`/v1/...`, any
-// bare token), on loopback, as an upstream to try live mode against.
+// bare token, C2D_SANDBOX_FAULTS honoured), on loopback, as an upstream to try live mode against.
+// `c2d-proxy check` runs, read-only, the Chat2Desk calls the console needs with the configured
+// token and prints what works, what does not and what to do; exit code 0 only when all work.
 const line = (fields: Record<string, unknown>) => JSON.stringify({ time: new Date().toISOString(), ...fields });
+
+if (process.argv[2] === 'check') {
+  const token = process.env.CHAT2DESK_API_TOKEN?.trim();
+  if (!token) {
+    console.error('c2d-proxy check: set CHAT2DESK_API_TOKEN to the token to check (and CHAT2DESK_API_URL for another installation)');
+    process.exit(2);
+  }
+  const baseUrl = process.env.CHAT2DESK_API_URL?.trim() || DEFAULT_UPSTREAM_URL;
+  const result = await runCheck({ baseUrl, token, fetch: (url, init) => fetch(url, init) });
+  process.stdout.write(formatCheck(result, baseUrl));
+  process.exit(result.ok ? 0 : 1);
+}
 
 try {
   const config = proxyConfigFromEnv(process.env);
   let server;
   if (process.argv.includes('--fake-chat2desk')) {
-    const fake = createSandboxUpstream();
+    const fake = createSandboxUpstream(config.proxy.sandbox);
     server = await serveProxy({ fetch: fake.handle }, { port: config.listen.port, host: '127.0.0.1' });
     console.info(line({ level: 'info', msg: `fake Chat2Desk API listening on ${server.url} (/v1/..., any bare token)`, mode: 'fake-chat2desk', url: server.url }));
   } else {

@@ -99,4 +99,21 @@ describe('sandbox mode through the proxy (no token)', () => {
     expect(a).toEqual(b);
     expect(a).not.toEqual(c);
   });
+
+  it.each([
+    ['quota', 503, 'upstream_quota'],
+    ['bad-token', 502, 'upstream_auth'],
+    ['rate-limit', 429, 'rate_limited'],
+  ] as const)('with the %s fault, answers every API route %i %s', async (fault, status, code) => {
+    const faulty = createProxy({ sandbox: { clients: 5, faults: [fault] }, logger: false, retry: { retries: 1, baseDelayMs: 1, maxDelayMs: 5 } });
+    const answer = await faulty.fetch(new Request('http://proxy.test/clients?limit=1'));
+    expect(answer.status).toBe(status);
+    expect(((await answer.json()) as { error: { code: string } }).error.code).toBe(code);
+    // The health check and the fake web UI stay up: only Chat2Desk's API is in trouble.
+    expect((await faulty.fetch(new Request('http://proxy.test/health'))).status).toBe(200);
+  });
+
+  it('refuses a fault it does not know, naming the ones it does', () => {
+    expect(() => createProxy({ sandbox: { faults: ['flood' as never] } })).toThrow(/"flood" is not a fault; use any of quota, rate-limit, bad-token, slow/);
+  });
 });

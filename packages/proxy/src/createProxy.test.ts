@@ -12,13 +12,13 @@ describe('the Chat2Desk token', () => {
     const auth = bearer(jwt);
     // Chat2Desk echoing the token back in an error must not carry it through either.
     upstream.on('POST', '/v1/messages', { status: 400, body: { status: 'error', message: `token ${TEST_TOKEN} is not allowed to send` } });
-    upstream.on('GET', '/v1/clients/1', { status: 401 });
+    upstream.on('GET', '/v1/clients/1', { status: 401, raw: '' });
     upstream.on('GET', '/v1/clients/2', { status: 500, body: { status: 'error', message: TEST_TOKEN } });
     // Only this call outlasts the timeout: a cold proxy on a busy machine may take 100 ms for the others.
     upstream.on('GET', '/v1/clients/3', { latencyMs: 1500 });
     upstream.on('GET', '/v1/clients/4', { raw: `not json ${TEST_TOKEN}` });
     upstream.on('GET', '/v1/clients/5', { status: 429, headers: { 'retry-after': '60' } });
-    upstream.on('GET', '/v1/dialogs/900', { body: { data: { id: TEST_TOKEN }, status: 'success' } });
+    upstream.on('GET', '/v1/dialogs/5501', { body: { data: { id: TEST_TOKEN }, status: 'success' } });
 
     const requests: Array<[string, RequestInit?]> = [
       ['/health'],
@@ -31,8 +31,8 @@ describe('the Chat2Desk token', () => {
       ['/clients/5', { headers: auth }],
       ['/clients/999', { headers: auth }],
       ['/clients/x', { headers: auth }],
-      ['/dialogs/900', { headers: auth }],
-      ['/transfers?dialogId=900', { headers: auth }],
+      ['/dialogs/5501', { headers: auth }],
+      ['/transfers?dialogId=5501', { headers: auth }],
       ['/messages', { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ clientId: 11, text: 'hi' }) }],
       ['/nope', { headers: auth }],
     ];

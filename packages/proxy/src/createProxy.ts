@@ -11,6 +11,8 @@ import { createApiRoutes } from './routes/api.js';
 import { createChatRoutes } from './routes/chat.js';
 import { createHealthRoutes } from './routes/health.js';
 import { createIdempotencyGuard } from './store/createIdempotencyGuard.js';
+import { createMemoryTransferLog } from './store/createMemoryTransferLog.js';
+import { createQuotaGate } from './upstream/createQuotaGate.js';
 import { createSandboxUpstream } from './upstream/createSandboxUpstream.js';
 import { createUpstreamClient } from './upstream/createUpstreamClient.js';
 
@@ -38,8 +40,10 @@ export function createProxy(proxyOptions: ProxyOptions = {}): ProxyApp {
       cache: options.cache,
       cacheTtlMs: options.cacheTtlMs,
       onUpstreamCall: options.onUpstreamCall,
+      quotaGate: createQuotaGate(),
     }),
     idempotency: createIdempotencyGuard({ store: options.idempotencyStore, ttlMs: options.idempotencyTtlMs }),
+    transfers: sandbox ? sandbox.transfers : createMemoryTransferLog(),
   };
 
   const app = (options.basePath ? new Hono<ProxyEnv>().basePath(options.basePath) : new Hono<ProxyEnv>()) as ProxyApp;

@@ -2,6 +2,7 @@ import { Chat2DeskConfigError } from '@c2d-console/core';
 import type { HealthResponse } from '@c2d-console/core';
 import type { ProxyAuth } from './ProxyAuth.js';
 import { silentLogger, type ProxyLogger } from './ProxyLogger.js';
+import { isSandboxFault, SANDBOX_FAULTS, type SandboxFault } from './sandbox/sandboxFaults.js';
 import type { Cache } from './store/Cache.js';
 import { createMemoryCache } from './store/createMemoryCache.js';
 import { createTokenBucketLimiter, type TokenBucketOptions } from './upstream/createTokenBucketLimiter.js';
@@ -52,8 +53,12 @@ export interface ProxyOptions {
   logger?: ProxyLogger | false;
   /** The `fetch` used to call Chat2Desk in live mode (default: the global one). */
   fetch?: UpstreamFetch;
-  /** Sandbox data: seed and number of clients (sandbox mode only). */
-  sandbox?: { seed?: number; clients?: number };
+  /**
+   * The sandbox (sandbox mode only): seed and number of clients of its data, and faults to
+   * answer with (`C2D_SANDBOX_FAULTS`): `quota`, `rate-limit`, `bad-token` answer Chat2Desk's
+   * own error bodies, `slow` delays every answer by 3 s.
+   */
+  sandbox?: SandboxSettings;
   /**
    * Path the proxy is mounted under when the host passes it whole URLs, e.g. `/api/c2d` for a
    * Next.js route handler at `app/api/c2d/[...path]/route.ts` (default: none). Not needed
@@ -62,6 +67,13 @@ export interface ProxyOptions {
   basePath?: string;
   /** Called for every upstream attempt, with method and path (metrics). */
   onUpstreamCall?: (method: string, path: string) => void;
+}
+
+/** The `sandbox` option. */
+export interface SandboxSettings {
+  seed?: number;
+  clients?: number;
+  faults?: SandboxFault[];
 }
 
 /** {@link ProxyOptions} checked, with every default filled in: what the proxy's parts are built from. */
@@ -91,7 +103,7 @@ export interface ResolvedProxyOptions {
   idempotencyTtlMs: number | undefined;
   logger: ProxyLogger;
   fetch: UpstreamFetch;
-  sandbox: { seed?: number; clients?: number } | undefined;
+  sandbox: SandboxSettings | undefined;
   onUpstreamCall: ((method: string, path: string) => void) | undefined;
 }
 
@@ -130,6 +142,14 @@ function positive(name: string, value: number | undefined, fallback: number): nu
   return value;
 }
 
+function checkFaults(faults: readonly string[] | undefined): void {
+  for (const fault of faults ?? []) {
+    if (!isSandboxFault(fault)) {
+      throw new Chat2DeskConfigError('sandbox', `sandbox.faults: "${fault}" is not a fault; use any of ${SANDBOX_FAULTS.join(', ')} (C2D_SANDBOX_FAULTS=quota,slow)`);
+    }
+  }
+}
+
 function checkAuth(options: ProxyOptions, mode: ResolvedProxyOptions['mode']): ProxyAuth | undefined {
   const auth = options.auth;
   if (auth && auth.jwtSecret === undefined && auth.authorize === undefined) {
@@ -163,6 +183,7 @@ export function resolveOptions(options: ProxyOptions): ResolvedProxyOptions {
   if (mode === 'live' && !/^https?:\/\/[^/?#\s]+/.test(upstreamUrl)) {
     throw new Chat2DeskConfigError('upstreamUrl', `upstreamUrl must be an http(s) URL such as ${DEFAULT_UPSTREAM_URL} (got "${upstreamUrl}")`);
   }
+  checkFaults(options.sandbox?.faults);
   const allowedOrigins = options.allowedOrigins ?? [];
   allowedOrigins.forEach(checkOrigin);
   const basePath = options.basePath ?? '';

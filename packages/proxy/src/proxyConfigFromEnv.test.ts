@@ -40,4 +40,15 @@ describe('proxyConfigFromEnv', () => {
     expect(() => proxyConfigFromEnv({ PORT: 'http' })).toThrow(/PORT must be a port number from 0 to 65535/);
     expect(() => proxyConfigFromEnv({ PORT: '70000' })).toThrow(/PORT must be a port number/);
   });
+
+  it('reads C2D_SANDBOX_FAULTS into the sandbox, refuses an unknown fault by name, and ignores faults in live mode', () => {
+    expect(proxyConfigFromEnv({ C2D_SANDBOX_FAULTS: ' quota, slow ' }).proxy.sandbox).toEqual({ faults: ['quota', 'slow'] });
+    expect(proxyConfigFromEnv({ C2D_SANDBOX_FAULTS: '' }).proxy.sandbox).toBeUndefined();
+    expect(() => proxyConfigFromEnv({ C2D_SANDBOX_FAULTS: 'quota,flood' })).toThrow(
+      'C2D_SANDBOX_FAULTS: "flood" is not a fault; use any of quota, rate-limit, bad-token, slow, comma-separated',
+    );
+    const live = proxyConfigFromEnv({ CHAT2DESK_API_TOKEN: 'tok', C2D_SANDBOX_FAULTS: 'quota' });
+    expect(live.proxy.sandbox).toBeUndefined();
+    expect(live.warnings).toContain('C2D_SANDBOX_FAULTS is ignored in live mode: faults are for the sandbox');
+  });
 });

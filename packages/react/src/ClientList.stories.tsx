@@ -6,7 +6,7 @@ import { expect, fn, waitFor, within } from 'storybook/test';
 import { ClientList } from './ClientList.js';
 import { clientDisplayName } from './clientDisplayName.js';
 import { makeClient, makeClients } from './test/fixtures.js';
-import { createConsoleHandlers } from './test/handlers.js';
+import { createConsoleHandlers, createFaultHandlers } from './test/handlers.js';
 import { seedClientList } from './test/seedClientList.js';
 
 const meta = {
@@ -51,17 +51,48 @@ export const Default: Story = {
   },
 };
 
-/** Typing a name filters the list once the operator pauses (one request, not one per key). */
+/**
+ * Typing a name, while the proxy cannot search names (Chat2Desk has none): the list searches
+ * the clients it has loaded, says how many of the account that is, and searches further on
+ * request; one request to the proxy, once the operator pauses.
+ */
 export const Search: Story = {
   play: async ({ canvasElement, userEvent, args }) => {
     const canvas = within(canvasElement);
     await canvas.findByRole('listbox');
     await userEvent.type(canvas.getByRole('searchbox', { name: 'Search clients' }), 'Olivia');
     await expect(args.onSearchChange).toHaveBeenLastCalledWith('Olivia');
-    await canvas.findByText('12 clients');
+    await canvas.findByText('Searched 50 of 120 clients');
     const names = canvas.getAllByRole('option').map((option) => option.textContent ?? '');
     await expect(names.length).toBeGreaterThan(0);
     await expect(names.every((name) => name.includes('Olivia'))).toBe(true);
+    await userEvent.click(canvas.getByRole('button', { name: 'Search more clients' }));
+    await canvas.findByText('Searched 100 of 120 clients');
+  },
+};
+
+/** The same search in Russian: how much was searched, with the plural the count needs. */
+export const SearchRu: Story = {
+  parameters: { locale: 'ru' },
+  play: async ({ canvasElement, userEvent }) => {
+    const canvas = within(canvasElement);
+    await canvas.findByRole('listbox');
+    await userEvent.type(canvas.getByRole('searchbox', { name: 'Поиск клиентов' }), 'Olivia');
+    await canvas.findByText('Поиск по 50 из 120 клиентов');
+    await expect(canvas.getByRole('button', { name: 'Искать среди других клиентов' })).toBeVisible();
+  },
+};
+
+/** Once the proxy can search names itself (a complete client index), its answer is the result. */
+export const SearchWithClientIndex: Story = {
+  parameters: { msw: { handlers: { console: createConsoleHandlers({ clientIndex: true }) } } },
+  play: async ({ canvasElement, userEvent }) => {
+    const canvas = within(canvasElement);
+    await canvas.findByRole('listbox');
+    await userEvent.type(canvas.getByRole('searchbox', { name: 'Search clients' }), 'Olivia');
+    await canvas.findByText('12 clients');
+    await expect(canvas.getAllByRole('option').every((option) => option.textContent?.includes('Olivia'))).toBe(true);
+    await expect(canvas.queryByRole('button', { name: 'Search more clients' })).toBeNull();
   },
 };
 
@@ -132,6 +163,61 @@ export const ErrorWithRetry: Story = {
     await userEvent.click(within(alert).getByRole('button', { name: 'Retry' }));
     await expect(await canvas.findByRole('listbox')).toBeVisible();
     await expect(canvas.queryByRole('alert')).toBeNull();
+  },
+};
+
+/**
+ * Chat2Desk's monthly API quota is used up (`C2D_SANDBOX_FAULTS=quota`): the list says so and
+ * who can fix it, instead of a bare error.
+ */
+export const QuotaUsedUp: Story = {
+  parameters: { msw: { handlers: { console: createFaultHandlers('quota') } } },
+  play: async ({ canvasElement }) => {
+    const alert = await within(canvasElement).findByRole('alert');
+    await expect(alert).toHaveAttribute('data-error-code', 'upstream_quota');
+    await expect(alert).toHaveTextContent('Could not load clients');
+    await expect(alert).toHaveTextContent("Chat2Desk's monthly API quota for this account is used up");
+    await expect(alert).toHaveTextContent('Ask your Chat2Desk admin');
+  },
+};
+
+/** The quota, in Russian. */
+export const QuotaUsedUpRu: Story = {
+  parameters: { locale: 'ru', msw: { handlers: { console: createFaultHandlers('quota') } } },
+  play: async ({ canvasElement }) => {
+    const alert = await within(canvasElement).findByRole('alert');
+    await expect(alert).toHaveTextContent('Не удалось загрузить клиентов');
+    await expect(alert).toHaveTextContent('Месячная квота запросов к API Chat2Desk для этого аккаунта исчерпана');
+    await expect(alert).toHaveTextContent('Попросите администратора Chat2Desk');
+  },
+};
+
+/** Chat2Desk rejects the proxy's token (`C2D_SANDBOX_FAULTS=bad-token`): the server's admin must fix it. */
+export const TokenRejected: Story = {
+  parameters: { msw: { handlers: { console: createFaultHandlers('bad-token') } } },
+  play: async ({ canvasElement }) => {
+    const alert = await within(canvasElement).findByRole('alert');
+    await expect(alert).toHaveAttribute('data-error-code', 'upstream_auth');
+    await expect(alert).toHaveTextContent("Chat2Desk rejected the console's API token");
+    await expect(alert).toHaveTextContent('CHAT2DESK_API_TOKEN');
+  },
+};
+
+/** The token, in Russian. */
+export const TokenRejectedRu: Story = {
+  parameters: { locale: 'ru', msw: { handlers: { console: createFaultHandlers('bad-token') } } },
+  play: async ({ canvasElement }) => {
+    await expect(await within(canvasElement).findByRole('alert')).toHaveTextContent('Chat2Desk отклонил API-токен консоли');
+  },
+};
+
+/** Chat2Desk is rate-limiting the account (`C2D_SANDBOX_FAULTS=rate-limit`): the proxy's message says when to retry. */
+export const RateLimited: Story = {
+  parameters: { msw: { handlers: { console: createFaultHandlers('rate-limit') } } },
+  play: async ({ canvasElement }) => {
+    const alert = await within(canvasElement).findByRole('alert');
+    await expect(alert).toHaveAttribute('data-error-code', 'rate_limited');
+    await expect(alert).toHaveTextContent('retry in 1 s');
   },
 };
 

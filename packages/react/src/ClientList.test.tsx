@@ -38,6 +38,8 @@ afterAll(() => {
 });
 
 const options = () => screen.getAllByRole('option');
+/** A proxy that can search names (a complete client index), for the tests about the search box itself. */
+const withClientIndex = () => createConsoleHandlers({ baseUrl, clientIndex: true });
 const activeOption = () => {
   const id = screen.getByRole('listbox').getAttribute('aria-activedescendant');
   return id ? document.getElementById(id) : null;
@@ -67,6 +69,7 @@ describe('ClientList', () => {
 
   it('searches by name after the operator stops typing, not on every key', async () => {
     const user = userEvent.setup();
+    server.use(...withClientIndex());
     renderWithConsole(<ClientList />);
     await screen.findByRole('listbox');
     await user.type(screen.getByRole('searchbox', { name: 'Search clients' }), 'Olivia');
@@ -76,6 +79,26 @@ describe('ClientList', () => {
     expect(searched[0]?.searchParams.has('phone')).toBe(false);
     await waitFor(() => expect(options().every((o) => o.textContent?.includes('Olivia'))).toBe(true));
     expect(screen.getByText('12 clients')).toBeInTheDocument();
+  });
+
+  it('while the proxy cannot search names, searches the clients it loaded, says how many, and searches further on request', async () => {
+    const user = userEvent.setup();
+    renderWithConsole(<ClientList />);
+    await screen.findByRole('listbox');
+    await user.type(screen.getByRole('searchbox'), 'Olivia');
+    await screen.findByText('Searched 50 of 120 clients');
+    const loaded = makeClients(120).slice(0, 50).filter((c) => clientDisplayName(c).includes('Olivia'));
+    expect(options().map((o) => o.textContent)).toEqual(loaded.map((c) => expect.stringContaining(clientDisplayName(c))));
+    // Scrolling through the few matches does not page through the account.
+    expect(requests.filter((url) => url.searchParams.get('offset') !== '0')).toHaveLength(0);
+    await user.click(screen.getByRole('button', { name: 'Search more clients' }));
+    await screen.findByText('Searched 100 of 120 clients');
+    await user.click(screen.getByRole('button', { name: 'Search more clients' }));
+    // Everyone loaded: the search is whole, and counted as such.
+    await screen.findByText('12 clients');
+    expect(options().every((o) => o.textContent?.includes('Olivia'))).toBe(true);
+    expect(screen.queryByRole('button', { name: 'Search more clients' })).toBeNull();
+    expect(requests.filter((url) => url.searchParams.has('q')).map((url) => url.searchParams.get('q'))).toEqual(['Olivia']);
   });
 
   it('searches a typed phone number by its digits', async () => {
@@ -105,6 +128,7 @@ describe('ClientList', () => {
   it('clears the search with the clear button and lists everyone again at once', async () => {
     const user = userEvent.setup();
     const onSearchChange = vi.fn();
+    server.use(...withClientIndex());
     renderWithConsole(<ClientList defaultSearch="Olivia" onSearchChange={onSearchChange} />);
     await screen.findByText('12 clients');
     await user.click(screen.getByRole('button', { name: 'Clear search' }));
@@ -116,6 +140,7 @@ describe('ClientList', () => {
   });
 
   it('follows a controlled search', async () => {
+    server.use(...withClientIndex());
     const { rerender } = renderWithConsole(<ClientList search="James" />);
     await screen.findByText('12 clients');
     expect(screen.getByRole('searchbox')).toHaveValue('James');

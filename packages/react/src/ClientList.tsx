@@ -25,7 +25,7 @@ import { listboxFocusIndex, listboxKeyAction, listboxPageSize } from './listboxK
 import { LoadingState } from './LoadingState.js';
 import { parseClientSearch } from './parseClientSearch.js';
 import type { Locale } from './Localized.js';
-import { useClients } from './useClients.js';
+import { useClientSearch } from './useClientSearch.js';
 import { useControllableState } from './useControllableState.js';
 import { useDebouncedValue } from './useDebouncedValue.js';
 import { useLoadMore } from './useLoadMore.js';
@@ -106,9 +106,8 @@ export const ClientList = /* @__PURE__ */ forwardRef<HTMLDivElement, ClientListP
   const params = useMemo(() => parseClientSearch(applied), [applied]);
   const listKey = `${params.q ?? ''}\u0000${params.phone ?? ''}`;
 
-  const query = useClients({ ...params, pageSize });
-  const { clients, total } = query;
-  const { loadMore, loadMoreOnScroll, isLoadingMore, loadMoreFailed } = useLoadMore(query);
+  const { query, clients, total, partial } = useClientSearch({ ...params, pageSize });
+  const { loadMore, loadMoreOnScroll, canLoadMore, isLoadingMore, loadMoreFailed } = useLoadMore(query);
 
   // The active (keyboard-focused) row belongs to one search; a new search starts unfocused.
   const [active, setActive] = useState({ key: listKey, index: -1 });
@@ -140,9 +139,11 @@ export const ClientList = /* @__PURE__ */ forwardRef<HTMLDivElement, ClientListP
     if (listRef.current) listRef.current.scrollTop = 0;
   }, [listKey]);
 
+  // A search the list does itself grows only on request: scrolling through a few matches must
+  // not page through the whole account.
   useEffect(() => {
-    if (lastInView >= clients.length - 1 - PREFETCH_ROWS) loadMoreOnScroll();
-  }, [lastInView, clients.length, loadMoreOnScroll]);
+    if (!partial && lastInView >= clients.length - 1 - PREFETCH_ROWS) loadMoreOnScroll();
+  }, [partial, lastInView, clients.length, loadMoreOnScroll]);
 
   const moveTo = (index: number) => {
     setActive({ key: listKey, index });
@@ -287,11 +288,22 @@ export const ClientList = /* @__PURE__ */ forwardRef<HTMLDivElement, ClientListP
           )}
         </div>
         <p className="c2d-client-list__count" aria-live="polite">
-          {total === undefined ? '' : strings.clientCount(total, format.number(total))}
+          {partial
+            ? strings.clientsSearchedPartially(partial.searched, partial.of, format.number(partial.searched), format.number(partial.of))
+            : total === undefined
+              ? ''
+              : strings.clientCount(total, format.number(total))}
         </p>
       </div>
       {body}
-      {showList && isLoadingMore && (
+      {partial && canLoadMore && !isLoadingMore && (
+        <div className="c2d-client-list__footer">
+          <button type="button" className="c2d-button" onClick={loadMore}>
+            {strings.clientsSearchMore}
+          </button>
+        </div>
+      )}
+      {(showList || partial) && isLoadingMore && (
         <div className="c2d-client-list__footer" role="status">
           <span className="c2d-spinner" aria-hidden="true" />
           {strings.clientsLoadingMore}

@@ -1,8 +1,9 @@
+import { isConsoleApiError } from '@c2d-console/core';
 import type { ReactElement } from 'react';
 import { useStrings } from './ConsoleContext.js';
 import { cx } from './cx.js';
 import type { Locale } from './Localized.js';
-import { stateStrings } from './stateStrings.js';
+import { stateStrings, type StateStrings } from './stateStrings.js';
 
 /** Props of {@link ErrorState}. */
 export interface ErrorStateProps {
@@ -17,13 +18,38 @@ export interface ErrorStateProps {
   locale?: Locale;
 }
 
-/** @internal An announced error with the reason and a Retry button, shared by every widget. */
+/**
+ * Why it failed: for the failures only someone other than the operator can fix (the monthly
+ * quota, a rejected token), who must do what, in the console's language; for any other, the
+ * proxy's own message.
+ */
+function reasonOf(error: Error | null, strings: StateStrings): string | undefined {
+  if (!isConsoleApiError(error)) return error?.message || undefined;
+  switch (error.code) {
+    case 'upstream_quota':
+      return strings.upstreamQuota;
+    case 'upstream_auth':
+      return strings.upstreamAuth;
+    default:
+      return error.message || undefined;
+  }
+}
+
+/**
+ * @internal An announced error with the reason and a Retry button, shared by every widget.
+ * `data-error-code` carries the proxy's error code, for hosts that style or track failures.
+ */
 export function ErrorState({ title, error, onRetry, variant = 'block', className, locale }: ErrorStateProps): ReactElement {
   const strings = useStrings(stateStrings, locale);
+  const reason = reasonOf(error, strings);
   return (
-    <div className={cx('c2d-state', 'c2d-state--error', variant === 'inline' && 'c2d-state--inline', className)} role="alert">
+    <div
+      className={cx('c2d-state', 'c2d-state--error', variant === 'inline' && 'c2d-state--inline', className)}
+      role="alert"
+      data-error-code={isConsoleApiError(error) ? error.code : undefined}
+    >
       <p className="c2d-state__title">{title}</p>
-      {error?.message && <p className="c2d-state__text">{error.message}</p>}
+      {reason && <p className="c2d-state__text">{reason}</p>}
       <button type="button" className="c2d-button" onClick={onRetry}>
         {strings.retry}
       </button>

@@ -14,6 +14,13 @@ export interface ClientListStrings {
   clientsEmpty: string;
   clientsNoMatches: (search: string) => string;
   clientsError: string;
+  /**
+   * While the proxy cannot search names, the list searches what it has loaded and says how
+   * much: "Searched 200 of 12,480 clients"; the `formatted` numbers are grouped in the locale.
+   */
+  clientsSearchedPartially: (searched: number, total: number, searchedFormatted: string, totalFormatted: string) => string;
+  /** Loads the next page of clients to search through. */
+  clientsSearchMore: string;
 }
 
 /** Strings of ClientList, in English and Russian. */
@@ -29,6 +36,8 @@ export const clientListStrings: Localized<ClientListStrings> = {
     clientsEmpty: 'No clients yet',
     clientsNoMatches: (search) => `Nothing matches “${search}”`,
     clientsError: 'Could not load clients',
+    clientsSearchedPartially: (_, total, searched, all) => `Searched ${searched} of ${all} ${plural('en', total, { one: 'client', other: 'clients' })}`,
+    clientsSearchMore: 'Search more clients',
   },
   ru: {
     clientListLabel: 'Клиенты',
@@ -42,5 +51,9 @@ export const clientListStrings: Localized<ClientListStrings> = {
     clientsEmpty: 'Клиентов пока нет',
     clientsNoMatches: (search) => `По запросу «${search}» ничего не найдено`,
     clientsError: 'Не удалось загрузить клиентов',
+    // "из 21 клиента", "из 22 клиентов", "из 12 480 клиентов": genitive after "из".
+    clientsSearchedPartially: (_, total, searched, all) =>
+      `Поиск по ${searched} из ${all} ${plural('ru', total, { one: 'клиента', few: 'клиентов', many: 'клиентов', other: 'клиента' })}`,
+    clientsSearchMore: 'Искать среди других клиентов',
   },
 };

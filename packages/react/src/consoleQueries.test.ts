@@ -6,7 +6,8 @@ import { createTestQueryClient } from './test/createTestQueryClient.js';
 import { makeClient } from './test/fixtures.js';
 import { setupConsoleServer, TEST_API_URL } from './test/setupConsoleServer.js';
 
-const { requests } = setupConsoleServer();
+// A proxy that can search names (a complete client index), so a search has pages of its own.
+const { requests } = setupConsoleServer({ clientIndex: true });
 const api = createConsoleClient({ apiUrl: TEST_API_URL });
 
 describe('consoleQueries', () => {

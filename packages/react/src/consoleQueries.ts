@@ -1,6 +1,6 @@
 import {
   consoleKeys,
-  type Client,
+  type ClientListResponse,
   type ClientsParams,
   type ConsoleClient,
   type ListResponse,
@@ -14,8 +14,11 @@ import { nextOffset } from './nextOffset.js';
 /** A message as the console shows it: optimistic ones carry a delivery status until confirmed. */
 export type ConsoleMessage = Message & { status?: 'sending' };
 
-/** The cached pages of a clients list (`consoleQueries.clients`), newest client first. */
-export type ClientPages = InfiniteData<ListResponse<Client>>;
+/**
+ * The cached pages of a clients list (`consoleQueries.clients`), newest client first. A name
+ * search's pages say in `meta.search` how much the proxy could search.
+ */
+export type ClientPages = InfiniteData<ClientListResponse>;
 
 /** The cached pages of a client's history (`consoleQueries.messages`), newest page first, each newest message first. */
 export type MessagePages = InfiniteData<ListResponse<ConsoleMessage>>;

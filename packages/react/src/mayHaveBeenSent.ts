@@ -10,6 +10,7 @@ const NOT_SENT: ReadonlySet<ApiErrorCode> = new Set([
   'payload_too_large',
   'rate_limited',
   'upstream_auth',
+  'upstream_quota',
 ]);
 
 /**

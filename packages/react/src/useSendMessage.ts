@@ -50,6 +50,7 @@ export function useSendMessage(): UseMutationResult<SendMessageResult, Error, Se
         id: -pendingIds,
         text: variables.text,
         type: 'to_client',
+        rawType: 'to_client',
         transport: variables.transport ?? '',
         channelId: variables.channelId ?? null,
         operatorId: null,
@@ -58,6 +59,7 @@ export function useSendMessage(): UseMutationResult<SendMessageResult, Error, Se
         created: new Date().toISOString(),
         read: false,
         attachments: [],
+        location: null,
         status: 'sending',
       };
       if (previous?.pages[0]) {

@@ -2,9 +2,25 @@ import type { HealthResponse } from '@c2d-console/core';
 import { Hono } from 'hono';
 import type { ProxyDeps } from '../ProxyDeps.js';
 import type { ProxyEnv } from '../ProxyEnv.js';
+import { createHealthProbe } from '../upstream/createHealthProbe.js';
 
-/** `GET /health`: `{ status, mode }` without calling Chat2Desk. Public (load balancers call it). */
-export function createHealthRoutes({ options }: ProxyDeps) {
-  const body: HealthResponse = { status: 'ok', mode: options.mode };
-  return new Hono<ProxyEnv>().get('/', (c) => c.json(body));
+/**
+ * `GET /health`, public (load balancers call it). Sandbox: `{ status, mode }`. Live: adds
+ * `upstream` from Chat2Desk's account info (probed at most once a minute): `degraded` when
+ * Chat2Desk is not usable, and HTTP 503 when it rejects the token (every route would fail).
+ */
+export function createHealthRoutes({ options, upstream, redact }: ProxyDeps) {
+  const routes = new Hono<ProxyEnv>();
+  if (options.mode === 'sandbox') {
+    const body: HealthResponse = { status: 'ok', mode: options.mode };
+    return routes.get('/', (c) => c.json(body));
+  }
+  const probe = createHealthProbe(upstream);
+  return routes.get('/', async (c) => {
+    const probed = await probe(c.var.stats);
+    // Like every error answer, what Chat2Desk said passes the redactor (it might echo the token).
+    const health = probed.error ? { ...probed, error: { ...probed.error, message: redact(probed.error.message) } } : probed;
+    const body: HealthResponse = { status: health.error ? 'degraded' : 'ok', mode: options.mode, upstream: health };
+    return c.json(body, health.tokenValid === false ? 503 : 200);
+  });
 }

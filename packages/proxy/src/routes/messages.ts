@@ -17,14 +17,15 @@ async function fingerprint(input: SendMessageInput): Promise<string> {
 
 /**
  * `POST /messages`: sends a message to a client, at most once per `idempotencyKey`; never
- * retried upstream. Answers 201 with the send result.
+ * retried upstream. Attributed to the caller's operator (`c2d_operator_id`) when auth knows it.
+ * Answers 201 with the send result.
  */
 export function createMessagesRoutes({ upstream, idempotency, options }: ProxyDeps) {
   return new Hono<ProxyEnv>().post('/', limitBody(options.maxBodyBytes), jsonBody, validJson(sendMessageSchema), async (c) => {
     const input = c.req.valid('json');
     const send = async () => {
       try {
-        return await upstream.post(C2D_PATHS.messages, sendMessageBody(input), mapSendResult, c.var.stats, {
+        return await upstream.post(C2D_PATHS.messages, sendMessageBody(input, c.var.caller.operatorId), mapSendResult, c.var.stats, {
           notFound: `Client ${input.clientId} not found`,
         });
       } finally {

@@ -1,5 +1,6 @@
-import type { Operator } from '@c2d-console/core';
 import { describe, expect, it } from 'vitest';
+import * as c2d from '../../test/fixtures/chat2desk/index.js';
+import { mapOperatorList } from '../upstream/mappers.js';
 import { setupLiveProxy } from '../test/setupLiveProxy.js';
 
 const { upstream, start, call } = setupLiveProxy();
@@ -10,9 +11,6 @@ describe('operators route', () => {
     const { body } = await call('/operators');
     expect(upstream.calls[0]?.path).toBe('/v1/operators?limit=200&offset=0');
     expect(body.meta).toEqual({ total: 2, limit: 200, offset: 0 });
-    expect(body.data).toEqual([
-      { id: 7, email: 'aliya@example.kz', firstName: 'Алия', lastName: 'Нурпеисова', role: 'supervisor', online: true, openedDialogs: 4 },
-      { id: 8, email: 'max@example.com', firstName: null, lastName: null, role: 'operator', online: false, openedDialogs: 0 },
-    ] satisfies Operator[]);
+    expect(body.data).toEqual(mapOperatorList(c2d.operatorsList).data);
   });
 });

@@ -5,7 +5,20 @@ import { ProxyError } from '../ProxyError.js';
 /**
  * Zod schemas of what the browser may send: query strings, path ids and the send body. A
  * failure becomes a 400 `bad_request` whose message names the field and what it must be.
+ * Every object is strict: an unknown field is refused by name, never dropped (a `type:
+ * "comment"` the proxy ignored would send an internal note to the client).
  */
+
+/** A strict object whose unknown keys are refused with a message naming them and the allowed ones. */
+function strictObject<Shape extends z.ZodRawShape>(shape: Shape, noun: string) {
+  const allowed = Object.keys(shape).join(', ');
+  return z.strictObject(shape, {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys'
+        ? `unknown ${noun}${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((key) => `"${key}"`).join(', ')}; the allowed ones are ${allowed}`
+        : undefined,
+  });
+}
 
 const positiveIntString = (field: string, max = Number.MAX_SAFE_INTEGER) =>
   z
@@ -38,56 +51,65 @@ const paging = (defaultLimit = 20) => ({ limit: limit.default(defaultLimit), off
 export const idSchema = (field = 'id') => positiveIntString(field);
 
 /** Query of `GET /clients`. */
-export const clientsQuerySchema = z.object({
-  ...paging(),
-  phone: z
-    .string()
-    .regex(/^[\d\s()+-]{1,32}$/, { error: 'phone must be digits (spaces, +, -, parentheses allowed), at most 32 characters' })
-    .optional(),
-  q: z.string().max(100, { error: 'q must be at most 100 characters' }).optional(),
-});
+export const clientsQuerySchema = strictObject(
+  {
+    ...paging(),
+    phone: z
+      .string()
+      .regex(/^[\d\s()+-]{1,32}$/, { error: 'phone must be digits (spaces, +, -, parentheses allowed), at most 32 characters' })
+      .optional(),
+    q: z.string().max(100, { error: 'q must be at most 100 characters' }).optional(),
+  },
+  'parameter',
+);
 
 /** Query of `GET /clients/:id/messages`. */
-export const messagesQuerySchema = z.object(paging());
+export const messagesQuerySchema = strictObject(paging(), 'parameter');
 
 /** Query of `GET /operators`: operators are few and transfers need all their names, so the whole list (up to 200) is the default. */
-export const operatorsQuerySchema = z.object(paging(200));
+export const operatorsQuerySchema = strictObject(paging(200), 'parameter');
 
 /** Query of `GET /transfers`. */
-export const transfersQuerySchema = z.object({
-  ...paging(),
-  dialogId: positiveIntString('dialogId').optional(),
-  clientId: positiveIntString('clientId').optional(),
-  operatorId: positiveIntString('operatorId').optional(),
-});
+export const transfersQuerySchema = strictObject(
+  {
+    ...paging(),
+    dialogId: positiveIntString('dialogId').optional(),
+    clientId: positiveIntString('clientId').optional(),
+    operatorId: positiveIntString('operatorId').optional(),
+  },
+  'parameter',
+);
 
-/** Body of `POST /messages`. */
-export const sendMessageSchema = z.object({
-  clientId: z
-    .number({ error: 'clientId must be a positive integer' })
-    .int({ error: 'clientId must be a positive integer' })
-    .min(1, { error: 'clientId must be a positive integer' })
-    .max(Number.MAX_SAFE_INTEGER, { error: 'clientId must be a positive integer' }),
-  text: z
-    .string({ error: `text must be a string of 1 to ${MAX_MESSAGE_LENGTH} characters` })
-    .min(1, { error: `text must be a string of 1 to ${MAX_MESSAGE_LENGTH} characters` })
-    .max(MAX_MESSAGE_LENGTH, { error: `text must be at most ${MAX_MESSAGE_LENGTH} characters` })
-    .refine((value) => value.trim().length > 0, { error: 'text must not be blank' }),
-  channelId: z
-    .number({ error: 'channelId must be a positive integer' })
-    .int({ error: 'channelId must be a positive integer' })
-    .min(1, { error: 'channelId must be a positive integer' })
-    .optional(),
-  transport: z
-    .string({ error: 'transport must be a transport name such as "whatsapp"' })
-    .regex(/^[a-z][a-z0-9_]{0,31}$/, { error: 'transport must be a transport name such as "whatsapp"' })
-    .optional(),
-  idempotencyKey: z
-    .string({ error: 'idempotencyKey must be a string of 1 to 200 characters' })
-    .min(1, { error: 'idempotencyKey must be a string of 1 to 200 characters' })
-    .max(200, { error: 'idempotencyKey must be a string of 1 to 200 characters' })
-    .optional(),
-});
+/** Body of `POST /messages`. `type` and `attachment` are not supported yet, so they are unknown fields. */
+export const sendMessageSchema = strictObject(
+  {
+    clientId: z
+      .number({ error: 'clientId must be a positive integer' })
+      .int({ error: 'clientId must be a positive integer' })
+      .min(1, { error: 'clientId must be a positive integer' })
+      .max(Number.MAX_SAFE_INTEGER, { error: 'clientId must be a positive integer' }),
+    text: z
+      .string({ error: `text must be a string of 1 to ${MAX_MESSAGE_LENGTH} characters` })
+      .min(1, { error: `text must be a string of 1 to ${MAX_MESSAGE_LENGTH} characters` })
+      .max(MAX_MESSAGE_LENGTH, { error: `text must be at most ${MAX_MESSAGE_LENGTH} characters` })
+      .refine((value) => value.trim().length > 0, { error: 'text must not be blank' }),
+    channelId: z
+      .number({ error: 'channelId must be a positive integer' })
+      .int({ error: 'channelId must be a positive integer' })
+      .min(1, { error: 'channelId must be a positive integer' })
+      .optional(),
+    transport: z
+      .string({ error: 'transport must be a transport name such as "whatsapp"' })
+      .regex(/^[a-z][a-z0-9_]{0,31}$/, { error: 'transport must be a transport name such as "whatsapp"' })
+      .optional(),
+    idempotencyKey: z
+      .string({ error: 'idempotencyKey must be a string of 1 to 200 characters' })
+      .min(1, { error: 'idempotencyKey must be a string of 1 to 200 characters' })
+      .max(200, { error: 'idempotencyKey must be a string of 1 to 200 characters' })
+      .optional(),
+  },
+  'field',
+);
 
 /** Parses `input` or throws a 400 `bad_request` naming the first offending field. */
 export function parseRequest<T>(schema: z.ZodType<T>, input: unknown, where: string): T {

@@ -1,22 +1,22 @@
 import { Hono } from 'hono';
 import type { ProxyDeps } from '../ProxyDeps.js';
 import type { ProxyEnv } from '../ProxyEnv.js';
-import { mapOperatorList, mapTransferList, withOperatorNames } from '../upstream/mappers.js';
-import { operatorsPath, transfersPath } from '../upstream/paths.js';
-import { listBody } from './cachedJson.js';
+import { mapOperatorList, withOperatorNames } from '../upstream/mappers.js';
+import { operatorsPath } from '../upstream/paths.js';
 import { transfersQuerySchema } from './requestSchemas.js';
 import { validQuery } from './validators.js';
 
-/** `/transfers`: dialog transfers, filtered, with the operators' names filled in. */
-export function createTransfersRoutes({ upstream }: ProxyDeps) {
+/**
+ * `/transfers`: the dialog transfers the proxy has recorded (⚠ Chat2Desk has no endpoint for
+ * them), filtered, newest first, with the operators' names filled in from Chat2Desk.
+ */
+export function createTransfersRoutes({ upstream, transfers }: ProxyDeps) {
   return new Hono<ProxyEnv>().get('/', validQuery(transfersQuerySchema), async (c) => {
-    const query = c.req.valid('query');
-    const stats = c.var.stats;
-    const [list, operators] = await Promise.all([
-      upstream.get(transfersPath(query), mapTransferList, stats),
-      // Names are a nicety: transfers still answer (with null names) when operators fail.
-      upstream.get(operatorsPath(), mapOperatorList, stats).catch(() => undefined),
-    ]);
-    return c.json(listBody({ data: withOperatorNames(list.data, operators?.data ?? []), meta: list.meta }, query));
+    const { limit, offset, ...filter } = c.req.valid('query');
+    const recorded = await transfers.list(filter, { limit, offset });
+    // Names are a nicety: transfers still answer (with null names) when operators fail, and an
+    // empty page costs no call.
+    const operators = recorded.data.length === 0 ? undefined : await upstream.get(operatorsPath(), mapOperatorList, c.var.stats).catch(() => undefined);
+    return c.json({ data: withOperatorNames(recorded.data, operators?.data ?? []), meta: { total: recorded.total, limit, offset } });
   });
 }

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { C2DClient, C2DDialog, C2DList, C2DMessage, C2DTransfer } from '../upstream/chat2deskTypes.js';
-import { createSandboxApp, type SandboxApp } from './createSandboxApp.js';
+import type { C2DClient, C2DDialog, C2DList, C2DMessage } from '../upstream/chat2deskTypes.js';
+import { createSandboxApp, type SandboxApp, type SandboxAppOptions } from './createSandboxApp.js';
+import { wireClient, wireDialog } from './sandboxWire.js';
 
 const NOW = new Date('2026-11-03T12:00:00Z');
 
@@ -26,36 +27,36 @@ beforeAll(() => {
   call = caller(shared);
 });
 
-/** A fresh small sandbox for tests that write. */
-function writable() {
-  const sandbox = createSandboxApp({ seed: 21, clients: 80, now: () => NOW });
+/** A fresh small sandbox for tests that write or switch faults on. */
+function writable(options: SandboxAppOptions = {}) {
+  const sandbox = createSandboxApp({ seed: 21, clients: 80, now: () => NOW, ...options });
   return { sandbox, call: caller(sandbox) };
 }
 
-describe('auth and routing', () => {
-  it('answers 401 without a token and with a Bearer-prefixed one, any bare token passes', async () => {
-    const missing = await call('/v1/clients', { headers: { authorization: '' } });
-    expect(missing).toEqual({ status: 401, body: { status: 'error', message: expect.stringMatching(/Authorization header required/) } });
-    const bearer = await call('/v1/clients', { headers: { authorization: 'Bearer abc' } });
-    expect(bearer.status).toBe(401);
-    expect(bearer.body.message).toMatch(/without "Bearer"/);
+const validation = (field: string, message: string) => ({ status: 'error', message: 'Validation failed', errors: { [field]: [message] } });
+
+describe('auth and routing, with Chat2Desk’s error habits', () => {
+  it('answers 401 without a token and with a Bearer-prefixed one; any bare token passes', async () => {
+    expect(await call('/v1/clients', { headers: { authorization: '' } })).toEqual({ status: 401, body: { status: 'error', message: 'You need to auth' } });
+    expect(await call('/v1/clients', { headers: { authorization: 'Bearer abc' } })).toEqual({ status: 401, body: { status: 'error', message: 'Token is not correct' } });
     expect((await call('/v1/operators', { headers: { authorization: 'anything-at-all' } })).status).toBe(200);
   });
 
-  it('answers 404 in the error envelope for unknown routes and ids', async () => {
-    expect(await call('/v1/nothing')).toEqual({ status: 404, body: { status: 'error', message: 'No such route: GET /v1/nothing' } });
-    expect(await call('/v1/clients/999999')).toEqual({ status: 404, body: { status: 'error', message: 'Client 999999 not found' } });
-    expect((await call('/v1/clients/999999/transport')).status).toBe(404);
-    expect((await call('/v1/dialogs/999999')).body.message).toBe('Dialog 999999 not found');
-    expect((await call('/v1/messages?client_id=5')).status).toBe(404);
-    expect((await call('/v1/transfers?operator_id=5')).status).toBe(404);
+  it('answers an unknown path "Page not found" (there is no /v1/transfers), an unknown id not_found at HTTP 200', async () => {
+    expect(await call('/v1/nothing')).toEqual({ status: 404, body: { status: 'error', message: 'Page not found' } });
+    expect(await call('/v1/transfers?dialog_id=1')).toEqual({ status: 404, body: { status: 'error', message: 'Page not found' } });
+    const notFound = { status: 200, body: { status: 'error', message: 'not_found' } };
+    expect(await call('/v1/clients/999999')).toEqual(notFound);
+    expect(await call('/v1/clients/999999/transport')).toEqual(notFound);
+    expect(await call('/v1/dialogs/999999')).toEqual(notFound);
+    expect(await call('/v1/messages?client_id=5')).toEqual(notFound);
   });
 
-  it('answers 400 naming the field for ids that are not positive integers', async () => {
-    expect(await call('/v1/clients/abc')).toEqual({ status: 400, body: { status: 'error', message: 'client id must be a positive integer, got "abc"' } });
+  it('answers 400 "Validation failed" naming the field in errors', async () => {
+    expect(await call('/v1/clients/abc')).toEqual({ status: 400, body: validation('client_id', 'client id must be a positive integer, got "abc"') });
     expect((await call('/v1/dialogs/0')).status).toBe(400);
-    expect((await call('/v1/messages?client_id=-3')).body.message).toBe('client_id must be a positive integer, got "-3"');
-    expect((await call('/v1/messages?order=newest')).body.message).toBe('order must be one of asc, desc, got "newest"');
+    expect((await call('/v1/messages?client_id=-3')).body).toEqual(validation('client_id', 'client_id must be a positive integer, got "-3"'));
+    expect((await call('/v1/messages?order=newest')).body).toEqual(validation('order', 'order must be one of asc, desc, got "newest"'));
     expect((await call('/v1/dialogs?state=pending')).status).toBe(400);
   });
 });
@@ -75,18 +76,19 @@ describe('GET /v1/clients', () => {
   });
 
   it('refuses a limit over 200, under 1 or not a number, and a negative offset', async () => {
-    expect(await call('/v1/clients?limit=201')).toEqual({ status: 400, body: { status: 'error', message: 'limit must be an integer from 1 to 200, got "201"' } });
+    expect(await call('/v1/clients?limit=201')).toEqual({ status: 400, body: validation('limit', 'limit must be an integer from 1 to 200, got "201"') });
     expect((await call('/v1/clients?limit=0')).status).toBe(400);
     expect((await call('/v1/clients?limit=ten')).status).toBe(400);
-    expect(await call('/v1/clients?offset=-1')).toEqual({ status: 400, body: { status: 'error', message: 'offset must be an integer of 0 or more, got "-1"' } });
+    expect(await call('/v1/clients?offset=-1')).toEqual({ status: 400, body: validation('offset', 'offset must be an integer of 0 or more, got "-1"') });
   });
 
-  it('lists the newest last_client_message first over every page', async () => {
+  it('lists the newest last_client_message first over every page, in both of Chat2Desk’s time formats', async () => {
     const pages = await Promise.all([0, 200, 400].map((offset) => call(`/v1/clients?limit=200&offset=${offset}`)));
     const all: C2DClient[] = pages.flatMap((p) => p.body.data);
-    expect(new Set(all.map((c) => c.id)).size).toBe(600);
+    expect(all.map((c) => c.id)).toEqual(shared.store.listClients().map((c) => c.id));
     const times = all.map((c) => c.last_client_message ?? '');
-    expect(times).toEqual(times.toSorted().toReversed());
+    expect(times.some((t) => /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d UTC$/.test(t))).toBe(true);
+    expect(times.some((t) => /^\d\d\.\d\d\.\d{4} \d\d:\d\d:\d\d$/.test(t))).toBe(true);
   });
 
   it('filters by a digit substring of the phone, ignoring formatting', async () => {
@@ -99,24 +101,21 @@ describe('GET /v1/clients', () => {
     expect((await call('/v1/clients?phone=none')).status).toBe(400);
   });
 
-  it('filters by q, a case-insensitive name fragment (sandbox extension)', async () => {
-    const target = shared.store.data.clients.find((c) => c.name && /^[А-Я][а-я]+ [А-Я][а-я]+$/.test(c.name));
-    const fragment = target?.name?.split(' ')[1]?.slice(0, 5).toUpperCase() ?? '';
-    const { body }: { body: C2DList<C2DClient> } = await call(`/v1/clients?limit=200&q=${encodeURIComponent(fragment)}`);
-    expect(body.data.map((c) => c.id)).toContain(target?.id);
-    const matches = (c: C2DClient) => [c.name, c.assigned_name, c.client_external_id].some((v) => v?.toLowerCase().replaceAll('ё', 'е').includes(fragment.toLowerCase()));
-    expect(body.data.every(matches)).toBe(true);
-    expect(body.meta.total).toBeLessThan(600);
+  it('ignores q, as Chat2Desk does: there is no name search', async () => {
+    const name = shared.store.data.clients.find((c) => c.name)?.name ?? '';
+    const searched = await call(`/v1/clients?limit=5&q=${encodeURIComponent(name)}`);
+    expect(searched.body).toEqual((await call('/v1/clients?limit=5')).body);
   });
 
-  it('answers one client and the channels that reach it', async () => {
+  it('answers one client and its channels, one entry per channel with its transports', async () => {
     const client = shared.store.data.clients[3];
-    expect(await call(`/v1/clients/${client?.id}`)).toEqual({ status: 200, body: { data: client, status: 'success' } });
+    const routes = shared.store.getClientTransports(client?.id ?? 0) ?? [];
+    expect(await call(`/v1/clients/${client?.id}`)).toEqual({ status: 200, body: { data: client && wireClient(client, routes), status: 'success' } });
     const transport = await call(`/v1/clients/${client?.id}/transport`);
-    expect(transport.body.data.length).toBeGreaterThan(0);
-    for (const entry of transport.body.data) {
-      expect(entry).toEqual({ channel_id: expect.any(Number), transport: expect.any(String), channel_name: expect.any(String) });
-    }
+    const flattened = transport.body.data.flatMap((entry: { channel_id: number; transports: string[] }) => entry.transports.map((t) => ({ channel_id: entry.channel_id, transport: t })));
+    expect(flattened).toEqual(expect.arrayContaining(routes));
+    expect(flattened).toHaveLength(routes.length);
+    expect(new Set(transport.body.data.map((entry: { channel_id: number }) => entry.channel_id)).size).toBe(transport.body.data.length);
   });
 });
 
@@ -142,10 +141,20 @@ describe('messages', () => {
     const maxId = Math.max(...sandbox.store.data.messages.map((m) => m.id));
 
     const sent = await write('/v1/messages', { method: 'POST', body: { client_id: client?.id, text: 'Добрый день! Заказ готов.', type: 'to_client' } });
+    const request = sandbox.store.getDialogRoute(dialog?.id ?? 0)?.request_id;
     expect(sent).toEqual({
       status: 200,
       body: {
-        data: { message_id: maxId + 1, dialog_id: dialog?.id, request_id: expect.any(Number), channel_id: route?.channel_id, transport: route?.transport },
+        data: {
+          message_id: maxId + 1,
+          channel_id: route?.channel_id,
+          operator_id: dialog?.operator_id,
+          transport: route?.transport,
+          type: 'to_client',
+          client_id: client?.id,
+          dialog_id: dialog?.id,
+          request_id: request,
+        },
         status: 'success',
       },
     });
@@ -159,14 +168,27 @@ describe('messages', () => {
       operator_id: dialog?.operator_id,
       dialog_id: dialog?.id,
       client_id: client?.id,
-      created: '2026-11-03T12:00:00',
+      request_id: request,
+      created: '2026-11-03T12:00:00 UTC',
       read: 0,
       photo: null,
-      attachments: null,
+      video: null,
+      audio: null,
+      pdf: null,
+      coordinates: null,
+      attachments: [],
+      remote_id: null,
+      recipient_status: 'delivered',
+      ai_tips: null,
+      extra_data: null,
     });
     const again = await write('/v1/messages', { method: 'POST', body: { client_id: client?.id, text: 'И ещё' } });
     expect(again.body.data.message_id).toBe(maxId + 2);
-    expect((await write(`/v1/dialogs/${dialog?.id}`)).body.data).toMatchObject({ state: 'open', last_message: '2026-11-03T12:00:00' });
+    const note = await write('/v1/messages', { method: 'POST', body: { client_id: client?.id, text: 'Проверить адрес', type: 'comment' } });
+    expect(note.body.data).toMatchObject({ message_id: maxId + 3, type: 'comment' });
+    const answered = (await write(`/v1/dialogs/${dialog?.id}`)).body.data as C2DDialog;
+    expect(answered).toMatchObject({ state: 'open', last_message: { id: maxId + 3, type: 'comment', client_id: client?.id, created: '2026-11-03T12:00:00 UTC' } });
+    expect(answered).not.toHaveProperty('client_id');
   });
 
   it('sends through a named transport and channel when the client has them', async () => {
@@ -183,43 +205,51 @@ describe('messages', () => {
       method: 'POST',
       body: { client_id: client?.id, text: 'Via the other channel', type: 'to_client', transport: reach?.transport, channel_id: reach?.channel_id, operator_id: 101 },
     });
-    expect(sent.body.data).toMatchObject({ transport: reach?.transport, channel_id: reach?.channel_id });
+    expect(sent.body.data).toMatchObject({ transport: reach?.transport, channel_id: reach?.channel_id, operator_id: 101 });
     const [latest] = (await write(`/v1/messages?client_id=${client?.id}&limit=1`)).body.data;
     expect(latest).toMatchObject({ transport: reach?.transport, channel_id: reach?.channel_id, operator_id: 101 });
   });
 
-  it('refuses bad sends with 400 or 404 and a message saying what to fix', async () => {
+  it('refuses bad sends as Chat2Desk does, naming the field, and stores nothing', async () => {
     const { sandbox, call: write } = writable();
     const clientId = sandbox.store.data.clients[0]?.id;
     const post = (body: unknown) => write('/v1/messages', { method: 'POST', body });
-    expect((await post('{not json')).body).toEqual({ status: 'error', message: 'The request body must be a JSON object' });
-    expect((await post({ text: 'hi', type: 'to_client' })).body.message).toBe('client_id is required (a positive integer)');
-    expect((await post({ client_id: clientId, type: 'to_client' })).body.message).toBe('text is required (1 to 4096 characters)');
+    expect((await post('{not json')).body).toEqual({ status: 'error', message: 'Validation failed', errors: 'The request body must be a JSON object' });
+    expect((await post({ text: 'hi', type: 'to_client' })).body).toEqual(validation('client_id', 'client_id is required (a positive integer)'));
+    expect((await post({ client_id: clientId, type: 'to_client' })).body).toEqual(validation('text', 'text is required (1 to 4096 characters)'));
     expect((await post({ client_id: clientId, text: 'x'.repeat(4097), type: 'to_client' })).status).toBe(400);
-    expect((await post({ client_id: clientId, text: 'hi', type: 'comment' })).body.message).toBe('type must be "to_client", got "comment"');
-    expect((await post({ client_id: clientId, text: 'hi', transport: 'fax' })).body.message).toMatch(/cannot be reached through fax; use one of: \w+ \(channel \d\)/);
-    expect(await post({ client_id: 999_999, text: 'hi' })).toEqual({ status: 404, body: { status: 'error', message: 'Client 999999 not found' } });
-    expect((await post({ client_id: clientId, text: 'hi', operator_id: 1 })).status).toBe(404);
+    expect((await post({ client_id: clientId, text: 'hi', type: 'fax' })).body).toEqual(
+      validation('type', 'type must be one of to_client, comment, autoreply, system, got "fax"'),
+    );
+    expect((await post({ client_id: clientId, text: 'hi', transport: 'fax' })).body.errors.transport[0]).toMatch(/cannot be reached through fax; use one of: \w+ \(channel \d\)/);
+    expect(await post({ client_id: 999_999, text: 'hi' })).toEqual({ status: 200, body: { status: 'error', message: 'not_found' } });
+    expect((await post({ client_id: clientId, text: 'hi', operator_id: 1 })).body.message).toBe('not_found');
     expect(sandbox.store.data.messages.filter((m) => m.created === '2026-11-03T12:00:00')).toHaveLength(0);
   });
 });
 
-describe('dialogs, operators and channels', () => {
-  it('filters dialogs by operator and state, latest activity first', async () => {
+describe('dialogs, operators, channels and the account', () => {
+  it('filters dialogs by operator and state, latest activity first, the client only inside last_message', async () => {
     const operatorId = shared.store.data.dialogs[0]?.operator_id;
     const { body } = await call(`/v1/dialogs?operator_id=${operatorId}&state=closed&limit=200`);
     expect(body.data.length).toBeGreaterThan(0);
     expect(body.data.every((d: C2DDialog) => d.operator_id === operatorId && d.state === 'closed')).toBe(true);
-    const times = body.data.map((d: C2DDialog) => d.last_message);
-    expect(times).toEqual(times.toSorted().toReversed());
+    const expected = shared.store.listDialogs({ operatorId: operatorId ?? 0, state: 'closed' });
+    expect(body.data.map((d: C2DDialog) => d.id)).toEqual(expected.map((d) => d.id));
+    for (const [i, d] of (body.data as C2DDialog[]).entries()) expect(d.last_message?.client_id).toBe(expected[i]?.client_id);
     const open = await call('/v1/dialogs?state=open&limit=1');
     expect(open.body.meta.total).toBe(shared.store.data.dialogs.filter((d) => d.state === 'open').length);
   });
 
-  it('finds a client’s dialogs with client_id (sandbox extension), the latest first', async () => {
+  it('sends messages counts both as numbers and as strings, as Chat2Desk does', async () => {
+    const { body } = await call('/v1/dialogs?limit=10');
+    expect(new Set(body.data.map((d: C2DDialog) => typeof d.messages))).toEqual(new Set(['number', 'string']));
+  });
+
+  it('ignores client_id on /v1/dialogs, as Chat2Desk does not filter by it', async () => {
     const client = shared.store.data.clients[20];
-    const { body } = await call(`/v1/dialogs?client_id=${client?.id}&limit=1`);
-    expect(body.data[0]).toEqual(shared.store.latestDialog(client?.id ?? 0));
+    const filtered = await call(`/v1/dialogs?client_id=${client?.id}&limit=3`);
+    expect(filtered.body).toEqual((await call('/v1/dialogs?limit=3')).body);
   });
 
   it('answers operators with opened_dialogs counted and the account’s channels', async () => {
@@ -232,56 +262,54 @@ describe('dialogs, operators and channels', () => {
     expect(channels.body.data[0]).toEqual({ id: 1, name: expect.any(String), phone: expect.stringMatching(/^\d+$/), transports: expect.any(Array) });
   });
 
-  it('PUT reassigns a dialog and records the transfer, newest first in /v1/transfers', async () => {
+  it('answers the account info, counting the calls it answered', async () => {
+    const { call: fresh } = writable();
+    await fresh('/v1/clients');
+    await fresh('/v1/operators');
+    expect((await fresh('/v1/companies/api_info')).body).toEqual({
+      status: 'success',
+      data: { companyID: 1, partnerID: 0, company_name: 'Sandbox LLP', admin_email: 'admin@sandbox.invalid', mode: 'sandbox', requests_this_month: 3 },
+    });
+  });
+
+  it('PUT reassigns a dialog and records the transfer in the store (Chat2Desk has no endpoint to list them)', async () => {
     const { sandbox, call: write } = writable();
     const dialog = sandbox.store.data.dialogs[4];
-    const before = { ...dialog };
-    const from = dialog?.operator_id;
+    if (!dialog) throw new Error('seed 21 has too few dialogs');
+    const from = dialog.operator_id;
     const to = sandbox.store.data.operators.find((o) => o.id !== from)?.id;
-    const put = await write(`/v1/dialogs/${dialog?.id}`, { method: 'PUT', body: { operator_id: to } });
+    const put = await write(`/v1/dialogs/${dialog.id}`, { method: 'PUT', body: { operator_id: to } });
     // The transfer also adds Chat2Desk's system message to the dialog.
-    const after = { ...before, operator_id: to, messages: (before.messages ?? 0) + 1, last_message: '2026-11-03T12:00:00' };
-    expect(put).toEqual({ status: 200, body: { data: after, status: 'success' } });
-    const transfers = await write(`/v1/transfers?dialog_id=${dialog?.id}`);
-    expect(transfers.body.data[0]).toEqual({
-      id: Math.max(...sandbox.store.data.transfers.map((t) => t.id)),
-      dialog_id: dialog?.id,
-      client_id: dialog?.client_id,
-      from_operator_id: from,
-      to_operator_id: to,
-      created: '2026-11-03T12:00:00',
-      reason: null,
-    });
-    expect((await write(`/v1/dialogs/${dialog?.id}`, { method: 'PUT', body: {} })).body.message).toMatch(/Give operator_id/);
-    expect((await write(`/v1/dialogs/${dialog?.id}`, { method: 'PUT', body: { operator_id: 1 } })).status).toBe(404);
-    expect((await write('/v1/dialogs/999999', { method: 'PUT', body: { operator_id: to } })).status).toBe(404);
+    const wired = wireDialog(dialog, sandbox.store.lastMessage(dialog.id), sandbox.store.getDialogRoute(dialog.id)?.request_id ?? null);
+    expect(put).toEqual({ status: 200, body: { data: wired, status: 'success' } });
+    expect(wired).toMatchObject({ operator_id: to, last_message: { type: 'system', created: '2026-11-03T12:00:00 UTC' } });
+    expect(sandbox.store.listTransfers({ dialogId: dialog.id })[0]).toMatchObject({ from_operator_id: from, to_operator_id: to, created: '2026-11-03T12:00:00' });
+    expect((await write(`/v1/dialogs/${dialog.id}`, { method: 'PUT', body: {} })).body.errors).toMatch(/Give operator_id/);
+    expect((await write(`/v1/dialogs/${dialog.id}`, { method: 'PUT', body: { operator_id: 1 } })).body.message).toBe('not_found');
+    expect((await write('/v1/dialogs/999999', { method: 'PUT', body: { operator_id: to } })).body.message).toBe('not_found');
   });
 });
 
-describe('GET /v1/transfers', () => {
-  it('lists every transfer newest first with the list envelope', async () => {
-    const { body } = await call('/v1/transfers?limit=200');
-    expect(body.meta).toEqual({ total: shared.store.data.transfers.length, limit: 200, offset: 0 });
-    const ids = body.data.map((t: C2DTransfer) => t.id);
-    expect(ids).toEqual(ids.toSorted((a: number, b: number) => b - a));
-    const times = body.data.map((t: C2DTransfer) => t.created);
-    expect(times).toEqual(times.toSorted().toReversed());
+describe('faults', () => {
+  it.each([
+    ['bad-token', 'Token is not correct'],
+    ['quota', 'API calls exceeded API limit per month'],
+    ['rate-limit', 'Number of API requests exceeded'],
+  ] as const)('%s answers every call with Chat2Desk’s own error body at HTTP 200', async (fault, message) => {
+    const { call: faulty } = writable({ faults: [fault] });
+    const answers = await Promise.all(['/v1/clients', '/v1/dialogs/1', '/v1/companies/api_info'].map((path) => faulty(path)));
+    for (const answer of answers) expect(answer).toEqual({ status: 200, body: { status: 'error', message } });
   });
 
-  it('filters by dialog, client and operator (either side)', async () => {
-    const sample = shared.store.data.transfers.find((t) => t.from_operator_id !== null);
-    const byDialog = await call(`/v1/transfers?dialog_id=${sample?.dialog_id}`);
-    expect(byDialog.body.data.every((t: C2DTransfer) => t.dialog_id === sample?.dialog_id)).toBe(true);
-    expect(byDialog.body.data.at(-1).from_operator_id).toBeNull();
-    const byClient = await call(`/v1/transfers?client_id=${sample?.client_id}&limit=200`);
-    expect(byClient.body.data.map((t: C2DTransfer) => t.id)).toContain(sample?.id);
-    expect(byClient.body.data.every((t: C2DTransfer) => t.client_id === sample?.client_id)).toBe(true);
-    const operatorId = sample?.from_operator_id;
-    const byOperator = await call(`/v1/transfers?operator_id=${operatorId}&limit=200`);
-    expect(byOperator.body.meta.total).toBe(
-      shared.store.data.transfers.filter((t) => t.from_operator_id === operatorId || t.to_operator_id === operatorId).length,
-    );
-    expect(byOperator.body.data.some((t: C2DTransfer) => t.from_operator_id === operatorId)).toBe(true);
-    expect(byOperator.body.data.some((t: C2DTransfer) => t.to_operator_id === operatorId)).toBe(true);
+  it('a bad token wins over the quota: Chat2Desk checks the token first', async () => {
+    const { call: faulty } = writable({ faults: ['quota', 'bad-token'] });
+    expect((await faulty('/v1/clients')).body.message).toBe('Token is not correct');
+  });
+
+  it('slow delays every answer, which still arrives', async () => {
+    const { call: slow } = writable({ faults: ['slow'], slowMs: 120 });
+    const started = performance.now();
+    expect((await slow('/v1/operators')).status).toBe(200);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(100);
   });
 });

@@ -1,7 +1,9 @@
 import { Hono, type Context } from 'hono';
 import type { C2DError, C2DItem, C2DList } from '../upstream/chat2deskTypes.js';
-import { SANDBOX_MAX_TEXT, type SandboxStore } from './createSandboxStore.js';
-import { SandboxError, sandboxFailure } from './SandboxError.js';
+import { SANDBOX_MAX_TEXT, type SandboxSendInput, type SandboxStore } from './createSandboxStore.js';
+import { SandboxError, sandboxErrorAnswer } from './SandboxError.js';
+import { FAULT_ANSWERS, SLOW_FAULT_MS, type SandboxFault } from './sandboxFaults.js';
+import { wireApiInfo, wireChannel, wireClient, wireClientTransports, wireDialog, wireMessage, wireOperator, wireSendResult } from './sandboxWire.js';
 
 /** Chat2Desk's page size when none is given, and its maximum. */
 const DEFAULT_LIMIT = 20;
@@ -9,7 +11,7 @@ const MAX_LIMIT = 200;
 
 function positiveId(value: string | undefined, name: string): number {
   if (value === undefined || !/^[1-9]\d{0,15}$/.test(value)) {
-    throw new SandboxError(400, `${name} must be a positive integer, got "${value ?? ''}"`);
+    throw new SandboxError(400, `${name} must be a positive integer, got "${value ?? ''}"`, name.replace(/ /g, '_'));
   }
   return Number(value);
 }
@@ -24,10 +26,10 @@ function page(c: Context): { limit: number; offset: number } {
   const offset = c.req.query('offset');
   const parsedLimit = limit === undefined || limit === '' ? DEFAULT_LIMIT : /^\d{1,4}$/.test(limit) ? Number(limit) : Number.NaN;
   if (!(parsedLimit >= 1 && parsedLimit <= MAX_LIMIT)) {
-    throw new SandboxError(400, `limit must be an integer from 1 to ${MAX_LIMIT}, got "${limit}"`);
+    throw new SandboxError(400, `limit must be an integer from 1 to ${MAX_LIMIT}, got "${limit}"`, 'limit');
   }
   const parsedOffset = offset === undefined || offset === '' ? 0 : /^\d{1,9}$/.test(offset) ? Number(offset) : Number.NaN;
-  if (Number.isNaN(parsedOffset)) throw new SandboxError(400, `offset must be an integer of 0 or more, got "${offset}"`);
+  if (Number.isNaN(parsedOffset)) throw new SandboxError(400, `offset must be an integer of 0 or more, got "${offset}"`, 'offset');
   return { limit: parsedLimit, offset: parsedOffset };
 }
 
@@ -35,16 +37,19 @@ function oneOf<T extends string>(c: Context, name: string, allowed: readonly T[]
   const value = c.req.query(name);
   if (value === undefined || value === '') return undefined;
   if (!(allowed as readonly string[]).includes(value)) {
-    throw new SandboxError(400, `${name} must be one of ${allowed.join(', ')}, got "${value}"`);
+    throw new SandboxError(400, `${name} must be one of ${allowed.join(', ')}, got "${value}"`, name);
   }
   return value as T;
 }
 
-/** Paging is checked before `items` runs, so a bad limit is a 400 even when a filter names an unknown id. */
-function list<T>(c: Context, items: () => T[]): Response {
+/**
+ * One page of `items()`, each in its wire shape. Paging is checked before `items` runs, so a
+ * bad limit is a 400 even when a filter names an unknown id.
+ */
+function list<T, W = T>(c: Context, items: () => T[], wire: (item: T) => W = (x) => x as unknown as W): Response {
   const { limit, offset } = page(c);
   const all = items();
-  const body: C2DList<T> = { data: all.slice(offset, offset + limit), meta: { total: all.length, limit, offset }, status: 'success' };
+  const body: C2DList<W> = { data: all.slice(offset, offset + limit).map(wire), meta: { total: all.length, limit, offset }, status: 'success' };
   return c.json(body);
 }
 
@@ -69,7 +74,7 @@ function bodyId(body: Record<string, unknown>, name: string, required: false): n
 function bodyId(body: Record<string, unknown>, name: string, required: boolean): number | undefined {
   const value = body[name];
   if (value === undefined || value === null) {
-    if (required) throw new SandboxError(400, `${name} is required (a positive integer)`);
+    if (required) throw new SandboxError(400, `${name} is required (a positive integer)`, name);
     return undefined;
   }
   return positiveId(typeof value === 'number' || typeof value === 'string' ? String(value) : JSON.stringify(value), name);
@@ -78,35 +83,63 @@ function bodyId(body: Record<string, unknown>, name: string, required: boolean):
 function bodyString(body: Record<string, unknown>, name: string): string | undefined {
   const value = body[name];
   if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'string') throw new SandboxError(400, `${name} must be a string`);
+  if (typeof value !== 'string') throw new SandboxError(400, `${name} must be a string`, name);
   return value;
 }
 
+/** Message types a send may have (`POST /v1/messages`): `comment` is an internal note. */
+const SEND_TYPES: ReadonlyArray<NonNullable<SandboxSendInput['type']>> = ['to_client', 'comment', 'autoreply', 'system'];
+
+/** Options of {@link createSandboxApi}. */
+export interface SandboxApiOptions {
+  /** Faults to answer with instead of data (see `sandboxFaults.ts`). */
+  faults?: readonly SandboxFault[];
+  /** How long the `slow` fault waits (default 3 s). */
+  slowMs?: number;
+}
+
 /**
- * The fake Chat2Desk API (mounted under `/v1`), in the documented shapes and envelopes, errors
- * in Chat2Desk's `{ status: "error", message }`. Every route needs an `Authorization` header;
- * any non-empty bare token passes.
+ * The fake Chat2Desk API (mounted under `/v1`), in Chat2Desk's real shapes (`sandboxWire.ts`)
+ * and error habits (`sandboxErrorAnswer`). Every route needs an `Authorization` header; any
+ * non-empty bare token passes. Like Chat2Desk it ignores query parameters it does not know
+ * (a `q` on `/clients` filters nothing) and has no `/transfers`.
  */
-export function createSandboxApi(store: SandboxStore): Hono {
+export function createSandboxApi(store: SandboxStore, { faults = [], slowMs = SLOW_FAULT_MS }: SandboxApiOptions = {}): Hono {
+  const fault = (['bad-token', 'quota', 'rate-limit'] as const).find((name) => faults.includes(name));
+  const slow = faults.includes('slow');
+  let requests = 0;
+  const dialogAnswer = (dialog: Parameters<typeof wireDialog>[0]) =>
+    wireDialog(dialog, store.lastMessage(dialog.id), store.getDialogRoute(dialog.id)?.request_id ?? null);
   return new Hono()
     .use(async (c, next) => {
       const token = c.req.header('authorization')?.trim();
-      if (!token) throw new SandboxError(401, 'Authorization header required: send the API token (the bare token, no "Bearer")');
-      if (/^bearer\s/i.test(token)) throw new SandboxError(401, 'Send the bare API token in Authorization, without "Bearer"');
+      if (!token) throw new SandboxError(401, 'You need to auth');
+      // Chat2Desk wants the bare token: a "Bearer …" one is not a token it knows.
+      if (/^bearer\s/i.test(token)) throw new SandboxError(401, 'Token is not correct');
+      if (slow) await new Promise((resolve) => setTimeout(resolve, slowMs));
+      if (fault) return c.json(FAULT_ANSWERS[fault] satisfies C2DError);
+      requests++;
       await next();
     })
-    .get('/clients', (c) => list(c, () => store.listClients({ phone: c.req.query('phone'), q: c.req.query('q') })))
+    .get('/companies/api_info', (c) => item(c, wireApiInfo(requests)))
+    .get('/clients', (c) =>
+      list(
+        c,
+        () => store.listClients({ phone: c.req.query('phone') }),
+        (client) => wireClient(client, store.getClientTransports(client.id) ?? []),
+      ),
+    )
     .get('/clients/:id', (c) => {
       const id = positiveId(c.req.param('id'), 'client id');
       const client = store.getClient(id);
       if (!client) throw new SandboxError(404, `Client ${id} not found`);
-      return item(c, client);
+      return item(c, wireClient(client, store.getClientTransports(id) ?? []));
     })
     .get('/clients/:id/transport', (c) => {
       const id = positiveId(c.req.param('id'), 'client id');
       const transports = store.getClientTransports(id);
       if (!transports) throw new SandboxError(404, `Client ${id} not found`);
-      return item(c, transports);
+      return item(c, wireClientTransports(transports));
     })
     .get('/messages', (c) => {
       const filter = {
@@ -114,61 +147,52 @@ export function createSandboxApi(store: SandboxStore): Hono {
         dialogId: optionalId(c, 'dialog_id'),
         order: oneOf(c, 'order', ['asc', 'desc'] as const),
       };
-      return list(c, () => store.listMessages(filter));
+      return list(c, () => store.listMessages(filter), wireMessage);
     })
     .post('/messages', async (c) => {
       const body = await jsonBody(c);
       const type = body.type ?? 'to_client';
-      if (type !== 'to_client') throw new SandboxError(400, `type must be "to_client", got ${JSON.stringify(type)}`);
+      if (!SEND_TYPES.includes(type as never)) {
+        throw new SandboxError(400, `type must be one of ${SEND_TYPES.join(', ')}, got ${JSON.stringify(type)}`, 'type');
+      }
       const text = bodyString(body, 'text');
-      if (text === undefined) throw new SandboxError(400, `text is required (1 to ${SANDBOX_MAX_TEXT} characters)`);
+      if (text === undefined) throw new SandboxError(400, `text is required (1 to ${SANDBOX_MAX_TEXT} characters)`, 'text');
       const openDialog = body.open_dialog;
-      if (openDialog !== undefined && typeof openDialog !== 'boolean') throw new SandboxError(400, 'open_dialog must be true or false');
-      const result = store.sendMessage({
+      if (openDialog !== undefined && typeof openDialog !== 'boolean') throw new SandboxError(400, 'open_dialog must be true or false', 'open_dialog');
+      const sent = store.sendMessage({
         clientId: bodyId(body, 'client_id', true),
         text,
+        type: type as SandboxSendInput['type'],
         transport: bodyString(body, 'transport'),
         channelId: bodyId(body, 'channel_id', false),
         operatorId: bodyId(body, 'operator_id', false),
         openDialog,
       });
-      return item(c, result);
+      return item(c, wireSendResult(sent));
     })
     .get('/dialogs', (c) => {
-      const filter = {
-        operatorId: optionalId(c, 'operator_id'),
-        state: oneOf(c, 'state', ['open', 'closed'] as const),
-        clientId: optionalId(c, 'client_id'),
-      };
-      return list(c, () => store.listDialogs(filter));
+      const filter = { operatorId: optionalId(c, 'operator_id'), state: oneOf(c, 'state', ['open', 'closed'] as const) };
+      return list(c, () => store.listDialogs(filter), dialogAnswer);
     })
     .get('/dialogs/:id', (c) => {
       const id = positiveId(c.req.param('id'), 'dialog id');
       const dialog = store.getDialog(id);
       if (!dialog) throw new SandboxError(404, `Dialog ${id} not found`);
-      return item(c, dialog);
+      return item(c, dialogAnswer(dialog));
     })
     .put('/dialogs/:id', async (c) => {
       const id = positiveId(c.req.param('id'), 'dialog id');
       const body = await jsonBody(c);
       const state = body.state;
-      if (state !== undefined && state !== 'open' && state !== 'closed') throw new SandboxError(400, `state must be "open" or "closed", got ${JSON.stringify(state)}`);
+      if (state !== undefined && state !== 'open' && state !== 'closed') throw new SandboxError(400, `state must be "open" or "closed", got ${JSON.stringify(state)}`, 'state');
       const operatorId = bodyId(body, 'operator_id', false);
       if (operatorId === undefined && state === undefined) throw new SandboxError(400, 'Give operator_id (a positive integer) to transfer the dialog, or state');
-      return item(c, store.updateDialog(id, { operatorId, state, reason: bodyString(body, 'reason') ?? null }));
+      return item(c, dialogAnswer(store.updateDialog(id, { operatorId, state, reason: bodyString(body, 'reason') ?? null })));
     })
-    .get('/operators', (c) => list(c, () => store.listOperators()))
-    .get('/channels', (c) => list(c, () => store.listChannels()))
-    .get('/transfers', (c) => {
-      const filter = {
-        dialogId: optionalId(c, 'dialog_id'),
-        clientId: optionalId(c, 'client_id'),
-        operatorId: optionalId(c, 'operator_id'),
-      };
-      return list(c, () => store.listTransfers(filter));
-    })
+    .get('/operators', (c) => list(c, () => store.listOperators(), wireOperator))
+    .get('/channels', (c) => list(c, () => store.listChannels(), wireChannel))
     .onError((error, c) => {
-      const { status, message } = sandboxFailure(error);
-      return c.json({ status: 'error', message } satisfies C2DError, status);
+      const { status, body } = sandboxErrorAnswer(error);
+      return c.json(body, status);
     });
 }

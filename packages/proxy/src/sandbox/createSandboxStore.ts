@@ -1,15 +1,16 @@
 import { MAX_MESSAGE_LENGTH } from '@c2d-console/core';
-import type {
-  C2DClient,
-  C2DClientTransport,
-  C2DDialog,
-  C2DMessage,
-  C2DOperator,
-  C2DSendMessageResult,
-  C2DTransfer,
-} from '../upstream/chat2deskTypes.js';
 import { c2dTime } from './c2dTime.js';
-import { generateSandboxData, SANDBOX_ID_BASE, type DialogRoute, type SandboxChannel, type SandboxData } from './generateSandboxData.js';
+import { generateSandboxData, SANDBOX_ID_BASE, type SandboxData } from './generateSandboxData.js';
+import type {
+  DialogRoute,
+  SandboxChannel,
+  SandboxClient,
+  SandboxDialog,
+  SandboxMessage,
+  SandboxOperator,
+  SandboxRoute,
+  SandboxTransfer,
+} from './sandboxRecords.js';
 import { SandboxError } from './SandboxError.js';
 import { SYSTEM_TEXTS } from './sandboxTexts.js';
 
@@ -23,12 +24,10 @@ export interface SandboxOptions {
   now?: () => Date;
 }
 
-/** `listClients` filters. */
+/** `listClients` filters: Chat2Desk's only one. Like Chat2Desk, the sandbox has no name search. */
 export interface ClientFilter {
   /** Digits the phone must contain (other characters are ignored). */
   phone?: string;
-  /** Sandbox extension: a fragment of the name, assigned name, external id or phone. */
-  q?: string;
 }
 
 /** `listMessages` filters; messages come newest first unless `order` is `asc`. */
@@ -42,7 +41,7 @@ export interface MessageFilter {
 export interface DialogFilter {
   operatorId?: number;
   state?: 'open' | 'closed';
-  /** Sandbox extension: only this client's dialogs. */
+  /** Only this client's dialogs (the web UI's; not an API filter). */
   clientId?: number;
 }
 
@@ -57,6 +56,8 @@ export interface TransferFilter {
 export interface SandboxSendInput {
   clientId: number;
   text: string;
+  /** `to_client` (default); `comment` is an internal note, `system` and `autoreply` as Chat2Desk types them. */
+  type?: 'to_client' | 'comment' | 'autoreply' | 'system';
   transport?: string;
   channelId?: number;
   operatorId?: number;
@@ -80,30 +81,32 @@ export interface SandboxStore {
   readonly seed: number;
   /** The raw data (ids ascending); tests may edit it to set up a case. */
   readonly data: SandboxData;
-  getClient(id: number): C2DClient | undefined;
-  getDialog(id: number): C2DDialog | undefined;
-  getOperator(id: number): C2DOperator | undefined;
-  /** The channels that can reach a client, or undefined for an unknown client. */
-  getClientTransports(clientId: number): C2DClientTransport[] | undefined;
+  getClient(id: number): SandboxClient | undefined;
+  getDialog(id: number): SandboxDialog | undefined;
+  getOperator(id: number): SandboxOperator | undefined;
+  /** The channels and transports that can reach a client, or undefined for an unknown client. */
+  getClientTransports(clientId: number): SandboxRoute[] | undefined;
   /** Transport, channel and request a dialog currently goes through. */
   getDialogRoute(dialogId: number): DialogRoute | undefined;
   /** The client's most recent dialog (the one a reply goes to), if it has any. */
-  latestDialog(clientId: number): C2DDialog | undefined;
+  latestDialog(clientId: number): SandboxDialog | undefined;
+  /** A dialog's last message, if it has any. */
+  lastMessage(dialogId: number): SandboxMessage | undefined;
   /** Clients, newest `last_client_message` first. Throws a 400 {@link SandboxError} for a digitless phone. */
-  listClients(filter?: ClientFilter): C2DClient[];
+  listClients(filter?: ClientFilter): SandboxClient[];
   /** Messages, newest first by default. Throws a 404 {@link SandboxError} for an unknown client or dialog. */
-  listMessages(filter?: MessageFilter): C2DMessage[];
-  /** Dialogs, latest `last_message` first. */
-  listDialogs(filter?: DialogFilter): C2DDialog[];
+  listMessages(filter?: MessageFilter): SandboxMessage[];
+  /** Dialogs, latest message first. */
+  listDialogs(filter?: DialogFilter): SandboxDialog[];
   /** Operators, with `opened_dialogs` counted now. */
-  listOperators(): C2DOperator[];
+  listOperators(): SandboxOperator[];
   listChannels(): SandboxChannel[];
   /** Transfers, newest first. */
-  listTransfers(filter?: TransferFilter): C2DTransfer[];
-  /** Stores an outgoing (`to_client`) message; it shows up in the client's history at once. */
-  sendMessage(input: SandboxSendInput): C2DSendMessageResult;
+  listTransfers(filter?: TransferFilter): SandboxTransfer[];
+  /** Stores an outgoing message (by default `to_client`); it shows up in the client's history at once. */
+  sendMessage(input: SandboxSendInput): SandboxMessage;
   /** Reassigns, opens or closes a dialog. */
-  updateDialog(id: number, change: SandboxDialogChange): C2DDialog;
+  updateDialog(id: number, change: SandboxDialogChange): SandboxDialog;
 }
 
 /** Longest text a message may carry: Chat2Desk's limit, as `@c2d-console/core` defines it. */
@@ -117,10 +120,6 @@ function newerFirst(a: string | null, b: string | null): number {
   if (a === null) return 1;
   if (b === null) return -1;
   return a < b ? 1 : -1;
-}
-
-function normalize(text: string): string {
-  return text.toLowerCase().replaceAll('ё', 'е').trim();
 }
 
 function checkOptions(options: SandboxOptions): { seed: number; clients: number } {
@@ -145,16 +144,16 @@ export function createSandboxStore(options: SandboxOptions = {}): SandboxStore {
   const clientsById = new Map(data.clients.map((c) => [c.id, c]));
   const dialogsById = new Map(data.dialogs.map((d) => [d.id, d]));
   const operatorsById = new Map(data.operators.map((o) => [o.id, o]));
-  const dialogsByClient = new Map<number, C2DDialog[]>();
+  const dialogsByClient = new Map<number, SandboxDialog[]>();
   for (const dialog of data.dialogs) {
     if (dialog.client_id == null) continue;
     const list = dialogsByClient.get(dialog.client_id);
     if (list) list.push(dialog);
     else dialogsByClient.set(dialog.client_id, [dialog]);
   }
-  const messagesByClient = new Map<number, C2DMessage[]>();
-  const messagesByDialog = new Map<number, C2DMessage[]>();
-  const index = (message: C2DMessage): void => {
+  const messagesByClient = new Map<number, SandboxMessage[]>();
+  const messagesByDialog = new Map<number, SandboxMessage[]>();
+  const index = (message: SandboxMessage): void => {
     const forClient = messagesByClient.get(message.client_id);
     if (forClient) forClient.push(message);
     else messagesByClient.set(message.client_id, [message]);
@@ -173,17 +172,17 @@ export function createSandboxStore(options: SandboxOptions = {}): SandboxStore {
   let nextRequestId = SANDBOX_ID_BASE.request + data.dialogs.length;
   const stamp = (): string => c2dTime(now().getTime());
 
-  const requireClient = (id: number): C2DClient => {
+  const requireClient = (id: number): SandboxClient => {
     const client = clientsById.get(id);
     if (!client) throw new SandboxError(404, `Client ${id} not found`);
     return client;
   };
-  const requireDialog = (id: number): C2DDialog => {
+  const requireDialog = (id: number): SandboxDialog => {
     const dialog = dialogsById.get(id);
     if (!dialog) throw new SandboxError(404, `Dialog ${id} not found`);
     return dialog;
   };
-  const requireOperator = (id: number): C2DOperator => {
+  const requireOperator = (id: number): SandboxOperator => {
     const operator = operatorsById.get(id);
     if (!operator) throw new SandboxError(404, `Operator ${id} not found`);
     return operator;
@@ -193,20 +192,35 @@ export function createSandboxStore(options: SandboxOptions = {}): SandboxStore {
     return o ? `${o.first_name ?? ''} ${o.last_name ?? ''}`.trim() || (o.email ?? String(id)) : String(id);
   };
 
-  const addMessage = (message: Omit<C2DMessage, 'id'>): C2DMessage => {
-    const stored: C2DMessage = { id: nextId(data.messages, SANDBOX_ID_BASE.message), ...message };
+  /** A new message with every media field empty. */
+  const addMessage = (
+    message: Pick<SandboxMessage, 'text' | 'type' | 'transport' | 'channel_id' | 'operator_id' | 'dialog_id' | 'client_id' | 'created' | 'read'>,
+  ): SandboxMessage => {
+    const request = message.dialog_id === null ? undefined : data.dialogRoutes.get(message.dialog_id)?.request_id;
+    const stored: SandboxMessage = {
+      id: nextId(data.messages, SANDBOX_ID_BASE.message),
+      ...message,
+      request_id: request ?? null,
+      photo: null,
+      video: null,
+      audio: null,
+      pdf: null,
+      coordinates: null,
+      attachments: [],
+      extra_data: null,
+    };
     data.messages.push(stored);
     index(stored);
     if (stored.dialog_id !== null) {
       const dialog = dialogsById.get(stored.dialog_id);
       if (dialog) {
         dialog.messages += 1;
-        dialog.last_message = stored.created;
+        dialog.last_message_at = stored.created;
       }
     }
     return stored;
   };
-  const addSystemMessage = (dialog: C2DDialog, text: string): void => {
+  const addSystemMessage = (dialog: SandboxDialog, text: string): void => {
     const route = data.dialogRoutes.get(dialog.id);
     addMessage({
       text,
@@ -218,11 +232,9 @@ export function createSandboxStore(options: SandboxOptions = {}): SandboxStore {
       client_id: dialog.client_id ?? 0,
       created: stamp(),
       read: 1,
-      photo: null,
-      attachments: null,
     });
   };
-  const addTransfer = (dialog: C2DDialog, from: number | null, to: number, reason: string | null): void => {
+  const addTransfer = (dialog: SandboxDialog, from: number | null, to: number, reason: string | null): void => {
     data.transfers.push({
       id: nextId(data.transfers, SANDBOX_ID_BASE.transfer),
       dialog_id: dialog.id,
@@ -233,7 +245,7 @@ export function createSandboxStore(options: SandboxOptions = {}): SandboxStore {
       reason,
     });
   };
-  const openDialog = (dialog: C2DDialog): void => {
+  const openDialog = (dialog: SandboxDialog): void => {
     dialog.state = 'open';
     dialog.end = null;
     const route = data.dialogRoutes.get(dialog.id);
@@ -241,7 +253,7 @@ export function createSandboxStore(options: SandboxOptions = {}): SandboxStore {
   };
 
   /** Which of the client's channels a message goes through, or a 400 naming the ones that work. */
-  const chooseRoute = (clientId: number, dialog: C2DDialog | undefined, transport?: string, channelId?: number): C2DClientTransport => {
+  const chooseRoute = (clientId: number, dialog: SandboxDialog | undefined, transport?: string, channelId?: number): SandboxRoute => {
     const reachable = data.clientTransports.get(clientId) ?? [];
     const fits = reachable.filter(
       (r) => (transport === undefined || r.transport === transport) && (channelId === undefined || r.channel_id === channelId),
@@ -251,7 +263,7 @@ export function createSandboxStore(options: SandboxOptions = {}): SandboxStore {
     if (preferred) return preferred;
     const wanted = [transport, channelId === undefined ? undefined : `channel ${channelId}`].filter(Boolean).join(' on ');
     const usable = reachable.map((r) => `${r.transport} (channel ${r.channel_id})`).join(', ');
-    throw new SandboxError(400, `Client ${clientId} cannot be reached through ${wanted}; use one of: ${usable || 'none'}`);
+    throw new SandboxError(400, `Client ${clientId} cannot be reached through ${wanted}; use one of: ${usable || 'none'}`, transport === undefined ? 'channel_id' : 'transport');
   };
 
   return {
@@ -263,6 +275,7 @@ export function createSandboxStore(options: SandboxOptions = {}): SandboxStore {
     getClientTransports: (id) => (clientsById.has(id) ? (data.clientTransports.get(id) ?? []) : undefined),
     getDialogRoute: (id) => data.dialogRoutes.get(id),
     latestDialog: (clientId) => dialogsByClient.get(clientId)?.at(-1),
+    lastMessage: (dialogId) => messagesByDialog.get(dialogId)?.at(-1),
 
     listClients(filter = {}) {
       let list = clientsNewestFirst;
@@ -271,23 +284,11 @@ export function createSandboxStore(options: SandboxOptions = {}): SandboxStore {
         if (!digits) throw new SandboxError(400, `phone must contain digits, got "${filter.phone}"`);
         list = list.filter((c) => c.phone?.includes(digits));
       }
-      const q = filter.q === undefined ? '' : normalize(filter.q);
-      if (q) {
-        // A phone-looking fragment ("+7 701 12") matches phones by its digits.
-        const qDigits = /^[\d\s()+-]+$/.test(q) ? q.replace(/\D/g, '') : '';
-        list = list.filter(
-          (c) =>
-            (c.name !== null && normalize(c.name).includes(q)) ||
-            (c.assigned_name !== null && normalize(c.assigned_name).includes(q)) ||
-            (c.client_external_id !== null && normalize(c.client_external_id).includes(q)) ||
-            (qDigits !== '' && c.phone !== null && c.phone.includes(qDigits)),
-        );
-      }
       return list === clientsNewestFirst ? [...list] : list;
     },
 
     listMessages(filter = {}) {
-      let list: C2DMessage[] = data.messages;
+      let list: SandboxMessage[] = data.messages;
       if (filter.clientId !== undefined) {
         requireClient(filter.clientId);
         list = messagesByClient.get(filter.clientId) ?? [];
@@ -303,14 +304,14 @@ export function createSandboxStore(options: SandboxOptions = {}): SandboxStore {
 
     listDialogs(filter = {}) {
       if (filter.operatorId !== undefined) requireOperator(filter.operatorId);
-      let list: C2DDialog[] = data.dialogs;
+      let list: SandboxDialog[] = data.dialogs;
       if (filter.clientId !== undefined) {
         requireClient(filter.clientId);
         list = dialogsByClient.get(filter.clientId) ?? [];
       }
       if (filter.operatorId !== undefined) list = list.filter((d) => d.operator_id === filter.operatorId);
       if (filter.state !== undefined) list = list.filter((d) => d.state === filter.state);
-      return list.toSorted((a, b) => newerFirst(a.last_message, b.last_message) || b.id - a.id);
+      return list.toSorted((a, b) => newerFirst(a.last_message_at, b.last_message_at) || b.id - a.id);
     },
 
     listOperators() {
@@ -345,7 +346,7 @@ export function createSandboxStore(options: SandboxOptions = {}): SandboxStore {
         throw new SandboxError(400, `text must be 1 to ${SANDBOX_MAX_TEXT} characters, got ${text.length}`);
       }
       if (input.operatorId !== undefined) requireOperator(input.operatorId);
-      let dialog: C2DDialog | undefined;
+      let dialog: SandboxDialog | undefined;
       if (input.dialogId !== undefined) {
         dialog = requireDialog(input.dialogId);
         if (dialog.client_id !== client.id) throw new SandboxError(400, `Dialog ${dialog.id} belongs to client ${String(dialog.client_id)}, not ${client.id}`);
@@ -362,7 +363,7 @@ export function createSandboxStore(options: SandboxOptions = {}): SandboxStore {
           end: null,
           operator_id: input.operatorId ?? null,
           client_id: client.id,
-          last_message: null,
+          last_message_at: null,
           messages: 0,
         };
         data.dialogs.push(dialog);
@@ -379,9 +380,9 @@ export function createSandboxStore(options: SandboxOptions = {}): SandboxStore {
         dialogRoute.channel_id = route.channel_id;
       }
 
-      const message = addMessage({
+      return addMessage({
         text,
-        type: 'to_client',
+        type: input.type ?? 'to_client',
         transport: route.transport,
         channel_id: route.channel_id,
         operator_id: input.operatorId ?? dialog.operator_id,
@@ -389,16 +390,7 @@ export function createSandboxStore(options: SandboxOptions = {}): SandboxStore {
         client_id: client.id,
         created: stamp(),
         read: 0,
-        photo: null,
-        attachments: null,
       });
-      return {
-        message_id: message.id,
-        dialog_id: dialog.id,
-        request_id: dialogRoute?.request_id ?? null,
-        channel_id: route.channel_id,
-        transport: route.transport,
-      };
     },
 
     updateDialog(id, change) {
@@ -415,7 +407,7 @@ export function createSandboxStore(options: SandboxOptions = {}): SandboxStore {
       if (change.state === 'closed' && dialog.state === 'open') {
         addSystemMessage(dialog, SYSTEM_TEXTS.closed);
         dialog.state = 'closed';
-        dialog.end = dialog.last_message;
+        dialog.end = dialog.last_message_at;
       }
       return dialog;
     },

@@ -150,7 +150,7 @@ describe('POST /chat/all/send', () => {
       dialog_id: dialog.id,
       client_id: dialog.client_id,
       transport: sandbox.store.getDialogRoute(dialog.id)?.transport,
-      created: '2026-11-05T08:00:00',
+      created: '2026-11-05T08:00:00 UTC',
     });
     const { page } = await open(sandbox, `${target.pathname}${target.search}`);
     const items = within(page.getByRole('list', { name: 'Messages' })).getAllByRole('listitem');

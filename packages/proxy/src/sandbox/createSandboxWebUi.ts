@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono';
-import type { C2DClient, C2DDialog, C2DMessage } from '../upstream/chat2deskTypes.js';
+import type { SandboxClient, SandboxDialog, SandboxMessage } from './sandboxRecords.js';
 import type { SandboxStore } from './createSandboxStore.js';
 import { SANDBOX_MAX_TEXT } from './createSandboxStore.js';
 import { renderChatErrorPage, renderChatPage, type ChatDialogView, type ChatMode, type ChatPageView } from './renderChatPage.js';
@@ -22,7 +22,7 @@ function htmlResponse(c: Context, body: string, status: 200 | 400 | 404 = 200): 
 }
 
 /** What the fake UI calls a client: the operator's name for them, their own, or their phone. */
-function clientLabel(client: C2DClient | undefined, fallbackId: number | null | undefined): string {
+function clientLabel(client: SandboxClient | undefined, fallbackId: number | null | undefined): string {
   if (client) return client.assigned_name ?? client.name ?? (client.phone ? `+${client.phone}` : `Client ${client.id}`);
   return `Client ${String(fallbackId ?? '?')}`;
 }
@@ -34,7 +34,7 @@ function operatorLabel(store: SandboxStore, id: number | null): string | null {
   return `${o.first_name ?? ''} ${o.last_name ?? ''}`.trim() || o.email || `Operator ${id}`;
 }
 
-function author(store: SandboxStore, message: C2DMessage, client: string): string {
+function author(store: SandboxStore, message: SandboxMessage, client: string): string {
   switch (message.type) {
     case 'from_client':
       return client;
@@ -44,12 +44,13 @@ function author(store: SandboxStore, message: C2DMessage, client: string): strin
       return `Internal note · ${operatorLabel(store, message.operator_id) ?? 'Operator'}`;
     case 'autoreply':
       return 'Autoreply';
-    case 'system':
+    default:
+      // `system`, and types the fake Chat2Desk invents as the real one does (`interactive`).
       return 'System';
   }
 }
 
-function dialogView(store: SandboxStore, dialog: C2DDialog): ChatDialogView {
+function dialogView(store: SandboxStore, dialog: SandboxDialog): ChatDialogView {
   const client = dialog.client_id == null ? undefined : store.getClient(dialog.client_id);
   const name = clientLabel(client, dialog.client_id);
   const all = store.listMessages({ dialogId: dialog.id, order: 'asc' });
@@ -81,7 +82,7 @@ function parseMode(c: Context): Parsed<ChatMode> {
   };
 }
 
-function parseDialog(c: Context, store: SandboxStore, raw: string | undefined, mode: ChatMode): Parsed<C2DDialog | undefined> {
+function parseDialog(c: Context, store: SandboxStore, raw: string | undefined, mode: ChatMode): Parsed<SandboxDialog | undefined> {
   if (raw === undefined || raw === '') {
     if (mode === 1) return { ok: true, value: undefined };
     return {
@@ -102,7 +103,7 @@ function parseDialog(c: Context, store: SandboxStore, raw: string | undefined, m
   return { ok: true, value: dialog };
 }
 
-function pageView(store: SandboxStore, mode: ChatMode, dialog: C2DDialog | undefined): ChatPageView {
+function pageView(store: SandboxStore, mode: ChatMode, dialog: SandboxDialog | undefined): ChatPageView {
   const view: ChatPageView = { mode, dialog: dialog ? dialogView(store, dialog) : undefined };
   if (mode === 1) {
     view.recent = store.listDialogs().slice(0, RECENT_DIALOGS).map((d) => {
@@ -112,7 +113,7 @@ function pageView(store: SandboxStore, mode: ChatMode, dialog: C2DDialog | undef
         state: d.state,
         clientName: clientLabel(d.client_id == null ? undefined : store.getClient(d.client_id), d.client_id),
         preview: last?.text ?? '',
-        lastMessage: d.last_message,
+        lastMessage: d.last_message_at,
       };
     });
     // The selected dialog stays in the list even when it is older than the recent ones.
@@ -122,7 +123,7 @@ function pageView(store: SandboxStore, mode: ChatMode, dialog: C2DDialog | undef
         state: dialog.state,
         clientName: view.dialog.clientName,
         preview: view.dialog.messages.at(-1)?.text ?? '',
-        lastMessage: dialog.last_message,
+        lastMessage: dialog.last_message_at,
       });
     }
   }

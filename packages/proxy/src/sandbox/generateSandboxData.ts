@@ -1,42 +1,35 @@
-import type { C2DClient, C2DClientTransport, C2DDialog, C2DMessage, C2DMessageType, C2DOperator, C2DTransfer } from '../upstream/chat2deskTypes.js';
+import { addSandboxMedia } from './addSandboxMedia.js';
 import { c2dTime } from './c2dTime.js';
 import { createRandom, type Random } from './createRandom.js';
 import * as names from './sandboxNames.js';
 import * as texts from './sandboxTexts.js';
 import type { SandboxLanguage, Turn } from './sandboxTexts.js';
+import type {
+  DialogRoute,
+  SandboxChannel,
+  SandboxClient,
+  SandboxDialog,
+  SandboxMessage,
+  SandboxOperator,
+  SandboxRoute,
+  SandboxTransfer,
+} from './sandboxRecords.js';
 
-/**
- * A channel of the account (`GET /v1/channels`). The documentation names the route but not its
- * fields, so this shape is the sandbox's own: an id, a label, the channel's phone and the
- * transports connected to it.
- */
-export interface SandboxChannel {
-  id: number;
-  name: string;
-  phone: string | null;
-  transports: string[];
-}
+type SeedMessageType = 'from_client' | 'to_client' | 'system' | 'autoreply' | 'comment';
 
-/** How a dialog reaches its client: the messenger, the channel and Chat2Desk's current request. */
-export interface DialogRoute {
-  transport: string;
-  channel_id: number;
-  request_id: number;
-}
-
-/** Everything the sandbox serves, in Chat2Desk's wire shapes, ids ascending. */
+/** Everything the sandbox serves, as its own records (`sandboxRecords.ts`), ids ascending. */
 export interface SandboxData {
-  clients: C2DClient[];
-  /** Channels that can reach each client, by client id. */
-  clientTransports: Map<number, C2DClientTransport[]>;
-  operators: C2DOperator[];
+  clients: SandboxClient[];
+  /** Channels and transports that can reach each client, by client id. */
+  clientTransports: Map<number, SandboxRoute[]>;
+  operators: SandboxOperator[];
   channels: SandboxChannel[];
   /** Dialogs, each with its `client_id`. */
-  dialogs: C2DDialog[];
+  dialogs: SandboxDialog[];
   /** Transport, channel and request of each dialog, by dialog id. */
   dialogRoutes: Map<number, DialogRoute>;
-  messages: C2DMessage[];
-  transfers: C2DTransfer[];
+  messages: SandboxMessage[];
+  transfers: SandboxTransfer[];
 }
 
 /** Fixed point the seeded history ends at, so a seed means the same data on every day. */
@@ -67,10 +60,10 @@ interface Person {
   phone: string | null;
   country: Country | null;
   lang: SandboxLanguage;
-  transports: C2DClientTransport[];
+  transports: SandboxRoute[];
   firstMessageAt: number;
   lastMessageAt: number;
-  client?: C2DClient;
+  client?: SandboxClient;
 }
 
 interface DialogDraft {
@@ -81,12 +74,12 @@ interface DialogDraft {
   count: number;
   operator: number;
   route: { transport: string; channel_id: number };
-  dialog?: C2DDialog;
+  dialog?: SandboxDialog;
 }
 
 interface MessageDraft {
   dialog: DialogDraft;
-  type: C2DMessageType;
+  type: SeedMessageType;
   text: string;
   at: number;
   operator: number | null;
@@ -171,7 +164,7 @@ function pickChannel(random: Random, transport: string, country: Country | null)
   return random.pick(local.length > 0 ? local : able).id;
 }
 
-function makeTransports(random: Random, phone: string | null, country: Country | null): C2DClientTransport[] {
+function makeTransports(random: Random, phone: string | null, country: Country | null): SandboxRoute[] {
   const options: Array<readonly [string, number]> = phone
     ? [['whatsapp', 45], ['telegram', 22], ['instagram', 9], ['viber', 8], ['vk', country === 'ru' ? 12 : 1], ['sms', 7]]
     : [['telegram', 60], ['instagram', 30], ['vk', 10]];
@@ -181,16 +174,16 @@ function makeTransports(random: Random, phone: string | null, country: Country |
     const transport = random.weighted(options);
     if (!chosen.includes(transport)) chosen.push(transport);
   }
-  const result: C2DClientTransport[] = [];
+  const result: SandboxRoute[] = [];
   for (const transport of chosen) {
     const channelId = pickChannel(random, transport, country);
-    result.push({ channel_id: channelId, transport, channel_name: CHANNELS.find((c) => c.id === channelId)?.name ?? null });
+    result.push({ channel_id: channelId, transport });
   }
   // Some clients wrote to two of the account's numbers through the same messenger.
   const first = result[0];
   if (first && random.chance(0.1)) {
     const other = CHANNELS.find((c) => c.id !== first.channel_id && c.transports.includes(first.transport));
-    if (other) result.push({ channel_id: other.id, transport: first.transport, channel_name: other.name });
+    if (other) result.push({ channel_id: other.id, transport: first.transport });
   }
   return result;
 }
@@ -205,7 +198,7 @@ function fill(template: string, vars: Record<string, string | null>): string {
   return text.replace(/\{(\w+)\}/g, (whole, key: string) => vars[key] ?? whole);
 }
 
-const operatorName = (o: C2DOperator): string => `${o.first_name ?? ''} ${o.last_name ?? ''}`.trim();
+const operatorName = (o: SandboxOperator): string => `${o.first_name ?? ''} ${o.last_name ?? ''}`.trim();
 
 /**
  * Builds a deterministic Chat2Desk account: for a seed and a client count, the same clients,
@@ -219,7 +212,7 @@ export function generateSandboxData(options: { seed: number; clients: number }):
 
   // ---- operators ----
   const roster = random.shuffle(names.OPERATOR_ROSTER).slice(0, random.int(8, 12));
-  const operators: C2DOperator[] = roster.map((o, i) => ({
+  const operators: SandboxOperator[] = roster.map((o, i) => ({
     id: SANDBOX_ID_BASE.operator + i,
     email: `${o.email}@example.com`,
     first_name: o.first,
@@ -301,7 +294,7 @@ export function generateSandboxData(options: { seed: number; clients: number }):
         freeFrom: market.freeFrom,
       };
       const drafts: MessageDraft[] = [];
-      const push = (type: C2DMessageType, text: string, operator: number | null): void => {
+      const push = (type: SeedMessageType, text: string, operator: number | null): void => {
         drafts.push({ dialog: draft, type, text, at: t, operator, read: true, seq: seq++ });
       };
       const transfer = (from: number | null, to: number, reason: string | null): void => {
@@ -391,11 +384,11 @@ export function generateSandboxData(options: { seed: number; clients: number }):
   // ---- ids in time order, as Chat2Desk hands them out ----
   const byTime = <T extends { seq: number }>(at: (x: T) => number) => (a: T, b: T) => at(a) - at(b) || a.seq - b.seq;
   const order = people.map((person, index) => ({ person, seq: index })).toSorted(byTime((x) => x.person.firstMessageAt));
-  const clients: C2DClient[] = [];
-  const clientTransports = new Map<number, C2DClientTransport[]>();
+  const clients: SandboxClient[] = [];
+  const clientTransports = new Map<number, SandboxRoute[]>();
   for (const [i, { person }] of order.entries()) {
     const id = SANDBOX_ID_BASE.client + i;
-    const client: C2DClient = {
+    const client: SandboxClient = {
       id,
       name: person.name,
       phone: person.phone,
@@ -417,18 +410,18 @@ export function generateSandboxData(options: { seed: number; clients: number }):
   }
 
   const dialogRoutes = new Map<number, DialogRoute>();
-  const dialogList: C2DDialog[] = dialogs
+  const dialogList: SandboxDialog[] = dialogs
     .map((draft, index) => ({ draft, seq: index }))
     .toSorted(byTime((x) => x.draft.begin))
     .map(({ draft }, i) => {
-      const dialog: C2DDialog = {
+      const dialog: SandboxDialog = {
         id: SANDBOX_ID_BASE.dialog + i,
         state: draft.end === null ? 'open' : 'closed',
         begin: c2dTime(draft.begin),
         end: draft.end === null ? null : c2dTime(draft.end),
         operator_id: draft.operator,
         client_id: draft.person.client?.id ?? null,
-        last_message: c2dTime(draft.last),
+        last_message_at: c2dTime(draft.last),
         messages: draft.count,
       };
       draft.dialog = dialog;
@@ -436,7 +429,7 @@ export function generateSandboxData(options: { seed: number; clients: number }):
       return dialog;
     });
 
-  const messageList: C2DMessage[] = messages.toSorted(byTime((m) => m.at)).map((m, i) => ({
+  const messageList: SandboxMessage[] = messages.toSorted(byTime((m) => m.at)).map((m, i) => ({
     id: SANDBOX_ID_BASE.message + i,
     text: m.text,
     type: m.type,
@@ -445,13 +438,22 @@ export function generateSandboxData(options: { seed: number; clients: number }):
     operator_id: m.operator,
     dialog_id: m.dialog.dialog?.id ?? null,
     client_id: m.dialog.person.client?.id ?? 0,
+    request_id: m.dialog.dialog ? (dialogRoutes.get(m.dialog.dialog.id)?.request_id ?? null) : null,
     created: c2dTime(m.at),
     read: m.read ? 1 : 0,
     photo: null,
-    attachments: null,
+    video: null,
+    audio: null,
+    pdf: null,
+    coordinates: null,
+    attachments: [],
+    extra_data: null,
   }));
+  // Media and new message types from a stream of their own, so adding them left the rest of a
+  // seed's account as it was.
+  addSandboxMedia(createRandom(options.seed ^ 0x6d656469), messageList);
 
-  const transferList: C2DTransfer[] = transfers.toSorted(byTime((x) => x.at)).map((x, i) => ({
+  const transferList: SandboxTransfer[] = transfers.toSorted(byTime((x) => x.at)).map((x, i) => ({
     id: SANDBOX_ID_BASE.transfer + i,
     dialog_id: x.dialog.dialog?.id ?? 0,
     client_id: x.dialog.person.client?.id ?? null,

@@ -1,4 +1,6 @@
-export { createSandboxApp, type SandboxApp } from './createSandboxApp.js';
+export { addSandboxMedia, SANDBOX_UNKNOWN_TYPES } from './addSandboxMedia.js';
+export { createSandboxApi, type SandboxApiOptions } from './createSandboxApi.js';
+export { createSandboxApp, type SandboxApp, type SandboxAppOptions } from './createSandboxApp.js';
 export {
   createSandboxStore,
   SANDBOX_MAX_TEXT,
@@ -11,5 +13,7 @@ export {
   type SandboxStore,
   type TransferFilter,
 } from './createSandboxStore.js';
-export { SANDBOX_BASE_DATE, SANDBOX_ID_BASE, type DialogRoute, type SandboxChannel, type SandboxData } from './generateSandboxData.js';
+export { SANDBOX_BASE_DATE, SANDBOX_ID_BASE, type SandboxData } from './generateSandboxData.js';
 export { SandboxError } from './SandboxError.js';
+export { isSandboxFault, SANDBOX_FAULTS, type SandboxFault } from './sandboxFaults.js';
+export type * from './sandboxRecords.js';

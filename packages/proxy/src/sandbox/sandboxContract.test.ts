@@ -1,55 +1,133 @@
 import { describe, expect, it } from 'vitest';
+import * as c2d from '../../test/fixtures/chat2desk/index.js';
+import { jsonShapeMismatches, jsonShapeOf } from '../test/jsonShape.js';
 import {
+  mapApiInfo,
+  mapChannelNames,
   mapClient,
-  mapClientChannels,
   mapClientList,
+  mapClientTransports,
   mapDialog,
+  mapDialogList,
   mapMessageList,
   mapOperatorList,
   mapSendResult,
-  mapTransferList,
   sendMessageBody,
 } from '../upstream/mappers.js';
-import { clientChannelsPath, clientPath, clientsPath, dialogPath, messagesPath, operatorsPath, transfersPath } from '../upstream/paths.js';
-import { createSandboxApp } from './createSandboxApp.js';
+import { apiInfoPath, channelsPath, clientChannelsPath, clientPath, clientsPath, dialogPath, messagesPath, operatorsPath } from '../upstream/paths.js';
+import { readBodyError } from '../upstream/upstreamErrors.js';
+import { createSandboxApp, type SandboxAppOptions } from './createSandboxApp.js';
 
-// The proxy builds its upstream requests and reads the answers through upstream/paths.ts and
-// upstream/mappers.ts; the
-// sandbox must satisfy exactly that, or sandbox mode breaks while both sides' own tests pass.
-describe('the proxy’s Chat2Desk mapping reads every sandbox answer', () => {
-  const { app, store } = createSandboxApp({ seed: 4, clients: 50 });
-  const get = async (path: string): Promise<unknown> => {
-    const response = await app.request(`http://sandbox.local${path}`, { headers: { authorization: 'sandbox', accept: 'application/json' } });
-    expect(response.status).toBe(200);
-    return response.json();
-  };
-  const page = { limit: 20, offset: 0 };
-  const client = store.data.clients[0];
-  const clientId = client?.id ?? 0;
+// The contract of the fake Chat2Desk, from both sides:
+// 1. its answers have the shape of Chat2Desk's real ones (the fixtures in test/fixtures/chat2desk,
+//    written from the sources in shared/chat2desk-api.md): same keys, same value types, same time
+//    formats, recursively, and the same error bodies;
+// 2. the proxy's paths and mappers read every one of its answers.
+// The mappers are tested on the fixtures too, so the fake and the mappers cannot drift away from
+// the real API together.
 
-  it('clients, one client and its channels', async () => {
-    const list = mapClientList(await get(clientsPath({ ...page, q: client?.name?.slice(0, 3) })));
-    expect(list.data.map((c) => c.id)).toContain(clientId);
-    expect(list.meta).toMatchObject({ limit: 20, offset: 0 });
-    const byPhone = mapClientList(await get(clientsPath({ ...page, q: `+${client?.phone?.slice(0, 6) ?? '7'}` })));
-    expect(byPhone.data.length).toBeGreaterThan(0);
-    expect(mapClient(await get(clientPath(clientId)))).toMatchObject({ id: clientId, avatar: null, lastClientMessage: expect.stringMatching(/Z$/) });
-    expect(mapClientChannels(await get(clientChannelsPath(clientId)))[0]).toEqual({ channelId: expect.any(Number), transport: expect.any(String), name: expect.any(String) });
+const app = createSandboxApp({ seed: 4, clients: 50, now: () => new Date('2026-11-03T12:00:00Z') });
+const client = app.store.data.clients.find((c) => (app.store.getClientTransports(c.id)?.length ?? 0) > 1) ?? app.store.data.clients[0];
+const clientId = client?.id ?? 0;
+const dialogId = app.store.latestDialog(clientId)?.id ?? 0;
+const page = { limit: 20, offset: 0 };
+
+async function answer(sandbox: { app: { request: (input: string, init: RequestInit) => Response | Promise<Response> } }, path: string, init: RequestInit = {}) {
+  const response = await sandbox.app.request(`http://sandbox.local${path}`, {
+    ...init,
+    headers: { authorization: 'sandbox', accept: 'application/json', 'content-type': 'application/json', ...init.headers },
+  });
+  return { status: response.status, body: (await response.json()) as unknown };
+}
+const get = async (path: string): Promise<unknown> => {
+  const { status, body } = await answer(app, path);
+  expect(status).toBe(200);
+  return body;
+};
+
+/** Where `body` differs from the shape of `fixtures`, one line each (none: it has the real shape). */
+const differences = (body: unknown, ...fixtures: unknown[]): string[] => jsonShapeMismatches(body, jsonShapeOf(fixtures));
+
+describe('the sandbox answers in Chat2Desk’s real shapes (the fixtures)', () => {
+  const endpoints: Array<[string, string, unknown[]]> = [
+    ['GET /v1/clients', clientsPath(page), [c2d.clientsList]],
+    ['GET /v1/clients/{id}', clientPath(clientId), [c2d.clientItem, { ...c2d.clientItem, data: c2d.clientTwo }]],
+    ['GET /v1/clients/{id}/transport', clientChannelsPath(clientId), [c2d.clientTransport]],
+    ['GET /v1/channels', channelsPath(), [c2d.channelsList]],
+    ['GET /v1/messages', messagesPath(clientId, { limit: 200, offset: 0 }), [c2d.messagesList]],
+    ['GET /v1/dialogs/{id}', dialogPath(dialogId), [c2d.dialogItem, { ...c2d.dialogItem, data: c2d.dialogClosed }]],
+    ['GET /v1/dialogs', '/v1/dialogs?limit=200', [c2d.dialogsList]],
+    ['GET /v1/operators', operatorsPath(), [c2d.operatorsList]],
+    ['GET /v1/companies/api_info', apiInfoPath(), [c2d.apiInfo]],
+  ];
+  it.each(endpoints)('%s', async (_, path, fixtures) => {
+    expect(differences(await get(path), ...fixtures)).toEqual([]);
   });
 
-  it('messages, a send, a dialog, operators and transfers', async () => {
-    const sent = await app.request('http://sandbox.local/v1/messages', {
-      method: 'POST',
-      headers: { authorization: 'sandbox', 'content-type': 'application/json' },
-      body: JSON.stringify(sendMessageBody({ clientId, text: 'Contract check' })),
-    });
-    const result = mapSendResult(await sent.json());
+  it('POST /v1/messages', async () => {
+    const { body } = await answer(app, '/v1/messages', { method: 'POST', body: JSON.stringify(sendMessageBody({ clientId, text: 'Contract check' })) });
+    expect(differences(body, c2d.sendResult)).toEqual([]);
+  });
+
+  it('serves the cases the first release got wrong: both time formats, string counts, unknown types, every kind of media', async () => {
+    const messages = (await get('/v1/messages?limit=200')) as typeof c2d.messagesList;
+    const text = JSON.stringify(messages);
+    expect(text).toMatch(/"created":"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d UTC"/);
+    const older = (await get('/v1/messages?limit=200&order=asc')) as typeof c2d.messagesList;
+    expect(JSON.stringify(older)).toMatch(/"created":"\d\d\.\d\d\.\d{4} \d\d:\d\d:\d\d"/);
+    const all = app.store.data.messages;
+    expect(all.some((m) => !['from_client', 'to_client', 'system', 'autoreply', 'comment'].includes(m.type))).toBe(true);
+    for (const field of ['photo', 'pdf', 'audio', 'video', 'coordinates'] as const) expect(all.some((m) => m[field] !== null)).toBe(true);
+    expect(all.some((m) => m.attachments.length > 0)).toBe(true);
+  });
+
+  it.each([
+    ['an unknown record', () => answer(app, '/v1/clients/999999'), c2d.errorNotFound],
+    ['an unknown path', () => answer(app, '/v1/transfers'), c2d.errorPageNotFound],
+    ['no token', () => answer(app, '/v1/clients', { headers: { authorization: '' } }), c2d.errorNeedAuth],
+    ['a refused send', () => answer(app, '/v1/messages', { method: 'POST', body: JSON.stringify({ client_id: clientId, text: 'hi', transport: 'fax' }) }), c2d.errorSendRefused],
+    ['the bad-token fault', () => answer(createSandboxApp({ clients: 5, faults: ['bad-token'] }), '/v1/clients'), c2d.errorTokenIncorrect],
+    ['the rate-limit fault', () => answer(createSandboxApp({ clients: 5, faults: ['rate-limit'] }), '/v1/clients'), c2d.errorRateLimited],
+    ['the quota fault', () => answer(createSandboxApp({ clients: 5, faults: ['quota'] } satisfies SandboxAppOptions), '/v1/clients'), c2d.errorQuota],
+  ] as const)('answers %s with Chat2Desk’s error body', async (_, ask, fixture) => {
+    const { body } = await ask();
+    expect(differences(body, fixture)).toEqual([]);
+    expect((body as { message: string }).message).toBe(fixture.message);
+  });
+});
+
+describe('the proxy’s paths and mappers read every sandbox answer', () => {
+  it('clients, one client and its channels', async () => {
+    const list = mapClientList(await get(clientsPath(page)));
+    expect(list.data).toHaveLength(20);
+    expect(list.meta).toMatchObject({ total: 50, limit: 20, offset: 0 });
+    const byPhone = mapClientList(await get(clientsPath({ ...page, phone: client?.phone?.slice(0, 6) ?? '7' })));
+    expect(byPhone.data.map((c) => c.id)).toContain(clientId);
+    expect(mapClient(await get(clientPath(clientId)))).toMatchObject({ id: clientId, avatar: null, lastClientMessage: expect.stringMatching(/Z$/) });
+    const transports = mapClientTransports(await get(clientChannelsPath(clientId)));
+    expect(transports.flatMap((t) => t.transports).length).toBeGreaterThan(1);
+    const names = mapChannelNames(await get(channelsPath()));
+    expect(transports.every((t) => typeof names.get(t.channelId) === 'string')).toBe(true);
+  });
+
+  it('messages of every kind, a send, dialogs, operators and the account', async () => {
+    const { body } = await answer(app, '/v1/messages', { method: 'POST', body: JSON.stringify(sendMessageBody({ clientId, text: 'Mapper check' }, 101)) });
+    const result = mapSendResult(body);
     const messages = mapMessageList(await get(messagesPath(clientId, page)));
-    expect(messages.data[0]).toMatchObject({ id: result.messageId, text: 'Contract check', dialogId: result.dialogId, type: 'to_client', read: false });
-    expect(mapDialog(await get(dialogPath(result.dialogId ?? 0)))).toMatchObject({ id: result.dialogId, clientId, state: 'open' });
-    const operators = mapOperatorList(await get(operatorsPath()));
-    expect(operators.data.length).toBe(store.data.operators.length);
-    const transfers = mapTransferList(await get(transfersPath({ ...page, clientId })));
-    expect(transfers.data.at(-1)).toMatchObject({ clientId, fromOperatorId: null });
+    expect(messages.data[0]).toMatchObject({ id: result.messageId, text: 'Mapper check', dialogId: result.dialogId, type: 'to_client', operatorId: 101, read: false });
+    const everything = mapMessageList(await get('/v1/messages?limit=200')).data;
+    expect(everything.every((m) => m.created.endsWith('Z'))).toBe(true);
+    expect(mapDialog(await get(dialogPath(result.dialogId ?? 0)))).toMatchObject({ id: result.dialogId, clientId, state: 'open', lastMessage: { id: result.messageId } });
+    expect(mapDialogList(await get('/v1/dialogs?limit=200')).data.every((d) => d.clientId !== null && d.lastMessageAt?.endsWith('Z'))).toBe(true);
+    expect(mapOperatorList(await get(operatorsPath())).data.length).toBe(app.store.data.operators.length);
+    expect(mapApiInfo(await get(apiInfoPath())).requestsThisMonth).toBeGreaterThan(0);
+  });
+
+  it('the sandbox’s error bodies are the ones the proxy’s error table knows', async () => {
+    const ask = async (options: SandboxAppOptions, path: string) => readBodyError(JSON.stringify((await answer(createSandboxApp({ clients: 5, ...options }), path)).body));
+    expect((await ask({}, '/v1/clients/999999'))?.kind).toBe('not_found');
+    expect((await ask({ faults: ['bad-token'] }, '/v1/clients'))?.kind).toBe('token_rejected');
+    expect((await ask({ faults: ['rate-limit'] }, '/v1/clients'))?.kind).toBe('rate_limited');
+    expect((await ask({ faults: ['quota'] }, '/v1/clients'))?.kind).toBe('quota');
   });
 });

@@ -1,14 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type {
-  C2DClient,
-  C2DClientTransport,
-  C2DDialog,
-  C2DMessage,
-  C2DOperator,
-  C2DSendMessageResult,
-  C2DTransfer,
-} from '../upstream/chat2deskTypes.js';
+import * as c2d from '../../test/fixtures/chat2desk/index.js';
 
 /** One request the fake upstream received. */
 export interface FakeCall {
@@ -26,7 +18,7 @@ export interface FakeCall {
 /** How the fake answers one call. */
 export interface FakeReply {
   status?: number;
-  /** JSON body (default: the route's standard Chat2Desk answer). */
+  /** JSON body (default: the route's standard Chat2Desk answer; `{}` with an error `status`). */
   body?: unknown;
   /** Raw body instead of JSON (malformed answers). */
   raw?: string;
@@ -56,145 +48,54 @@ export interface FakeUpstream {
   close(): Promise<void>;
 }
 
-// ---- standard data, in Chat2Desk's wire shapes ------------------------------------------------
+// ---- standard data: the contract fixtures (test/fixtures/chat2desk), Chat2Desk's real shapes ----
 
-/** Clients of the fake account. */
-export const upstreamClients: C2DClient[] = [
-  {
-    id: 11,
-    name: 'Айгерим Касымова',
-    phone: '77011234567',
-    assigned_name: 'Айгерим (VIP)',
-    comment: 'prefers WhatsApp',
-    avatar: 'https://cdn.example/a.png',
-    region_id: 2,
-    country_id: 7,
-    first_client_message: '2026-10-01T08:00:00',
-    last_client_message: '2026-11-01 11:30:15',
-    extra_comment_1: 'one',
-    extra_comment_2: null,
-    extra_comment_3: 'three',
-    client_external_id: 'CRM-11',
-  },
-  {
-    id: 12,
-    name: 'James Brown',
-    phone: '447700900123',
-    assigned_name: null,
-    comment: null,
-    avatar: null,
-    region_id: null,
-    country_id: null,
-    first_client_message: null,
-    last_client_message: null,
-    extra_comment_1: null,
-    extra_comment_2: null,
-    extra_comment_3: null,
-    client_external_id: null,
-  },
-];
+/** Clients of the fake account (`clientOne` 1201, `clientTwo` 1202). */
+export const upstreamClients = [c2d.clientOne, c2d.clientTwo];
 
-/** Messages of client 11, newest first. */
-export const upstreamMessages: C2DMessage[] = [
-  {
-    id: 502,
-    text: 'Ваш заказ в пути',
-    type: 'to_client',
-    transport: 'whatsapp',
-    channel_id: 3,
-    operator_id: 7,
-    dialog_id: 900,
-    client_id: 11,
-    created: '2026-11-01T11:31:00',
-    read: 1,
-    photo: null,
-    attachments: [{ link: 'https://cdn.example/invoice.pdf', type: 'document', name: 'invoice.pdf' }],
-  },
-  {
-    id: 501,
-    text: null,
-    type: 'from_client',
-    transport: 'whatsapp',
-    channel_id: 3,
-    operator_id: null,
-    dialog_id: 900,
-    client_id: 11,
-    created: '2026-11-01T11:30:15',
-    read: 0,
-    photo: 'https://cdn.example/photo.jpg',
-  },
-];
+/** Messages of the fake account, newest first (all of client 1201; `messagesList`). */
+export const upstreamMessages = c2d.messagesList.data;
 
-/** Channels that reach client 11. */
-export const upstreamTransports: C2DClientTransport[] = [
-  { channel_id: 3, transport: 'whatsapp', channel_name: '+7 701 000 00 01' },
-  { channel_id: 4, transport: 'telegram' },
-];
+/** Dialogs of the fake account (5501 open, 5502 closed). */
+export const upstreamDialogs = [c2d.dialogOpen, c2d.dialogClosed];
 
-/** Dialog 900 of client 11. */
-export const upstreamDialog: C2DDialog = {
-  id: 900,
-  state: 'open',
-  begin: '2026-11-01T11:30:15',
-  end: null,
-  operator_id: 7,
-  client_id: 11,
-  last_message: '2026-11-01T11:31:00',
-  messages: 2,
-};
+/** Operators of the fake account (101, 102). */
+export const upstreamOperators = c2d.operatorsList.data;
 
-/** Operators of the fake account. */
-export const upstreamOperators: C2DOperator[] = [
-  { id: 7, email: 'aliya@example.kz', first_name: 'Алия', last_name: 'Нурпеисова', role: 'supervisor', online: 1, opened_dialogs: 4 },
-  { id: 8, email: 'max@example.com', first_name: null, last_name: null, role: 'operator', online: false, opened_dialogs: 0 },
-];
-
-/** Transfers of dialog 900, newest first. */
-export const upstreamTransfers: C2DTransfer[] = [
-  { id: 31, dialog_id: 900, client_id: 11, from_operator_id: 8, to_operator_id: 7, created: '2026-11-01T11:35:00', reason: 'VIP' },
-  { id: 30, dialog_id: 900, client_id: 11, from_operator_id: null, to_operator_id: 8, created: '2026-11-01T11:30:20' },
-  { id: 29, dialog_id: 900, client_id: 11, from_operator_id: 7, to_operator_id: 99, created: '2026-11-01T11:20:00', reason: null },
-];
-
-/** What `POST /v1/messages` answers. */
-export const upstreamSendResult: C2DSendMessageResult = {
-  message_id: 503,
-  dialog_id: 900,
-  request_id: 77,
-  channel_id: 3,
-  transport: 'whatsapp',
-};
-
-function page<T>(items: T[], query: URLSearchParams) {
+function page<T>(items: readonly T[], query: URLSearchParams) {
   const limit = Number(query.get('limit') ?? 20);
   const offset = Number(query.get('offset') ?? 0);
-  return { data: items.slice(offset, offset + limit), meta: { total: items.length, limit, offset }, status: 'success' };
+  return { status: 'success', data: items.slice(offset, offset + limit), meta: { total: items.length, limit, offset } };
 }
 
-const item = <T>(data: T) => ({ data, status: 'success' });
-const notFound = { status: 404, body: { status: 'error', message: 'Not found' } } satisfies FakeReply;
+const item = <T>(data: T) => ({ status: 'success', data });
+// Chat2Desk answers an unknown record in a 200 body, and an unknown path with "Page not found".
+const notFound = { body: c2d.errorNotFound } satisfies FakeReply;
+const noSuchPath = { status: 404, body: c2d.errorPageNotFound } satisfies FakeReply;
 
-/** The standard answers, Chat2Desk-shaped, for the paths the proxy uses. */
+/** The standard answers, the fixtures, for the paths the proxy uses (there is no `/v1/transfers`). */
 function standardReply(call: FakeCall): FakeReply {
   const { method, pathname, query } = call;
-  if (method === 'GET' && pathname === '/v1/clients') return { body: page(upstreamClients, query) };
-  let match = /^\/v1\/clients\/(\d+)$/.exec(pathname);
-  if (method === 'GET' && match) {
-    const client = upstreamClients.find((c) => c.id === Number(match?.[1]));
-    return client ? { body: item(client) } : notFound;
+  const id = Number(/^\/v1\/\w+\/(\d+)/.exec(pathname)?.[1]);
+  const client = upstreamClients.find((c) => c.id === id);
+  if (method === 'GET') {
+    if (pathname === '/v1/clients') return { body: page(upstreamClients, query) };
+    if (/^\/v1\/clients\/\d+$/.test(pathname)) return client ? { body: item(client) } : notFound;
+    if (/^\/v1\/clients\/\d+\/transport$/.test(pathname)) return client ? { body: c2d.clientTransport } : notFound;
+    if (pathname === '/v1/channels') return { body: c2d.channelsList };
+    if (pathname === '/v1/messages') return { body: page(upstreamMessages.filter((m) => m.client_id === Number(query.get('client_id'))), query) };
+    if (pathname === '/v1/dialogs') return { body: page(upstreamDialogs, query) };
+    if (/^\/v1\/dialogs\/\d+$/.test(pathname)) {
+      const dialog = upstreamDialogs.find((d) => d.id === id);
+      return dialog ? { body: item(dialog) } : notFound;
+    }
+    if (pathname === '/v1/operators') return { body: page(upstreamOperators, query) };
+    if (pathname === '/v1/operators_groups') return { body: c2d.operatorGroupsList };
+    if (pathname === '/v1/tags') return { body: c2d.tagsList };
+    if (pathname === '/v1/companies/api_info') return { body: c2d.apiInfo };
   }
-  match = /^\/v1\/clients\/(\d+)\/transport$/.exec(pathname);
-  if (method === 'GET' && match) return { body: item(upstreamTransports) };
-  if (method === 'GET' && pathname === '/v1/messages') {
-    const clientId = Number(query.get('client_id'));
-    return { body: page(upstreamMessages.filter((m) => m.client_id === clientId), query) };
-  }
-  if (method === 'POST' && pathname === '/v1/messages') return { status: 201, body: item(upstreamSendResult) };
-  match = /^\/v1\/dialogs\/(\d+)$/.exec(pathname);
-  if (method === 'GET' && match) return Number(match[1]) === upstreamDialog.id ? { body: item(upstreamDialog) } : notFound;
-  if (method === 'GET' && pathname === '/v1/operators') return { body: page(upstreamOperators, query) };
-  if (method === 'GET' && pathname === '/v1/transfers') return { body: page(upstreamTransfers, query) };
-  return notFound;
+  if (method === 'POST' && pathname === '/v1/messages') return { body: c2d.sendResult };
+  return noSuchPath;
 }
 
 async function readBody(request: IncomingMessage): Promise<unknown> {
@@ -240,8 +141,10 @@ export function fakeUpstream(): FakeUpstream & { listen(): Promise<void> } {
       request.socket.destroy();
       return;
     }
-    const payload = reply.raw ?? JSON.stringify(reply.body ?? standardReply(call).body);
-    response.writeHead(reply.status ?? 200, { 'content-type': 'application/json', ...reply.headers });
+    const status = reply.status ?? 200;
+    const fallback = status >= 300 ? {} : standardReply(call).body;
+    const payload = reply.raw ?? JSON.stringify(reply.body ?? fallback);
+    response.writeHead(status, { 'content-type': 'application/json', ...reply.headers });
     response.end(payload);
   });
   server.keepAliveTimeout = 1000;

@@ -9,5 +9,5 @@ export const nowSeconds = () => Math.floor(Date.now() / 1000);
 /** An `Authorization: Bearer` header for `jwt`. */
 export const bearer = (jwt: string) => ({ authorization: `Bearer ${jwt}` });
 
-/** A JWT the proxy accepts: signed with {@link TEST_JWT_SECRET}, expiring in a minute. */
-export const validJwt = () => sign({ sub: 'op-1', exp: nowSeconds() + 60 }, TEST_JWT_SECRET, 'HS256');
+/** A JWT the proxy accepts: signed with {@link TEST_JWT_SECRET}, expiring in a minute, with any extra `claims`. */
+export const validJwt = (claims: Record<string, unknown> = {}) => sign({ sub: 'op-1', exp: nowSeconds() + 60, ...claims }, TEST_JWT_SECRET, 'HS256');

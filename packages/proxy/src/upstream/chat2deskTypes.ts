@@ -1,62 +1,110 @@
 /**
- * The Chat2Desk API's wire shapes (snake_case), as documented in shared/chat2desk-api.md. The
- * sandbox speaks them, `paths.ts` builds the request paths and `mappers.ts` turns bodies and
- * answers into `@c2d-console/core`'s domain types; nothing else in the proxy reads them. Fields
- * marked unconfirmed live only here and there.
+ * The Chat2Desk API's wire shapes (snake_case), as shared/chat2desk-api.md records them from
+ * the official docs and the clients that run against the live API; the contract fixtures in
+ * `test/fixtures/chat2desk/` hold one real-shaped answer of each. The sandbox speaks them,
+ * `paths.ts` builds the request paths and `mappers.ts` turns bodies and answers into
+ * `@c2d-console/core`'s domain types; nothing else in the proxy reads them. Times are strings in
+ * one of the formats `chat2deskTime.ts` reads.
  */
 
-/** `GET /v1/clients`, `GET /v1/clients/{id}`. */
+/** A channel and the transports through which it reaches a client (`channels[]` of a client, `GET /v1/clients/{id}/transport`). */
+export interface C2DChannelTransports {
+  id: number;
+  transports: string[];
+}
+
+/** A tag on a client (`GET /v1/tags` items, `tags[]` of a client). */
+export interface C2DTag {
+  id: number;
+  group_id: number | null;
+  group_name: string | null;
+  label: string;
+  description: string | null;
+}
+
+/** `GET /v1/clients`, `GET /v1/clients/{id}`. Strings without a value may be `""` or null. */
 export interface C2DClient {
   id: number;
   name: string | null;
+  username: string | null;
   phone: string | null;
+  /** The phone as the client's messenger shows it (`+7 701 123 45 67`). */
+  client_phone: string | null;
   assigned_name: string | null;
   comment: string | null;
   avatar: string | null;
   region_id: number | null;
   country_id: number | null;
-  /** "YYYY-MM-DDTHH:mm:ss" UTC, or null. */
   first_client_message: string | null;
   last_client_message: string | null;
   extra_comment_1: string | null;
   extra_comment_2: string | null;
   extra_comment_3: string | null;
+  /** Custom field id → value; an empty account may send `[]`. */
+  custom_fields: Record<string, string | null> | unknown[] | null;
   client_external_id: string | null;
+  external_id: number | string | null;
+  external_ids: Record<string, unknown> | null;
+  channels: Array<{ id: number; transports: string[] }>;
+  tags: C2DTag[];
 }
 
-/** `GET /v1/clients/{id}/transport`: one entry per channel that can reach the client. */
+/** ⚠ `GET /v1/clients/{id}/transport`: one entry per channel, its transports as an array (no names). */
 export interface C2DClientTransport {
   channel_id: number;
-  transport: string;
-  /** Unconfirmed: a label of the channel (its phone or bot name). */
-  channel_name?: string | null;
+  transports: string[];
 }
 
-export type C2DMessageType = 'from_client' | 'to_client' | 'system' | 'autoreply' | 'comment';
+/** `GET /v1/channels`: the account's channels, where their names come from. */
+export interface C2DChannel {
+  id: number;
+  name: string | null;
+  phone: string | null;
+  transports: string[];
+}
 
-/** `GET /v1/messages`. */
+/**
+ * Message types `/v1/help/message_types` lists. ⚠ Chat2Desk may add others (`interactive`…):
+ * `C2DMessage.type` is any string, and an unknown one must never fail a page.
+ */
+export type C2DKnownMessageType = 'from_client' | 'to_client' | 'system' | 'autoreply' | 'comment';
+
+/** `GET /v1/messages`, and `last_message` of a dialog. Media fields are URLs or null. */
 export interface C2DMessage {
   id: number;
   text: string | null;
-  type: C2DMessageType;
+  type: C2DKnownMessageType | (string & {});
   transport: string;
   channel_id: number | null;
   operator_id: number | null;
   dialog_id: number | null;
   client_id: number;
+  request_id: number | null;
   created: string;
-  read: 0 | 1 | boolean;
-  photo?: string | null;
-  attachments?: Array<{ link: string; type?: string; name?: string | null }> | null;
+  /** 0/1, or "0"/"1". */
+  read: 0 | 1 | '0' | '1' | boolean;
+  photo: string | null;
+  video: string | null;
+  audio: string | null;
+  pdf: string | null;
+  /** "latitude,longitude". */
+  coordinates: string | null;
+  attachments: Array<{ name: string | null; link: string }>;
+  remote_id: string | null;
+  recipient_status: string | null;
+  ai_tips: unknown;
+  extra_data: unknown;
 }
 
 /** `POST /v1/messages` body. */
 export interface C2DSendMessageBody {
   client_id: number;
   text: string;
-  type: 'to_client';
+  /** `comment` is an internal note, `system` is not sent to the client either. */
+  type: 'to_client' | 'comment' | 'autoreply' | 'system';
   transport?: string;
   channel_id?: number;
+  /** Attributes the message to this operator. */
   operator_id?: number;
   open_dialog?: boolean;
 }
@@ -64,51 +112,62 @@ export interface C2DSendMessageBody {
 /** `POST /v1/messages` answer's `data`. */
 export interface C2DSendMessageResult {
   message_id: number;
+  channel_id: number | null;
+  operator_id: number | null;
+  transport: string;
+  type: string;
+  client_id: number;
   dialog_id: number | null;
   request_id: number | null;
-  channel_id: number | null;
-  transport: string;
 }
 
-/** `GET /v1/dialogs`, `GET /v1/dialogs/{id}`. */
+/**
+ * ⚠ `GET /v1/dialogs`, `GET /v1/dialogs/{id}`: there is no top-level `client_id`; the client is
+ * `last_message.client_id`. `messages` is a count that may come as a string.
+ */
 export interface C2DDialog {
   id: number;
   state: 'open' | 'closed';
   begin: string | null;
   end: string | null;
   operator_id: number | null;
-  /** Unconfirmed: the dialog's client. */
-  client_id?: number | null;
-  last_message: string | null;
-  messages: number;
+  messages: number | string;
+  last_request_id: number | null;
+  last_message: C2DMessage | null;
 }
 
-/** `GET /v1/operators`. */
+/** `GET /v1/operators`. In the 2026 role model `role` may be missing and `access_right_*` appear. */
 export interface C2DOperator {
   id: number;
   email: string | null;
+  phone: string | null;
   first_name: string | null;
   last_name: string | null;
-  role: string;
+  avatar: string | null;
+  role?: string;
+  /** 0/1. */
   online: 0 | 1 | boolean;
-  opened_dialogs: number;
+  offline_type: string | null;
+  opened_dialogs: number | string;
+  status_id: number | null;
+  status?: string;
+  access_right_id?: number;
+  access_right_name?: string;
+  last_visit: string | null;
+  external_id?: string | number | null;
 }
 
-/**
- * Unconfirmed: a dialog transfer record, read from `GET /v1/transfers?dialog_id&client_id&
- * operator_id&limit&offset` (newest first). Only this file, the sandbox and the mapping know it.
- */
-export interface C2DTransfer {
-  id: number;
-  dialog_id: number;
-  client_id: number | null;
-  from_operator_id: number | null;
-  to_operator_id: number;
-  created: string;
-  reason?: string | null;
+/** `GET /v1/companies/api_info`: a cheap token check that shows the month's API use. */
+export interface C2DApiInfo {
+  companyID?: number;
+  partnerID?: number;
+  company_name?: string;
+  admin_email?: string;
+  mode?: string;
+  requests_this_month?: number;
 }
 
-/** Chat2Desk's success envelopes and its error envelope. */
+/** Chat2Desk's success envelopes. */
 export interface C2DList<T> {
   data: T[];
   meta: { total: number; limit: number; offset: number };
@@ -118,7 +177,13 @@ export interface C2DItem<T> {
   data: T;
   status: 'success';
 }
+
+/**
+ * ⚠ Chat2Desk's error envelope, often with HTTP 200. `errors` names the fields a write was
+ * refused for (field → messages), or is a plain string.
+ */
 export interface C2DError {
   status: 'error';
   message: string;
+  errors?: Record<string, string[] | string> | string;
 }

@@ -25,8 +25,8 @@ describe('upstream errors', () => {
 
   it('malformed JSON answers 502 upstream_error', async () => {
     await start();
-    upstream.on('GET', '/v1/dialogs/900', { raw: '{"data": {"id": 900,' });
-    const answer = await call('/dialogs/900');
+    upstream.on('GET', '/v1/dialogs/5501', { raw: '{"data": {"id": 900,' });
+    const answer = await call('/dialogs/5501');
     expect(answer).toMatchObject({ status: 502, body: { error: { code: 'upstream_error', message: 'Chat2Desk answered something other than JSON' } } });
   });
 
@@ -69,8 +69,8 @@ describe('retries', () => {
 
   it('retries a GET after a network error', async () => {
     await start();
-    upstream.on('GET', '/v1/clients/11', (_call, n) => (n === 0 ? { drop: true } : undefined));
-    const answer = await call('/clients/11');
+    upstream.on('GET', '/v1/clients/1201', (_call, n) => (n === 0 ? { drop: true } : undefined));
+    const answer = await call('/clients/1201');
     expect(answer.status).toBe(200);
     expect(upstream.calls).toHaveLength(2);
   });

@@ -2,6 +2,8 @@ import { backoffDelay, parseRetryAfter } from './backoff.js';
 import type { Cache } from '../store/Cache.js';
 import { ProxyError } from '../ProxyError.js';
 import type { RateLimiter } from './RateLimiter.js';
+import type { QuotaGate } from './createQuotaGate.js';
+import { bodyErrorAnswer, readBodyError } from './upstreamErrors.js';
 
 /** Retry policy for idempotent upstream GETs. */
 export interface RetryOptions {
@@ -36,6 +38,8 @@ export interface UpstreamClientOptions {
   cacheTtlMs: number;
   /** Called for every upstream attempt (metrics, tests). */
   onUpstreamCall?: (method: string, path: string) => void;
+  /** Stops calls for a while after Chat2Desk reported its monthly quota used up. */
+  quotaGate?: QuotaGate;
 }
 
 /** Upstream calls made on behalf of one proxy request (for its log line). */
@@ -95,6 +99,7 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
       await sleep(ms);
       return attempt(method, path, body, stats, callOptions, n + 1);
     };
+    options.quotaGate?.check();
     if (options.limiter) {
       const decision = await options.limiter.acquire();
       if (!decision.ok) {
@@ -126,7 +131,14 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
       throw new ProxyError(502, 'upstream_error', `Could not reach Chat2Desk (${describeNetworkError(error)})`);
     }
 
-    const status = response.status;
+    // Chat2Desk reports most errors in the body, often with HTTP 200: the body speaks first. Its
+    // short-window limit is retried like an HTTP 429; the rest are answered at once.
+    const bodyError = readBodyError(raw, response.status);
+    if (bodyError && bodyError.kind !== 'rate_limited') {
+      if (bodyError.kind === 'quota') options.quotaGate?.close();
+      throw bodyErrorAnswer(bodyError, method, callOptions.notFound);
+    }
+    const status = bodyError ? 429 : response.status;
     if (status >= 200 && status < 300) return parseJson(raw);
     if (status === 401 || status === 403) {
       throw new ProxyError(502, 'upstream_auth', `The proxy's Chat2Desk token was rejected (Chat2Desk answered HTTP ${status}); check CHAT2DESK_API_TOKEN`);

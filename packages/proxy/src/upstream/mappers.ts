@@ -4,7 +4,9 @@ import type {
   ClientChannel,
   Dialog,
   ListMeta,
+  Location,
   Message,
+  MessageType,
   Operator,
   SendMessageInput,
   SendMessageResult,
@@ -13,41 +15,44 @@ import type {
 import { z } from 'zod';
 import { ProxyError } from '../ProxyError.js';
 import type { C2DSendMessageBody } from './chat2deskTypes.js';
+import { toIsoUtc } from './chat2deskTime.js';
 
 /**
  * The one mapping module: how a send becomes Chat2Desk's request body, and how Chat2Desk's
  * answers (snake_case, see `chat2deskTypes.ts`) become `@c2d-console/core`'s domain types. An
- * answer in an unexpected shape becomes a 502 naming the field. Paths are in `paths.ts`.
+ * answer in an unexpected shape becomes a 502 naming the field. Paths are in `paths.ts`, times
+ * in `chat2deskTime.ts`, error bodies in `upstreamErrors.ts`.
+ *
+ * The facts behind each mapping are in shared/chat2desk-api.md (rows marked ⚠ are where the
+ * real API differs from what the first release guessed), and each has a real-shaped answer in
+ * `test/fixtures/chat2desk/` that the tests map:
+ * - times: "Transport" → ⚠ Times (`chat2deskTime.ts`);
+ * - dialogs: "Endpoints" → ⚠ dialogs (`last_message` is a whole message; no top-level `client_id`);
+ * - a client's channels: "Endpoints" → ⚠ a client's channels (`transports` arrays; names from `/v1/channels`);
+ * - messages: "Endpoints" → messages (⚠ unknown types; `photo`/`pdf`/`audio`/`video`/`attachments`/`coordinates`);
+ * - sends: "Endpoints" → send (`type`, `operator_id`);
+ * - operators: "Endpoints" → operators (the 2026 role model: `role` may be missing);
+ * - account: "Endpoints" → account (`requests_this_month`).
  */
 
 // ---- requests ------------------------------------------------------------------------------
 
-/** `POST /v1/messages` body for a send. */
-export function sendMessageBody(input: SendMessageInput): C2DSendMessageBody {
+/** `POST /v1/messages` body for a send, attributed to `operatorId` when the caller is a known operator. */
+export function sendMessageBody(input: SendMessageInput, operatorId: number | null = null): C2DSendMessageBody {
   const body: C2DSendMessageBody = { client_id: input.clientId, text: input.text, type: 'to_client' };
   if (input.transport !== undefined) body.transport = input.transport;
   if (input.channelId !== undefined) body.channel_id = input.channelId;
+  if (operatorId !== null) body.operator_id = operatorId;
   return body;
 }
 
 // ---- answers -------------------------------------------------------------------------------
 
-/**
- * Chat2Desk times are "YYYY-MM-DDTHH:mm:ss" (or with a space) in UTC without a zone; the
- * domain uses full ISO 8601 in UTC. Unreadable values become null rather than failing a list.
- */
-export function toIsoUtc(value: string | null | undefined): string | null {
-  if (!value) return null;
-  const hasZone = /(Z|[+-]\d\d:?\d\d)$/i.test(value.trim());
-  const normalized = value.trim().replace(' ', 'T') + (hasZone ? '' : 'Z');
-  const time = Date.parse(normalized);
-  return Number.isNaN(time) ? null : new Date(time).toISOString();
-}
-
 const int = z.union([z.number().int(), z.string().regex(/^-?\d+$/).transform(Number)]);
 const count = int.nullish().transform((v) => v ?? 0);
 const nullableInt = int.nullish().transform((v) => v ?? null);
-const text = z.string().nullish().transform((v) => v ?? null);
+/** Chat2Desk sends "no value" as null or `""`: both become null. */
+const text = z.string().nullish().transform((v) => (v ? v : null));
 const time = z.string().nullish().transform(toIsoUtc);
 const flag = z
   .union([z.boolean(), z.number(), z.string()])
@@ -86,20 +91,45 @@ const clientSchema = z
       extraComment1: c.extra_comment_1,
       extraComment2: c.extra_comment_2,
       extraComment3: c.extra_comment_3,
-      externalId: c.client_external_id == null ? null : String(c.client_external_id),
+      externalId: c.client_external_id === null || c.client_external_id === undefined || c.client_external_id === '' ? null : String(c.client_external_id),
     }),
   );
 
+/** One entry of `GET /v1/clients/{id}/transport`: a channel and its transports. */
+const clientTransportSchema = z.object({ channel_id: int, transports: z.array(z.string()) });
+
+/** One entry of `GET /v1/channels`: its name (or, without one, its phone) labels pickers. */
 const channelSchema = z
-  .object({ channel_id: int, transport: z.string(), channel_name: text })
-  .transform((c): ClientChannel => ({ channelId: c.channel_id, transport: c.transport, name: c.channel_name }));
+  .object({ id: int, name: text, phone: text })
+  .transform((c): [number, string | null] => [c.id, c.name ?? c.phone]);
+
+const KNOWN_TYPES: ReadonlySet<string> = new Set<MessageType>(['from_client', 'to_client', 'system', 'autoreply', 'comment']);
+
+/** "43.238949,76.889709" (or `{ latitude, longitude }`) → a location; anything unreadable → null. */
+function locationOf(value: unknown): Location | null {
+  let latitude: number;
+  let longitude: number;
+  if (typeof value === 'string') {
+    const parts = value.split(/[,;]\s*|\s+/).filter(Boolean);
+    if (parts.length !== 2) return null;
+    [latitude, longitude] = parts.map(Number) as [number, number];
+  } else if (value && typeof value === 'object') {
+    const point = value as Record<string, unknown>;
+    latitude = Number(point.latitude ?? point.lat);
+    longitude = Number(point.longitude ?? point.lng ?? point.lon);
+  } else {
+    return null;
+  }
+  const valid = Number.isFinite(latitude) && Number.isFinite(longitude) && Math.abs(latitude) <= 90 && Math.abs(longitude) <= 180;
+  return valid ? { latitude, longitude } : null;
+}
 
 const messageSchema = z
   .object({
     id: int,
-    text: text,
-    type: z.enum(['from_client', 'to_client', 'system', 'autoreply', 'comment']),
-    transport: z.string(),
+    text: z.string().nullish(),
+    type: z.string(),
+    transport: z.string().nullish(),
     channel_id: nullableInt,
     operator_id: nullableInt,
     dialog_id: nullableInt,
@@ -107,19 +137,27 @@ const messageSchema = z
     created: z.string(),
     read: flag,
     photo: text,
-    attachments: z
-      .array(z.object({ link: z.string(), type: z.string().nullish(), name: text }))
-      .nullish(),
+    pdf: text,
+    audio: text,
+    video: text,
+    attachments: z.array(z.object({ link: z.string(), name: text })).nullish(),
+    coordinates: z.unknown(),
   })
   .transform((m): Message => {
     const attachments: Attachment[] = [];
-    if (m.photo) attachments.push({ url: m.photo, kind: 'photo', name: null });
-    for (const a of m.attachments ?? []) attachments.push({ url: a.link, kind: a.type ?? 'document', name: a.name });
+    // One field per kind in Chat2Desk's message; `attachments[]` holds any other files.
+    for (const kind of ['photo', 'pdf', 'audio', 'video'] as const) {
+      const url = m[kind];
+      if (url) attachments.push({ url, kind, name: null });
+    }
+    for (const a of m.attachments ?? []) attachments.push({ url: a.link, kind: 'file', name: a.name });
     return {
       id: m.id,
       text: m.text ?? '',
-      type: m.type,
-      transport: m.transport,
+      // A type the proxy does not know (Chat2Desk adds some) is shown as a system message, never a failed page.
+      type: KNOWN_TYPES.has(m.type) ? (m.type as MessageType) : 'system',
+      rawType: m.type,
+      transport: m.transport ?? '',
       channelId: m.channel_id,
       operatorId: m.operator_id,
       dialogId: m.dialog_id,
@@ -127,6 +165,7 @@ const messageSchema = z
       created: toIsoUtc(m.created) ?? m.created,
       read: m.read,
       attachments,
+      location: locationOf(m.coordinates),
     };
   });
 
@@ -155,22 +194,24 @@ const dialogSchema = z
     begin: time,
     end: time,
     operator_id: nullableInt,
-    client_id: nullableInt,
-    last_message: time,
+    // `last_message` is a whole message and the only place the dialog's client is named.
+    last_message: messageSchema.nullish(),
     messages: count,
   })
-  .transform(
-    (d): Dialog => ({
+  .transform((d): Dialog => {
+    const last = d.last_message ?? null;
+    return {
       id: d.id,
       state: d.state,
       begin: d.begin,
       end: d.end,
       operatorId: d.operator_id,
-      clientId: d.client_id,
-      lastMessage: d.last_message,
+      clientId: last?.clientId ?? null,
+      lastMessage: last,
+      lastMessageAt: last ? toIsoUtc(last.created) : null,
       messagesCount: d.messages,
-    }),
-  );
+    };
+  });
 
 const operatorSchema = z
   .object({
@@ -178,7 +219,8 @@ const operatorSchema = z
     email: text,
     first_name: text,
     last_name: text,
-    role: z.string().nullish().transform((v) => v ?? 'operator'),
+    // The 2026 role model may leave `role` out.
+    role: z.string().nullish().transform((v) => v || 'operator'),
     online: flag,
     opened_dialogs: count,
   })
@@ -194,29 +236,9 @@ const operatorSchema = z
     }),
   );
 
-const transferSchema = z
-  .object({
-    id: int,
-    dialog_id: int,
-    client_id: nullableInt,
-    from_operator_id: nullableInt,
-    to_operator_id: int,
-    created: z.string(),
-    reason: text,
-  })
-  .transform(
-    (t): Transfer => ({
-      id: t.id,
-      dialogId: t.dialog_id,
-      clientId: t.client_id,
-      fromOperatorId: t.from_operator_id,
-      toOperatorId: t.to_operator_id,
-      fromOperatorName: null,
-      toOperatorName: null,
-      created: toIsoUtc(t.created) ?? t.created,
-      reason: t.reason,
-    }),
-  );
+const apiInfoSchema = z
+  .object({ requests_this_month: int.nullish() })
+  .transform((info): ApiInfo => (info.requests_this_month == null ? {} : { requestsThisMonth: info.requests_this_month }));
 
 const metaSchema = z.object({ total: int, limit: int, offset: int }).partial().nullish();
 
@@ -224,6 +246,17 @@ const metaSchema = z.object({ total: int, limit: int, offset: int }).partial().n
 export interface UpstreamList<T> {
   data: T[];
   meta: Partial<ListMeta>;
+}
+
+/** What the proxy reads from `GET /v1/companies/api_info`. */
+export interface ApiInfo {
+  requestsThisMonth?: number;
+}
+
+/** One channel of a client and the transports it reaches them through, before names are added. */
+export interface ClientTransport {
+  channelId: number;
+  transports: string[];
 }
 
 function parse<T>(schema: z.ZodType<T>, payload: unknown, what: string): T {
@@ -251,18 +284,34 @@ function itemMapper<T>(item: z.ZodType<T>, what: string) {
 export const mapClientList: (payload: unknown) => UpstreamList<Client> = listMapper(clientSchema, 'clients');
 /** `{ data: C2DClient }` → a client. */
 export const mapClient: (payload: unknown) => Client = itemMapper(clientSchema, 'a client');
-/** `{ data: C2DClientTransport[] }` → the client's channels. */
-export const mapClientChannels: (payload: unknown) => ClientChannel[] = itemMapper(z.array(channelSchema), 'client channels');
+/** `{ data: C2DClientTransport[] }` → the client's channels, each with its transports. */
+export const mapClientTransports: (payload: unknown) => ClientTransport[] = itemMapper(
+  z.array(clientTransportSchema.transform((t): ClientTransport => ({ channelId: t.channel_id, transports: t.transports }))),
+  'client channels',
+);
+/** `{ data: C2DChannel[] }` → channel id → name (or phone); a channel with neither maps to null. */
+export const mapChannelNames: (payload: unknown) => Map<number, string | null> = (payload) =>
+  new Map(listMapper(channelSchema, 'channels')(payload).data);
 /** `{ data: C2DMessage[], meta }` → messages. */
 export const mapMessageList: (payload: unknown) => UpstreamList<Message> = listMapper(messageSchema, 'messages');
 /** `{ data: C2DSendMessageResult }` → the send result. */
 export const mapSendResult: (payload: unknown) => SendMessageResult = itemMapper(sendResultSchema, 'a sent message');
 /** `{ data: C2DDialog }` → a dialog. */
 export const mapDialog: (payload: unknown) => Dialog = itemMapper(dialogSchema, 'a dialog');
+/** `{ data: C2DDialog[], meta }` → dialogs. */
+export const mapDialogList: (payload: unknown) => UpstreamList<Dialog> = listMapper(dialogSchema, 'dialogs');
 /** `{ data: C2DOperator[], meta }` → operators. */
 export const mapOperatorList: (payload: unknown) => UpstreamList<Operator> = listMapper(operatorSchema, 'operators');
-/** `{ data: C2DTransfer[], meta }` → transfers, operator names not yet resolved. */
-export const mapTransferList: (payload: unknown) => UpstreamList<Transfer> = listMapper(transferSchema, 'transfers');
+/** `{ data: C2DApiInfo }` → what the health probe reports. */
+export const mapApiInfo: (payload: unknown) => ApiInfo = itemMapper(apiInfoSchema, 'the account info');
+
+/**
+ * A client's channels, one entry per channel and transport (what a "send through" picker
+ * lists), named from the account's channels (`null` when the names are unknown).
+ */
+export function toClientChannels(transports: ClientTransport[], names: ReadonlyMap<number, string | null>): ClientChannel[] {
+  return transports.flatMap((t) => t.transports.map((transport) => ({ channelId: t.channelId, transport, name: names.get(t.channelId) ?? null })));
+}
 
 /** How an operator is shown: first and last name, else the email, else null. */
 export function operatorName(operator: Operator | undefined): string | null {

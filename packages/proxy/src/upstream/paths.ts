@@ -1,10 +1,13 @@
 /**
  * Chat2Desk request paths: how the proxy's validated requests become upstream URLs (path and
  * query). Cache keys are these paths, so a path also decides what is cached and invalidated.
- * Unconfirmed facts of the API are marked where they are used.
+ * The facts are in shared/chat2desk-api.md, "Endpoints".
  */
 
-/** Upstream paths, in one place (the transfers path is unconfirmed). */
+/**
+ * Upstream paths, in one place. There is no `/v1/transfers` (⚠ in chat2desk-api.md): transfers
+ * are recorded from `dialog_transferred` webhooks, never asked for.
+ */
 export const C2D_PATHS = {
   clients: '/v1/clients',
   client: (id: number) => `/v1/clients/${id}`,
@@ -14,7 +17,7 @@ export const C2D_PATHS = {
   dialog: (id: number) => `/v1/dialogs/${id}`,
   operators: '/v1/operators',
   channels: '/v1/channels',
-  transfers: '/v1/transfers',
+  apiInfo: '/v1/companies/api_info',
 } as const;
 
 /** Paging as the proxy validated it. */
@@ -32,25 +35,26 @@ function withQuery(path: string, params: Array<[string, string | number | undefi
   return query ? `${path}?${query}` : path;
 }
 
-/** Digits of a phone-like search (`+7 701 123-45-67`), or undefined when it is not one. */
-function phoneDigits(value: string): string | undefined {
-  if (!/^[\d\s()+-]+$/.test(value)) return undefined;
-  const digits = value.replace(/\D/g, '');
-  return digits.length >= 3 ? digits : undefined;
-}
+/** What a client search (`q`) is: a phone in any format (`+7 (701) 123-45-67`), or a name. */
+export type ClientSearch = { phone: string } | { name: string };
 
 /**
- * `GET /v1/clients`. Chat2Desk filters by `phone`; a phone-like `q` becomes a phone filter too.
- * Unconfirmed: other `q` values go upstream as `q` (a name search).
+ * Reads a search text: digits with the `+`, spaces, dots, dashes and brackets people write
+ * phones with (at least 3 digits) are a phone, sent upstream as its digits; anything else is
+ * a name. ⚠ Chat2Desk has no name search (it ignores `q`), so a name never goes upstream.
  */
-export function clientsPath(params: Page & { phone?: string; q?: string }): string {
-  const qPhone = params.q === undefined ? undefined : phoneDigits(params.q);
-  const phone = params.phone === undefined ? qPhone : params.phone.replace(/\D/g, '');
+export function clientSearchOf(q: string): ClientSearch {
+  const trimmed = q.trim();
+  const digits = trimmed.replace(/\D/g, '');
+  return /^\+?[\d\s().-]+$/.test(trimmed) && digits.length >= 3 ? { phone: digits } : { name: trimmed };
+}
+
+/** `GET /v1/clients`, filtered by phone digits when given (Chat2Desk's only client filter). */
+export function clientsPath(params: Page & { phone?: string }): string {
   return withQuery(C2D_PATHS.clients, [
     ['limit', params.limit],
     ['offset', params.offset],
-    ['phone', phone],
-    ['q', qPhone === undefined ? params.q?.trim() : undefined],
+    ['phone', params.phone?.replace(/\D/g, '')],
   ]);
 }
 
@@ -59,6 +63,9 @@ export const clientPath = (id: number): string => C2D_PATHS.client(id);
 
 /** `GET /v1/clients/{id}/transport`. */
 export const clientChannelsPath = (id: number): string => C2D_PATHS.clientTransport(id);
+
+/** `GET /v1/channels`: the account's channels (a few), one page of the API's maximum. */
+export const channelsPath = (): string => withQuery(C2D_PATHS.channels, [['limit', 200]]);
 
 /**
  * Prefix shared by every cached page of a client's messages: `client_id` always comes first in
@@ -83,13 +90,5 @@ export const dialogPath = (id: number): string => C2D_PATHS.dialog(id);
 export const operatorsPath = (page: Page = { limit: 200, offset: 0 }): string =>
   withQuery(C2D_PATHS.operators, [['limit', page.limit], ['offset', page.offset]]);
 
-/** Unconfirmed: `GET /v1/transfers?dialog_id&client_id&operator_id&limit&offset`, newest first. */
-export function transfersPath(params: Page & { dialogId?: number; clientId?: number; operatorId?: number }): string {
-  return withQuery(C2D_PATHS.transfers, [
-    ['dialog_id', params.dialogId],
-    ['client_id', params.clientId],
-    ['operator_id', params.operatorId],
-    ['limit', params.limit],
-    ['offset', params.offset],
-  ]);
-}
+/** `GET /v1/companies/api_info`: the health probe's token check. */
+export const apiInfoPath = (): string => C2D_PATHS.apiInfo;

@@ -74,6 +74,7 @@ export function makeMessages(clientId: number, count: number): Message[] {
       id: clientId * 1000 + (count - index),
       text: index < TEXTS.length ? text : `${text} (#${count - index})`,
       type,
+      rawType: type,
       transport: index % 2 ? 'telegram' : 'whatsapp',
       channelId: index % 2 ? 2 : 1,
       operatorId: type === 'to_client' ? 2 : null,
@@ -82,6 +83,7 @@ export function makeMessages(clientId: number, count: number): Message[] {
       created: minutesAgo(index * 7),
       read: true,
       attachments: [],
+      location: null,
     };
   });
 }

@@ -19,6 +19,12 @@ export interface ConsoleHandlersOptions {
   messagesPerClient?: number;
   /** Latency of every answer, ms (default 0; `'infinite'` never answers). */
   latency?: number | 'infinite';
+  /**
+   * Whether the fake proxy can search names (a complete client index, as from issue 11 on).
+   * Default false, as the proxy is today: a name `q` answers no clients with
+   * `meta.search: { indexed: 0, complete: false }`, and `ClientList` searches what it loaded.
+   */
+  clientIndex?: boolean;
 }
 
 function page<T>(items: T[], url: URL): ListResponse<T> {
@@ -28,8 +34,9 @@ function page<T>(items: T[], url: URL): ListResponse<T> {
 }
 
 /**
- * msw handlers that behave like the c2d-console proxy over fixture data (paging, `q`/`phone`
- * search, sending appends to the history), returning the proxy's envelopes.
+ * msw handlers that behave like the c2d-console proxy over fixture data (paging, `phone`
+ * search, a name `q` as the proxy answers it, sending appends to the history), returning the
+ * proxy's envelopes.
  */
 export function createConsoleHandlers(options: ConsoleHandlersOptions = {}): HttpHandler[] {
   const base = (options.baseUrl ?? '/api').replace(/\/+$/, '');
@@ -48,12 +55,17 @@ export function createConsoleHandlers(options: ConsoleHandlersOptions = {}): Htt
       const url = new URL(request.url);
       const q = url.searchParams.get('q')?.toLowerCase();
       const phone = url.searchParams.get('phone')?.replace(/\D/g, '');
+      if (q && !options.clientIndex) {
+        const { meta } = page([], url);
+        return HttpResponse.json({ data: [], meta: { ...meta, search: { indexed: 0, complete: false } } });
+      }
       const found = clients.filter(
         (c) =>
           (!q || `${c.name ?? ''} ${c.assignedName ?? ''} ${c.phone ?? ''}`.toLowerCase().includes(q)) &&
           (!phone || (c.phone ?? '').includes(phone)),
       );
-      return HttpResponse.json(page(found, url));
+      const listed = page(found, url);
+      return HttpResponse.json(q ? { ...listed, meta: { ...listed.meta, search: { indexed: clients.length, complete: true } } } : listed);
     }),
     http.get(`${base}/clients/:id`, async ({ params }) => {
       await wait();
@@ -76,6 +88,7 @@ export function createConsoleHandlers(options: ConsoleHandlersOptions = {}): Htt
         id: (history[0]?.id ?? input.clientId * 1000) + 1,
         text: input.text,
         type: 'to_client',
+        rawType: 'to_client',
         transport: input.transport ?? 'whatsapp',
         channelId: input.channelId ?? 1,
         operatorId: 2,
@@ -84,6 +97,7 @@ export function createConsoleHandlers(options: ConsoleHandlersOptions = {}): Htt
         created: new Date().toISOString(),
         read: false,
         attachments: [],
+        location: null,
       };
       sent.set(input.clientId, [message, ...(sent.get(input.clientId) ?? [])]);
       return HttpResponse.json(
@@ -150,4 +164,38 @@ export function failOnce(
     failed = true;
     return HttpResponse.json({ error: { code, message } }, { status });
   });
+}
+
+/** The Chat2Desk faults the sandbox can be switched into (`C2D_SANDBOX_FAULTS`), as the browser sees them through the proxy. */
+export type ConsoleFault = 'quota' | 'bad-token' | 'rate-limit';
+
+/** What the proxy answers every API route with under each fault (its own status, code, message and `Retry-After`). */
+const FAULT_ANSWERS: Record<ConsoleFault, { status: number; code: string; message: string; retryAfter?: number }> = {
+  quota: {
+    status: 503,
+    code: 'upstream_quota',
+    message:
+      "Chat2Desk's monthly API quota for this account is used up (Chat2Desk: “API calls exceeded API limit per month”). Ask your Chat2Desk admin to raise the account's API limit or top up its balance; until then every call is refused.",
+    retryAfter: 60,
+  },
+  'bad-token': {
+    status: 502,
+    code: 'upstream_auth',
+    message: "Chat2Desk rejected the proxy's API token (“Token is not correct”); the proxy's admin must set CHAT2DESK_API_TOKEN to a valid token of the account",
+  },
+  'rate-limit': { status: 429, code: 'rate_limited', message: "Chat2Desk's rate limit was reached; retry in 1 s", retryAfter: 1 },
+};
+
+/**
+ * Handlers where every API route answers as the proxy does when Chat2Desk is in `fault` (the
+ * health check stays up): for stories and tests of the states only an admin can fix.
+ */
+export function createFaultHandlers(fault: ConsoleFault, { baseUrl = '/api' }: { baseUrl?: string } = {}): HttpHandler[] {
+  const base = baseUrl.replace(/\/+$/, '');
+  const { status, code, message, retryAfter } = FAULT_ANSWERS[fault];
+  const headers: Record<string, string> = retryAfter === undefined ? {} : { 'retry-after': String(retryAfter) };
+  return [
+    http.get(`${base}/health`, () => HttpResponse.json({ status: 'ok', mode: 'sandbox' })),
+    http.all(`${base}/*`, () => HttpResponse.json({ error: { code, message } }, { status, headers })),
+  ];
 }

@@ -1,0 +1,52 @@
+import type { Client } from '@c2d-console/core';
+import { useMemo } from 'react';
+import { matchesClientSearch } from './matchesClientSearch.js';
+import { useClients, type UseClientsResult } from './useClients.js';
+
+/** Options of {@link useClientSearch}: what was typed, parsed (`parseClientSearch`), and the page size. */
+export interface UseClientSearchOptions {
+  q?: string;
+  phone?: string;
+  pageSize?: number;
+}
+
+/** What {@link useClientSearch} returns. */
+export interface ClientSearch {
+  /** The query whose states (loading, error, paging) the list shows. */
+  query: UseClientsResult;
+  /** The clients to list. */
+  clients: Client[];
+  /** How many match in all, when known. */
+  total: number | undefined;
+  /**
+   * Set while the proxy cannot search names (`meta.search.complete` is false): the list
+   * filtered the clients it has loaded, `searched` of `of` in the account; loading more pages
+   * of `query` searches further.
+   */
+  partial: { searched: number; of: number } | undefined;
+}
+
+/**
+ * A client list with its search. A phone, or a name the proxy can search completely (its
+ * client index), is the proxy's answer. While the proxy cannot (Chat2Desk has no name search),
+ * the unfiltered list is filtered here, and says how much of the account it has looked through,
+ * rather than passing off a part as the whole.
+ */
+export function useClientSearch({ q, phone, pageSize }: UseClientSearchOptions): ClientSearch {
+  const searched = useClients({ q, phone, pageSize });
+  // Every client, newest first: what is on screen without a search, and what a local search looks through.
+  const everyone = useClients({ pageSize });
+  const incomplete = q !== undefined && searched.data?.pages[0]?.meta.search?.complete === false;
+  const filtered = useMemo(
+    () => (incomplete && q !== undefined ? everyone.clients.filter((client) => matchesClientSearch(client, q)) : undefined),
+    [incomplete, q, everyone.clients],
+  );
+  if (!filtered) return { query: searched, clients: searched.clients, total: searched.total, partial: undefined };
+  const of = everyone.total ?? everyone.clients.length;
+  return {
+    query: everyone,
+    clients: filtered,
+    total: everyone.hasNextPage ? undefined : filtered.length,
+    partial: everyone.clients.length < of ? { searched: everyone.clients.length, of } : undefined,
+  };
+}
