@@ -9,8 +9,8 @@ import { makeClient, makeMessages, makeTransfers } from './fixtures.js';
 
 /** A 120-character link without a single break opportunity before its end. */
 export const LONG_URL: string = `https://crm.example.kz/leads/2026/${'a1b2c3d4e5'.repeat(8)}?utm=side_panel`.slice(0, 120);
-/** A phone number with its extension, no spaces. */
-export const LONG_PHONE = '+77011234567890123456789';
+/** A phone number with a long extension, no spaces (longer than any real one, on purpose). */
+export const LONG_PHONE = '+7701123456789012345678901234567';
 /** Forty emoji in a row. */
 export const EMOJI_RUN: string = '🙂🎉📦🚚'.repeat(10);
 /** A long name with a long hyphenated surname. */
