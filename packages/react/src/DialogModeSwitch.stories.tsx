@@ -110,13 +110,12 @@ export const FitsItsContainer: Story = {
   ),
   play: async ({ canvasElement }) => {
     await expectWidgetsFit(canvasElement, { fill: false });
-    for (const box of canvasElement.querySelectorAll<HTMLElement>('[data-fit-box]')) {
+    const boxes = [...canvasElement.querySelectorAll<HTMLElement>('[data-fit-box]')];
+    const seen = boxes.flatMap((box) => {
       const [width, locale] = (box.dataset.fitBox ?? '').split(' px · ');
       const names = locale === 'ru' ? ['Полный', 'Диалог', 'Просмотр'] : ['Full', 'Dialog', 'Read-only'];
-      const radios = names.map((name) => within(box).getByRole('radio', { name }));
-      for (const radio of radios) {
-        await expect({ box: box.dataset.fitBox, ...looks(radio) }).toEqual({ box: box.dataset.fitBox, ...SWITCH_WIDTHS[Number(width)] });
-      }
-    }
+      return names.map((name) => ({ width, name, ...looks(within(box).getByRole('radio', { name })) }));
+    });
+    await expect(seen).toEqual(seen.map(({ width, name }) => ({ width, name, ...SWITCH_WIDTHS[Number(width)] })));
   },
 };

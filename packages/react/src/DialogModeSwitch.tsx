@@ -55,12 +55,10 @@ export const DialogModeSwitch = /* @__PURE__ */ forwardRef<HTMLFieldSetElement, 
             disabled={disabledModes.includes(mode)}
             onChange={() => onChange(mode)}
           />
-          <span className="c2d-mode-switch__pill">
-            <svg className="c2d-mode-switch__icon" viewBox="0 0 16 16" aria-hidden="true">
-              <path d={MODE_ICONS[mode]} />
-            </svg>
-            <span className="c2d-mode-switch__label">{strings.modeLabels[mode]}</span>
-          </span>
+          <svg className="c2d-mode-switch__icon" viewBox="0 0 16 16" aria-hidden="true">
+            <path d={MODE_ICONS[mode]} />
+          </svg>
+          <span className="c2d-mode-switch__label">{strings.modeLabels[mode]}</span>
         </label>
       ))}
     </fieldset>

@@ -41,22 +41,27 @@ export function FitGallery({ render, widths = FIT_WIDTHS, height }: FitGalleryPr
   );
 }
 
+/** What {@link expectWidgetsFit} finds in one box. */
+function inspect(box: HTMLElement, fill: boolean) {
+  const roots = box.querySelectorAll<HTMLElement>(':scope > .c2d');
+  const root = roots[0];
+  return {
+    box: box.dataset.fitBox,
+    roots: roots.length,
+    problems: root ? [...findOverflow(box), ...findOverflow(root)] : [],
+    ...(fill && root ? { width: Math.round(root.getBoundingClientRect().width) } : {}),
+  };
+}
+
 /**
  * Asserts that each `data-fit-box` of the canvas holds one widget root that fills the box
  * (unless `fill` is false: a widget with a maximum width) and that nothing in it sticks out
- * sideways or scrolls sideways ({@link findOverflow}).
+ * sideways or scrolls sideways ({@link findOverflow}). One assertion names every failing box.
  */
 export async function expectWidgetsFit(canvasElement: HTMLElement, { fill = true } = {}): Promise<void> {
   const boxes = [...canvasElement.querySelectorAll<HTMLElement>('[data-fit-box]')];
   await expect(boxes.length).toBeGreaterThan(0);
-  for (const box of boxes) {
-    const roots = box.querySelectorAll(':scope > .c2d');
-    await expect(roots).toHaveLength(1);
-    const root = roots[0] as HTMLElement;
-    const label = box.dataset.fitBox;
-    await expect({ box: label, problems: [...findOverflow(box), ...findOverflow(root)] }).toEqual({ box: label, problems: [] });
-    if (fill) {
-      await expect({ box: label, width: Math.round(root.getBoundingClientRect().width) }).toEqual({ box: label, width: box.clientWidth });
-    }
-  }
+  await expect(boxes.map((box) => inspect(box, fill))).toEqual(
+    boxes.map((box) => ({ box: box.dataset.fitBox, roots: 1, problems: [], ...(fill ? { width: box.clientWidth } : {}) })),
+  );
 }
