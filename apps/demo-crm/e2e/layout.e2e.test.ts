@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findOverflow } from '../../../packages/react/src/test/findOverflow.ts';
@@ -10,8 +12,12 @@ type Lang = 'en' | 'ru';
 declare global {
   interface Window {
     findOverflow: typeof findOverflow;
+    axe: { run: (context: Document, options: object) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown[] }> }> }> };
   }
 }
+
+/** axe-core's browser build, injected into the page. */
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /** The demo's cards and every console widget: none may stick out or scroll sideways. */
 const BOXES = '.crm-header, .crm-card, .crm-dialog, .crm-transfers, .crm-messages, .crm-panel, .c2d';
@@ -85,6 +91,23 @@ describe('demo CRM layout in Chromium', () => {
     const [record, panel] = await Promise.all([page.getByRole('main').boundingBox(), page.getByRole('complementary').boundingBox()]);
     expect(panel!.y).toBeGreaterThanOrEqual(record!.y + record!.height);
     expect(await layoutProblems(page)).toEqual({ sidewaysScroll: 0, problems: [] });
+    await page.close();
+  });
+
+  const scans = [
+    { layout: 'full', width: 390, lang: 'ru', scheme: 'light' },
+    { layout: 'full', width: 390, lang: 'en', scheme: 'dark' },
+    { layout: 'panel', width: 1280, lang: 'en', scheme: 'light' },
+    { layout: 'panel', width: 1280, lang: 'ru', scheme: 'dark' },
+  ] as const;
+
+  it.each(scans)('$layout layout at $width px, $lang, $scheme: axe finds nothing', async ({ layout, width, lang, scheme }) => {
+    const page = await open(width, lang, layout);
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.addScriptTag({ content: AXE });
+    // The frame is the sandbox web UI, scanned by the proxy's own e2e test.
+    const { violations } = await page.evaluate(() => window.axe.run(document, { iframes: false }));
+    expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
     await page.close();
   });
 
