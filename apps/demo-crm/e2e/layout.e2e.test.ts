@@ -12,9 +12,11 @@ type Lang = 'en' | 'ru';
 declare global {
   interface Window {
     findOverflow: typeof findOverflow;
-    axe: { run: (context: Document, options: object) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown[] }> }> }> };
   }
 }
+
+/** The page once axe-core is injected. */
+type WithAxe = { axe: { run: (context: Document, options: object) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown[] }> }> }> } };
 
 /** axe-core's browser build, injected into the page. */
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -106,7 +108,7 @@ describe('demo CRM layout in Chromium', () => {
     await page.emulateMedia({ colorScheme: scheme });
     await page.addScriptTag({ content: AXE });
     // The frame is the sandbox web UI, scanned by the proxy's own e2e test.
-    const { violations } = await page.evaluate(() => window.axe.run(document, { iframes: false }));
+    const { violations } = await page.evaluate(() => (window as unknown as WithAxe).axe.run(document, { iframes: false }));
     expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
     await page.close();
   });

@@ -12,11 +12,8 @@ const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.mi
 /** Screenshots of each case, for a person to look at (git-ignored). */
 const SCREENSHOTS = new URL('../../../test-results/sandbox-web-ui/', import.meta.url);
 
-declare global {
-  interface Window {
-    axe: { run: (context: Document) => Promise<{ violations: Array<{ id: string; help: string; nodes: Array<{ target: unknown[] }> }> }> };
-  }
-}
+/** The page once axe-core is injected. */
+type WithAxe = { axe: { run: (context: Document) => Promise<{ violations: Array<{ id: string; help: string; nodes: Array<{ target: unknown[] }> }> }> } };
 
 type Scheme = 'light' | 'dark';
 
@@ -66,7 +63,7 @@ describe('the sandbox web UI in Chromium', () => {
 
   async function axeViolations(page: Page): Promise<string[]> {
     await page.addScriptTag({ content: AXE });
-    const { violations } = await page.evaluate(() => window.axe.run(document));
+    const { violations } = await page.evaluate(() => (window as unknown as WithAxe).axe.run(document));
     return violations.map((v) => `${v.id} (${v.help}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   }
 
