@@ -87,6 +87,19 @@ describe('demo CRM layout in Chromium', () => {
     await page.close();
   });
 
+  it.each([
+    { layout: 'full', width: 1440 },
+    { layout: 'panel', width: 1280 },
+  ] as const)('$layout layout at $width px fits the screen: the columns scroll inside, never the page', async ({ layout, width }) => {
+    const page = await open(width, 'en', layout);
+    const overflow = await page.evaluate(() => {
+      const root = document.documentElement;
+      return { down: root.scrollHeight - root.clientHeight, sideways: root.scrollWidth - root.clientWidth };
+    });
+    expect(overflow).toEqual({ down: 0, sideways: 0 });
+    await page.close();
+  });
+
   it.each(['en', 'ru'] as const)('side panel on a 360 px phone in %s: the panel goes under the record', async (lang) => {
     const page = await open(360, lang, 'panel');
     await screenshot(page, `panel-360-${lang}`);
