@@ -33,7 +33,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           environment: 'node',
-          include: ['apps/*/e2e/**/*.e2e.test.ts', '.storybook/e2e/**/*.e2e.test.ts'],
+          include: ['apps/*/e2e/**/*.e2e.test.ts', 'packages/*/e2e/**/*.e2e.test.ts', '.storybook/e2e/**/*.e2e.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 180_000,
         },

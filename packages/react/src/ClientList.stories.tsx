@@ -6,20 +6,17 @@ import { expect, fn, waitFor, within } from 'storybook/test';
 import { ClientList } from './ClientList.js';
 import { clientDisplayName } from './clientDisplayName.js';
 import { makeClient, makeClients } from './test/fixtures.js';
+import { expectWidgetsFit, FitGallery } from './test/FitGallery.js';
 import { createConsoleHandlers, createFaultHandlers } from './test/handlers.js';
+import { longContentHandlers } from './test/longContent.js';
 import { seedClientList } from './test/seedClientList.js';
+import { widgetBox } from './test/widgetBox.js';
 
 const meta = {
   title: 'Clients/ClientList',
   component: ClientList,
   args: { onSelect: fn(), onSearchChange: fn() },
-  decorators: [
-    (Story) => (
-      <div style={{ height: 480, maxWidth: 380 }}>
-        <Story />
-      </div>
-    ),
-  ],
+  decorators: [widgetBox({ height: 480, maxWidth: 380 })],
 } satisfies Meta<typeof ClientList>;
 
 export default meta;
@@ -297,5 +294,61 @@ export const Russian: Story = {
     await expect(await canvas.findByRole('listbox', { name: 'Клиенты' })).toBeVisible();
     await expect(canvas.getByText('120 клиентов')).toBeVisible();
     await expect(canvas.getByRole('searchbox', { name: 'Поиск клиентов' })).toHaveAttribute('placeholder', 'Имя или телефон');
+  },
+};
+
+/** Each row's name, phone and time, as laid out. */
+function rowParts(row: HTMLElement) {
+  const part = (selector: string) => row.querySelector<HTMLElement>(selector);
+  return { name: part('.c2d-client-row__name')!, phone: part('.c2d-client-row__phone'), time: part('.c2d-client-row__time') };
+}
+
+/** Rows whose time does not show in full inside the row (their labels). */
+function rowsWithHiddenTime(rows: HTMLElement[]): string[] {
+  return rows.flatMap((row) => {
+    const { time } = rowParts(row);
+    const [box, rowBox] = [time?.getBoundingClientRect(), row.getBoundingClientRect()];
+    const shows = time && box && box.width > 20 && time.scrollWidth <= time.clientWidth && box.right <= rowBox.right;
+    return shows ? [] : [row.textContent ?? ''];
+  });
+}
+
+/** In a 280 px CRM side panel: smaller avatars; names end in an ellipsis, times stay. */
+export const Narrow: Story = {
+  parameters: { boxWidth: 280 },
+  play: async ({ canvasElement }) => {
+    const options = await within(canvasElement).findAllByRole('option');
+    await expectWidgetsFit(canvasElement);
+    await expect(rowsWithHiddenTime(options)).toEqual([]);
+  },
+};
+
+/** On a wide screen. */
+export const Wide: Story = {
+  parameters: { boxWidth: 1200 },
+  play: async ({ canvasElement }) => {
+    await within(canvasElement).findAllByRole('option');
+    await expectWidgetsFit(canvasElement);
+  },
+};
+
+/**
+ * At 280, 360 and 768 px, in both languages, with a long name, a link for a name, an emoji run,
+ * a long phone and a long word: nothing sticks out; names and phones end in an ellipsis (the
+ * full text on hover), and every row's time shows.
+ */
+export const FitsItsContainer: Story = {
+  parameters: { widgetBox: false, msw: { handlers: { console: [...longContentHandlers(), ...createConsoleHandlers()] } } },
+  render: (args) => <FitGallery height={400} render={(locale) => <ClientList {...args} locale={locale} />} />,
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await waitFor(() => expect(canvas.getAllByRole('listbox')).toHaveLength(6));
+    await expectWidgetsFit(canvasElement);
+    await expect(rowsWithHiddenTime(canvas.getAllByRole('option'))).toEqual([]);
+    const narrowRow = within(canvasElement.querySelector<HTMLElement>('[data-fit-box="280 px · ru"]')!).getAllByRole('option')[1]!;
+    const { name, phone } = rowParts(narrowRow);
+    await expect(name.scrollWidth).toBeGreaterThan(name.clientWidth);
+    await expect(getComputedStyle(name).textOverflow).toBe('ellipsis');
+    await expect(getComputedStyle(phone!).textOverflow).toBe('ellipsis');
   },
 };

@@ -4,6 +4,8 @@ import { useState } from 'react';
 import { expect, fn, waitFor, within } from 'storybook/test';
 import { DialogFrame } from './DialogFrame.js';
 import { DialogModeSwitch } from './DialogModeSwitch.js';
+import { expectWidgetsFit, FitGallery } from './test/FitGallery.js';
+import { widgetBox } from './test/widgetBox.js';
 
 // Storybook's own server answers `/chat/all` with a fake Chat2Desk page, so frames load offline.
 const host = window.location.origin;
@@ -15,13 +17,7 @@ const meta = {
   component: DialogFrame,
   args: { host, mode: 2, dialogId: 63, onLoad: fn(), onError: fn() },
   argTypes: { mode: { control: 'inline-radio', options: [1, 2, 3] } },
-  decorators: [
-    (Story) => (
-      <div style={{ height: 420 }}>
-        <Story />
-      </div>
-    ),
-  ],
+  decorators: [widgetBox({ height: 420 })],
 } satisfies Meta<typeof DialogFrame>;
 
 export default meta;
@@ -152,5 +148,38 @@ export const WithModeSwitch: Story = {
     const { frame, body } = await loadedFrame(canvasElement, 'Chat2Desk dialog 63');
     await expect(frame.getAttribute('src')).toBe(`${host}/chat/all?dialogID=63&minifiedView=3`);
     await expect(body.dataset.mode).toBe('3');
+  },
+};
+
+/** In a 280 px CRM side panel: the fake Chat2Desk page fills the frame. */
+export const Narrow: Story = {
+  parameters: { boxWidth: 280 },
+  play: async ({ canvasElement }) => {
+    const { body } = await loadedFrame(canvasElement, 'Chat2Desk dialog 63');
+    await expectWidgetsFit(canvasElement);
+    await expect(body.scrollWidth).toBeLessThanOrEqual(body.clientWidth);
+  },
+};
+
+/** On a wide screen. */
+export const Wide: Story = {
+  parameters: { boxWidth: 1200 },
+  play: async ({ canvasElement }) => {
+    await loadedFrame(canvasElement, 'Chat2Desk dialog 63');
+    await expectWidgetsFit(canvasElement);
+  },
+};
+
+/**
+ * The fallback (the frame did not load) at 280, 360 and 768 px, in both languages: the title,
+ * the reason and both buttons wrap inside the frame.
+ */
+export const FitsItsContainer: Story = {
+  args: { dialogId: NEVER_LOADING_DIALOG_ID, loadTimeoutMs: 100 },
+  parameters: { widgetBox: false },
+  render: (args) => <FitGallery height={300} render={(locale) => <DialogFrame {...args} locale={locale} />} />,
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(within(canvasElement).getAllByRole('link')).toHaveLength(6), { timeout: 5000 });
+    await expectWidgetsFit(canvasElement);
   },
 };

@@ -20,10 +20,21 @@ export interface DialogModeSwitchProps extends Omit<ComponentPropsWithoutRef<'fi
 
 const NO_MODES: readonly DialogMode[] = [];
 
+/** 16×16 outline icons, shown beside the labels and alone when the switch is narrow. */
+const MODE_ICONS: Record<DialogMode, string> = {
+  // A window with its side menu: the full Chat2Desk UI.
+  1: 'M2 3h12v10H2zM6 3v10',
+  // A speech bubble: this dialog, with replies.
+  2: 'M2.5 3h11v7.5h-6L4.5 13v-2.5h-2z',
+  // An eye: this dialog, read-only.
+  3: 'M1.5 8S4 3.5 8 3.5 14.5 8 14.5 8 12 12.5 8 12.5 1.5 8 1.5 8zM8 10a2 2 0 1 0 0-4 2 2 0 0 0 0 4z',
+};
+
 /**
  * A segmented control for the dialog frame's mode (1 full, 2 dialog, 3 read-only), built on
  * native radio buttons: arrow keys move between modes, and screen readers announce a radio group.
- * The ref is the `<fieldset>`.
+ * It fills the width it is given (up to what it needs) and, when that is too narrow for the
+ * labels, shows only icons; the labels stay the radios' accessible names. The ref is the `<fieldset>`.
  */
 export const DialogModeSwitch = /* @__PURE__ */ forwardRef<HTMLFieldSetElement, DialogModeSwitchProps>(function DialogModeSwitch(
   { value, onChange, disabledModes = NO_MODES, className, locale, ...rootProps },
@@ -44,7 +55,10 @@ export const DialogModeSwitch = /* @__PURE__ */ forwardRef<HTMLFieldSetElement, 
             disabled={disabledModes.includes(mode)}
             onChange={() => onChange(mode)}
           />
-          <span>{strings.modeLabels[mode]}</span>
+          <svg className="c2d-mode-switch__icon" viewBox="0 0 16 16" aria-hidden="true">
+            <path d={MODE_ICONS[mode]} />
+          </svg>
+          <span className="c2d-mode-switch__label">{strings.modeLabels[mode]}</span>
         </label>
       ))}
     </fieldset>

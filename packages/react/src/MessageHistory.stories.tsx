@@ -4,19 +4,16 @@ import { expect, waitFor, within } from 'storybook/test';
 import { MessageHistory } from './MessageHistory.js';
 import { SendMessageForm } from './SendMessageForm.js';
 import { makeMessages } from './test/fixtures.js';
+import { expectWidgetsFit, FitGallery } from './test/FitGallery.js';
 import { createConsoleHandlers, failOnce } from './test/handlers.js';
+import { LONG_CLIENT_ID, longContentHandlers } from './test/longContent.js';
+import { widgetBox } from './test/widgetBox.js';
 
 const meta = {
   title: 'History/MessageHistory',
   component: MessageHistory,
   args: { clientId: 1002 },
-  decorators: [
-    (Story) => (
-      <div style={{ height: 460, maxWidth: 420, display: 'flex', flexDirection: 'column' }}>
-        <Story />
-      </div>
-    ),
-  ],
+  decorators: [widgetBox({ height: 460, maxWidth: 420, display: 'flex', flexDirection: 'column' })],
 } satisfies Meta<typeof MessageHistory>;
 
 export default meta;
@@ -189,5 +186,37 @@ export const Conversation: Story = {
       expect(within(log(canvasElement)).getByText('Your parcel left the warehouse').closest('li')).not.toHaveAttribute('data-status'),
     );
     await expect(canvas.getByRole('textbox', { name: 'Message' })).toHaveValue('');
+  },
+};
+
+/** In a 280 px CRM side panel: bubbles take more of the width. */
+export const Narrow: Story = {
+  parameters: { boxWidth: 280 },
+  play: async ({ canvasElement }) => {
+    await within(canvasElement).findAllByText('Здравствуйте! Где мой заказ?');
+    await expectWidgetsFit(canvasElement);
+  },
+};
+
+/** On a wide screen. */
+export const Wide: Story = {
+  parameters: { boxWidth: 1200 },
+  play: async ({ canvasElement }) => {
+    await within(canvasElement).findAllByText('Здравствуйте! Где мой заказ?');
+    await expectWidgetsFit(canvasElement);
+  },
+};
+
+/**
+ * At 280, 360 and 768 px, in both languages, with a 120-character link, a long phone, an emoji
+ * run and a long word in the messages: every bubble wraps inside the box.
+ */
+export const FitsItsContainer: Story = {
+  args: { clientId: LONG_CLIENT_ID },
+  parameters: { widgetBox: false, msw: { handlers: { console: [...longContentHandlers(), ...createConsoleHandlers()] } } },
+  render: (args) => <FitGallery height={360} render={(locale) => <MessageHistory {...args} locale={locale} />} />,
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(canvasElement.querySelectorAll('.c2d-message')).toHaveLength(60));
+    await expectWidgetsFit(canvasElement);
   },
 };

@@ -2,19 +2,16 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { delay, http, HttpResponse } from 'msw';
 import { expect, fn, waitFor, within } from 'storybook/test';
 import { SendMessageForm } from './SendMessageForm.js';
+import { expectWidgetsFit, FitGallery } from './test/FitGallery.js';
 import { createConsoleHandlers } from './test/handlers.js';
+import { EMOJI_RUN, LONG_CLIENT_ID, LONG_URL, longContentHandlers } from './test/longContent.js';
+import { widgetBox } from './test/widgetBox.js';
 
 const meta = {
   title: 'History/SendMessageForm',
   component: SendMessageForm,
   args: { clientId: 1001, onSent: fn() },
-  decorators: [
-    (Story) => (
-      <div style={{ maxWidth: 420 }}>
-        <Story />
-      </div>
-    ),
-  ],
+  decorators: [widgetBox({ maxWidth: 420 })],
 } satisfies Meta<typeof SendMessageForm>;
 
 export default meta;
@@ -137,5 +134,51 @@ export const Dark: Story = {
   parameters: { theme: 'dark' },
   play: async ({ canvasElement }) => {
     await within(canvasElement).findByRole('combobox', { name: 'Channel' });
+  },
+};
+
+/** In a 280 px CRM side panel, with the channel picker. */
+export const Narrow: Story = {
+  args: { clientId: 1002 },
+  parameters: { boxWidth: 280 },
+  play: async ({ canvasElement }) => {
+    await within(canvasElement).findByRole('combobox', { name: 'Channel' });
+    await expectWidgetsFit(canvasElement);
+  },
+};
+
+/** On a wide screen. */
+export const Wide: Story = {
+  args: { clientId: 1002 },
+  parameters: { boxWidth: 1200 },
+  play: async ({ canvasElement }) => {
+    await within(canvasElement).findByRole('combobox', { name: 'Channel' });
+    await expectWidgetsFit(canvasElement);
+  },
+};
+
+/**
+ * At 280, 360 and 768 px, in both languages, with long channel names in the picker, a link and
+ * an emoji run typed, and an error naming a 120-character link: everything stays in the box.
+ */
+export const FitsItsContainer: Story = {
+  args: { clientId: LONG_CLIENT_ID },
+  parameters: { widgetBox: false, msw: { handlers: { console: [...longContentHandlers(), ...createConsoleHandlers()] } } },
+  render: (args) => <FitGallery render={(locale) => <SendMessageForm {...args} locale={locale} />} />,
+  play: async ({ canvasElement, userEvent }) => {
+    const canvas = within(canvasElement);
+    await waitFor(() => expect(canvas.getAllByRole('combobox')).toHaveLength(6));
+    // One form at a time: a failed send focuses its own box again when it settles, which would
+    // steal the focus from the next form's typing.
+    /* oxlint-disable no-await-in-loop */
+    for (const form of canvasElement.querySelectorAll<HTMLElement>('.c2d-send')) {
+      await userEvent.click(within(form).getByRole('textbox'));
+      await userEvent.paste(`${LONG_URL} ${EMOJI_RUN}`);
+      await userEvent.keyboard('{Enter}');
+      await within(form).findByRole('alert');
+    }
+    /* oxlint-enable no-await-in-loop */
+    await waitFor(() => expect(canvas.getAllByRole('alert')).toHaveLength(6));
+    await expectWidgetsFit(canvasElement);
   },
 };

@@ -1,21 +1,18 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { http, HttpResponse } from 'msw';
-import { expect, within } from 'storybook/test';
+import { expect, waitFor, within } from 'storybook/test';
 import { makeTransfers } from './test/fixtures.js';
+import { expectWidgetsFit, FitGallery } from './test/FitGallery.js';
 import { createConsoleHandlers, createErrorHandlers, failOnce } from './test/handlers.js';
+import { longContentHandlers } from './test/longContent.js';
+import { widgetBox } from './test/widgetBox.js';
 import { TransferHistory } from './TransferHistory.js';
 
 const meta = {
   title: 'History/TransferHistory',
   component: TransferHistory,
   args: { clientId: 1001 },
-  decorators: [
-    (Story) => (
-      <div style={{ maxWidth: 380 }}>
-        <Story />
-      </div>
-    ),
-  ],
+  decorators: [widgetBox({ maxWidth: 380 })],
 } satisfies Meta<typeof TransferHistory>;
 
 export default meta;
@@ -162,5 +159,40 @@ export const Unauthorized: Story = {
   parameters: { msw: { handlers: { console: createErrorHandlers({ status: 401, code: 'unauthorized', message: 'Your session has expired: sign in again' }) } } },
   play: async ({ canvasElement }) => {
     await expect(await within(canvasElement).findByRole('alert')).toHaveTextContent('sign in again');
+  },
+};
+
+/** In a 280 px CRM side panel: each time goes under its route. */
+export const Narrow: Story = {
+  parameters: { boxWidth: 280 },
+  play: async ({ canvasElement }) => {
+    const [item] = await within(canvasElement).findAllByRole('listitem');
+    await expectWidgetsFit(canvasElement);
+    const [route, time] = [item!.querySelector('p')!, item!.querySelector('time')!];
+    await expect(time.getBoundingClientRect().top).toBeGreaterThanOrEqual(route.getBoundingClientRect().bottom);
+  },
+};
+
+/** On a wide screen: the time beside the route. */
+export const Wide: Story = {
+  parameters: { boxWidth: 1200 },
+  play: async ({ canvasElement }) => {
+    const [item] = await within(canvasElement).findAllByRole('listitem');
+    await expectWidgetsFit(canvasElement);
+    const [route, time] = [item!.querySelector('p')!, item!.querySelector('time')!];
+    await expect(time.getBoundingClientRect().top).toBeLessThan(route.getBoundingClientRect().bottom);
+  },
+};
+
+/**
+ * At 280, 360 and 768 px, in both languages, with long operator names and reasons holding a link
+ * and an emoji run: everything wraps inside the box.
+ */
+export const FitsItsContainer: Story = {
+  parameters: { widgetBox: false, msw: { handlers: { console: [...longContentHandlers(), ...createConsoleHandlers()] } } },
+  render: (args) => <FitGallery render={(locale) => <TransferHistory {...args} locale={locale} />} />,
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(within(canvasElement).getAllByRole('list')).toHaveLength(6));
+    await expectWidgetsFit(canvasElement);
   },
 };

@@ -69,6 +69,14 @@ describe('GET /chat/all', () => {
     expect(within(form as HTMLElement).getByRole('button', { name: 'Send' })).toBeTruthy();
   });
 
+  it('puts the messages in a named region the keyboard can reach, since it scrolls', async () => {
+    const dialog = dialogWithMessages(shared);
+    const { page } = await open(shared, `/chat/all?dialogID=${dialog.id}&minifiedView=3`);
+    const region = page.getByRole('region', { name: 'Message history' });
+    expect(region.tabIndex).toBe(0);
+    expect(within(region).getByRole('list', { name: 'Messages' })).toBeTruthy();
+  });
+
   it('mode 3 shows the dialog’s messages without any way to reply', async () => {
     const dialog = dialogWithMessages(shared);
     const { page } = await open(shared, `/chat/all?dialogID=${dialog.id}&minifiedView=3`);

@@ -59,11 +59,14 @@ const TRANSPORT_LABELS: Record<string, string> = {
   sms: 'SMS',
 };
 
+// Responsive by the frame's own width (a CRM side panel gives it 280 to 400 px): the dialog list
+// of mode 1 goes above the dialog, and the Send button wraps under the box rather than being cut
+// off. Colours meet WCAG AA in both themes (--on-accent is the text on --accent).
 const STYLE = `
-:root{color-scheme:light dark;--bg:#f5f6f8;--panel:#fff;--text:#1d2430;--muted:#5b6472;--line:#dde1e7;--accent:#0b6bcb;--in:#fff;--out:#dbeafe;--note:#fff6d6;--sys:transparent}
-@media (prefers-color-scheme:dark){:root{--bg:#14171c;--panel:#1c2027;--text:#e8ebf0;--muted:#a2aab6;--line:#2f3540;--accent:#6cb2ff;--in:#252a33;--out:#173659;--note:#3d3520}}
+:root{color-scheme:light dark;--bg:#f5f6f8;--panel:#fff;--text:#1d2430;--muted:#5b6472;--line:#dde1e7;--accent:#0b6bcb;--on-accent:#fff;--in:#fff;--out:#dbeafe;--note:#fff6d6;--sys:transparent;--error:#c62828}
+@media (prefers-color-scheme:dark){:root{--bg:#14171c;--panel:#1c2027;--text:#e8ebf0;--muted:#a2aab6;--line:#2f3540;--accent:#6cb2ff;--on-accent:#0b1220;--in:#252a33;--out:#173659;--note:#3d3520;--error:#ff8a80}}
 *{box-sizing:border-box}html,body{height:100%;margin:0}
-body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;background:var(--bg);color:var(--text);display:flex;flex-direction:column}
+body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;background:var(--bg);color:var(--text);display:flex;flex-direction:column;overflow-wrap:anywhere}
 .layout{flex:1;display:flex;min-height:0}
 nav{width:17rem;flex:none;border-right:1px solid var(--line);background:var(--panel);overflow:auto}
 nav h2{font-size:.8rem;text-transform:uppercase;letter-spacing:.04em;color:var(--muted);margin:.75rem 1rem .25rem}
@@ -71,23 +74,29 @@ nav ul{list-style:none;margin:0;padding:0}
 nav a{display:block;padding:.5rem 1rem;color:inherit;text-decoration:none;border-bottom:1px solid var(--line)}
 nav a:hover,nav a:focus-visible{background:var(--bg)}nav a[aria-current=page]{box-shadow:inset 3px 0 var(--accent);background:var(--bg)}
 nav .name{display:block;font-weight:600}nav .preview{display:block;color:var(--muted);white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
-main{flex:1;display:flex;flex-direction:column;min-width:0}
+main{flex:1;display:flex;flex-direction:column;min-width:0;min-height:0}
 header{padding:.75rem 1rem;border-bottom:1px solid var(--line);background:var(--panel)}
 h1{font-size:1.1rem;margin:0}.meta{margin:.15rem 0 0;color:var(--muted)}
-.scroll{flex:1;overflow:auto;display:flex;flex-direction:column-reverse}
+.scroll{flex:1;min-height:0;overflow:auto;display:flex;flex-direction:column-reverse}
 ol{list-style:none;margin:0;padding:1rem;display:flex;flex-direction:column;gap:.5rem}
-li.msg{max-width:75%;padding:.45rem .7rem;border-radius:.6rem;background:var(--in);border:1px solid var(--line)}
+li.msg{max-width:75%;min-width:0;padding:.45rem .7rem;border-radius:.6rem;background:var(--in);border:1px solid var(--line)}
 li.to_client{align-self:flex-end;background:var(--out)}li.comment{align-self:flex-end;background:var(--note)}
 li.system,li.autoreply{align-self:center;background:var(--sys);border-style:dashed;color:var(--muted);font-size:.9em}
-.who{margin:0;font-size:.8em;color:var(--muted)}.text{margin:.1rem 0 0;white-space:pre-wrap;overflow-wrap:anywhere}
+.who{margin:0;font-size:.8em;color:var(--muted)}.text{margin:.1rem 0 0;white-space:pre-wrap}
 .empty{padding:2rem 1rem;color:var(--muted)}
-form{display:flex;gap:.5rem;align-items:flex-end;padding:.75rem 1rem;border-top:1px solid var(--line);background:var(--panel)}
-form .field{flex:1;display:flex;flex-direction:column;gap:.2rem}
-textarea{font:inherit;color:inherit;background:var(--bg);border:1px solid var(--line);border-radius:.4rem;padding:.4rem .5rem;resize:vertical;min-height:2.6rem}
-button{font:inherit;padding:.5rem 1.1rem;border:0;border-radius:.4rem;background:var(--accent);color:#fff;cursor:pointer}
-textarea:focus-visible,button:focus-visible,a:focus-visible{outline:2px solid var(--accent);outline-offset:2px}
-.error{color:#c62828;margin:0}@media (prefers-color-scheme:dark){.error{color:#ff8a80}}
+form{display:flex;flex-wrap:wrap;gap:.5rem;align-items:flex-end;padding:.75rem 1rem;border-top:1px solid var(--line);background:var(--panel)}
+form .field{flex:1 1 10rem;min-width:0;display:flex;flex-direction:column;gap:.2rem}
+textarea{width:100%;font:inherit;color:inherit;background:var(--bg);border:1px solid var(--line);border-radius:.4rem;padding:.4rem .5rem;resize:vertical;min-height:2.6rem}
+button{flex:none;font:inherit;padding:.5rem 1.1rem;border:0;border-radius:.4rem;background:var(--accent);color:var(--on-accent);cursor:pointer}
+textarea:focus-visible,button:focus-visible,a:focus-visible,.scroll:focus-visible{outline:2px solid var(--accent);outline-offset:2px}
+.scroll:focus-visible{outline-offset:-2px}
+.error{color:var(--error);margin:0}
 .sandbox{margin:0;padding:.3rem 1rem;font-size:.75rem;color:var(--muted);border-top:1px solid var(--line);background:var(--panel)}
+@media (max-width:40rem){
+.layout{flex-direction:column}
+nav{width:auto;max-height:35%;border-right:0;border-bottom:1px solid var(--line)}
+header,form{padding:.5rem .75rem}ol{padding:.75rem}li.msg{max-width:90%}
+}
 `;
 
 /** How the fake UI shows a Chat2Desk time: "2026-10-31 18:05" (UTC). */
@@ -110,7 +119,7 @@ function page(options: { title: string; mode?: ChatMode; dialogId?: number; body
 </head>
 <body${options.mode === undefined ? '' : html` data-mode="${options.mode}"`}${options.dialogId === undefined ? '' : html` data-dialog="${options.dialogId}"`}>
 ${options.body}
-<p class="sandbox">Sandbox: a fake Chat2Desk served by the c2d-console proxy. Nothing reaches real clients.</p>
+<footer class="sandbox">Sandbox: a fake Chat2Desk served by the c2d-console proxy. Nothing reaches real clients.</footer>
 </body>
 </html>
 `.value;
@@ -119,11 +128,12 @@ ${options.body}
 function renderMessages(dialog: ChatDialogView): SafeHtml {
   if (dialog.messages.length === 0) return html`<p class="empty">No messages in this dialog yet.</p>`;
   const hidden = dialog.hiddenCount > 0 ? html`<li class="msg system">${dialog.hiddenCount} older messages not shown</li>` : '';
-  return html`<div class="scroll"><ol aria-label="Messages">${hidden}${dialog.messages.map(
+  // A scrollable region must be reachable by keyboard (WCAG 2.1.1): focusable, and named.
+  return html`<section class="scroll" tabindex="0" aria-label="Message history"><ol aria-label="Messages">${hidden}${dialog.messages.map(
     (m) => html`
 <li class="msg ${m.type}"><p class="who">${m.author} · ${time(m.created)}</p><p class="text">${m.text}</p></li>`,
   )}
-</ol></div>`;
+</ol></section>`;
 }
 
 function renderReplyForm(dialog: ChatDialogView, error: string | undefined, draft: string | undefined): SafeHtml {
