@@ -164,6 +164,7 @@ export type ApiErrorCode =
   | 'upstream_timeout'
   | 'upstream_error'
   | 'internal'
+  | 'unavailable'
   | 'network_error'
   | 'bad_response';
 

@@ -23,20 +23,23 @@ import { createUpstreamClient } from './upstream/createUpstreamClient.js';
 export function createProxy(proxyOptions: ProxyOptions = {}): ProxyApp {
   const options = resolveOptions(proxyOptions);
   const sandbox = options.sandbox ? createSandboxUpstream(options.sandbox) : undefined;
+  const redact = createRedactor([options.token, options.auth?.jwtSecret]);
   const deps: ProxyDeps = {
     options,
     sandbox,
-    redact: createRedactor([options.token, options.auth?.jwtSecret]),
+    redact,
     upstream: createUpstreamClient({
       baseUrl: sandbox ? sandbox.baseUrl : options.upstreamUrl,
       // The sandbox takes any non-empty token; the real one is never handed to it.
       token: options.token ?? 'sandbox',
       fetch: sandbox ? sandbox.fetch : options.fetch,
       timeoutMs: options.timeoutMs,
+      maxBodyBytes: options.maxUpstreamBodyBytes,
       retry: options.retry,
       limiter: options.rateLimiter,
       cache: options.cache,
       cacheTtlMs: options.cacheTtlMs,
+      redact,
       onUpstreamCall: options.onUpstreamCall,
     }),
     idempotency: createIdempotencyGuard({ store: options.idempotencyStore, ttlMs: options.idempotencyTtlMs }),
