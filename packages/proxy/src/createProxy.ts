@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { createRedactor } from './createRedactor.js';
 import { crossOrigin } from './middleware/crossOrigin.js';
-import { errorAnswer, notFoundAnswer } from './middleware/errorAnswers.js';
+import { catchNonErrors, errorAnswer, notFoundAnswer } from './middleware/errorAnswers.js';
 import { requestLog } from './middleware/requestLog.js';
 import { securityHeaders } from './middleware/securityHeaders.js';
 import { resolveOptions, type ProxyOptions } from './options.js';
@@ -48,7 +48,7 @@ export function createProxy(proxyOptions: ProxyOptions = {}): ProxyApp {
   const app = (options.basePath ? new Hono<ProxyEnv>().basePath(options.basePath) : new Hono<ProxyEnv>()) as ProxyApp;
   // Cross-cutting concerns first, for every answer; then the sub-apps by path. The API guards
   // its own resources, so mounting order does not decide what is public.
-  app.use(requestLog({ logger: options.logger, redact: deps.redact }), securityHeaders(), crossOrigin(options));
+  app.use(requestLog({ logger: options.logger, redact }), catchNonErrors(), securityHeaders(), crossOrigin(options));
   app.route('/health', createHealthRoutes(deps));
   if (sandbox) app.route('/chat', createChatRoutes(deps, sandbox));
   app.route('/', createApiRoutes(deps));
