@@ -16,8 +16,8 @@ async function fingerprint(input: SendMessageInput): Promise<string> {
 }
 
 /**
- * `POST /messages`: sends a message to a client, at most once per `idempotencyKey`; never
- * retried upstream. Answers 201 with the send result.
+ * `POST /messages`: sends a message to a client, at most once per caller and `idempotencyKey`
+ * (anonymous callers share one scope); never retried upstream. Answers 201 with the send result.
  */
 export function createMessagesRoutes({ upstream, idempotency, options }: ProxyDeps) {
   return new Hono<ProxyEnv>().post('/', limitBody(options.maxBodyBytes), jsonBody, validJson(sendMessageSchema), async (c) => {
@@ -32,7 +32,10 @@ export function createMessagesRoutes({ upstream, idempotency, options }: ProxyDe
         await upstream.invalidate(messagesCachePrefix(input.clientId));
       }
     };
-    const result = input.idempotencyKey ? await idempotency.run(input.idempotencyKey, await fingerprint(input), send) : await send();
+    // Keys are the caller's own: another user's identical key and text is another message.
+    const result = input.idempotencyKey
+      ? await idempotency.run({ scope: c.var.caller.subject, key: input.idempotencyKey, fingerprint: await fingerprint(input) }, send)
+      : await send();
     return c.json({ data: result }, 201);
   });
 }
