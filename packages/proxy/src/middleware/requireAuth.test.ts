@@ -50,6 +50,28 @@ describe('JWT auth', () => {
   });
 });
 
+describe('JWT claims', () => {
+  it.each([
+    [{ exp: String(nowSeconds() + 60) }, /malformed: its exp claim must be a number/],
+    [{ exp: '1' }, /malformed: its exp claim must be a number/],
+    [{ exp: nowSeconds() + 60, nbf: 'now' }, /malformed: its nbf claim must be a number/],
+    [{ exp: nowSeconds() + 60, nbf: nowSeconds() + 30 }, /not valid yet/],
+  ])('refuses %j with a 401 that says what is wrong', async (claims, message) => {
+    await start({ auth: { jwtSecret: TEST_JWT_SECRET } });
+    const answer = await request('/clients', { headers: bearer(await sign(claims, TEST_JWT_SECRET, 'HS256')) });
+    expect(answer.status).toBe(401);
+    expect((await answer.json()).error.message).toMatch(message);
+    expect(upstream.calls).toHaveLength(0);
+  });
+
+  it('checks the signature before the claims: a forged expired token is "not valid", not "expired"', async () => {
+    await start({ auth: { jwtSecret: TEST_JWT_SECRET } });
+    const forged = await request('/clients', { headers: bearer(await sign({ exp: nowSeconds() - 10 }, 'another-secret', 'HS256')) });
+    expect(forged.status).toBe(401);
+    expect((await forged.json()).error.message).toBe('The bearer token is not valid');
+  });
+});
+
 describe('authorize hook', () => {
   it('passes the request to the hook; false answers 403 forbidden', async () => {
     const seen: string[] = [];
