@@ -14,6 +14,8 @@ import { createIdempotencyGuard } from './store/createIdempotencyGuard.js';
 import { createSandboxUpstream } from './upstream/createSandboxUpstream.js';
 import { createUpstreamClient } from './upstream/createUpstreamClient.js';
 
+const DRAIN_MARGIN_MS = 1000;
+
 /**
  * Creates the c2d-console proxy: a Hono app that authorizes browser requests, validates them,
  * and answers from Chat2Desk (live mode, `token` set) or from an in-process fake Chat2Desk
@@ -45,7 +47,13 @@ export function createProxy(proxyOptions: ProxyOptions = {}): ProxyApp {
     idempotency: createIdempotencyGuard({ store: options.idempotencyStore, ttlMs: options.idempotencyTtlMs }),
   };
 
-  const app = (options.basePath ? new Hono<ProxyEnv>().basePath(options.basePath) : new Hono<ProxyEnv>()) as ProxyApp;
+  const hono = options.basePath ? new Hono<ProxyEnv>().basePath(options.basePath) : new Hono<ProxyEnv>();
+  const app: ProxyApp = Object.assign(hono, {
+    drain: () => deps.upstream.drain(),
+    // After drain() no call is sent, and one already sent ends within timeoutMs; the margin
+    // covers mapping and writing its answer.
+    drainTimeoutMs: options.timeoutMs + DRAIN_MARGIN_MS,
+  });
   // Cross-cutting concerns first, for every answer; then the sub-apps by path. The API guards
   // its own resources, so mounting order does not decide what is public.
   app.use(requestLog({ logger: options.logger, redact }), catchNonErrors(), securityHeaders(), crossOrigin(options));
