@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { sign } from 'hono/jwt';
+import type { JWTPayload } from 'hono/utils/jwt/types';
 import { describe, expect, it } from 'vitest';
 import { bearer, nowSeconds, TEST_JWT_SECRET } from '../test/testJwt.js';
 import { setupLiveProxy } from '../test/setupLiveProxy.js';
@@ -58,7 +59,9 @@ describe('JWT claims', () => {
     [{ exp: nowSeconds() + 60, nbf: nowSeconds() + 30 }, /not valid yet/],
   ])('refuses %j with a 401 that says what is wrong', async (claims, message) => {
     await start({ auth: { jwtSecret: TEST_JWT_SECRET } });
-    const answer = await request('/clients', { headers: bearer(await sign(claims, TEST_JWT_SECRET, 'HS256')) });
+    // sign() types `exp` as a number: these tokens are malformed on purpose.
+    const jwt = await sign(claims as unknown as JWTPayload, TEST_JWT_SECRET, 'HS256');
+    const answer = await request('/clients', { headers: bearer(jwt) });
     expect(answer.status).toBe(401);
     expect((await answer.json()).error.message).toMatch(message);
     expect(upstream.calls).toHaveLength(0);

@@ -23,8 +23,8 @@ export interface FakeCall {
   body: unknown;
   /** `performance.now()` when the request arrived (same clock as the test). */
   at: number;
-  /** Whether the whole answer was written; false while it streams, or when the proxy hung up first. */
-  finished: boolean;
+  /** Resolves once the answer is over: true when all of it was written, false when the proxy hung up first. */
+  written: Promise<boolean>;
 }
 
 /** How the fake answers one call. */
@@ -290,11 +290,8 @@ export function fakeUpstream(): FakeUpstream & { listen(): Promise<void> } {
       headers: request.headers,
       body: await readBody(request),
       at,
-      finished: false,
+      written: new Promise((resolve) => response.once('close', () => resolve(response.writableFinished))),
     };
-    response.once('finish', () => {
-      call.finished = true;
-    });
     calls.push(call);
     const key = `${call.method} ${call.pathname}`;
     const n = counts.get(key) ?? 0;
