@@ -83,7 +83,8 @@ export function createMemoryCache(options: MemoryCacheOptions = {}): MemoryCache
       entries.delete(key);
     },
     deletePrefix(prefix) {
-      for (const key of [...entries.keys()]) {
+      // Collected first: deleting while walking the LRU's own list could skip entries.
+      for (const key of Array.from(entries.keys())) {
         if (key.startsWith(prefix)) entries.delete(key);
       }
     },

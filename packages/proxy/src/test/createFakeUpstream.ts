@@ -242,6 +242,7 @@ async function gzipBomb(bytes: number): Promise<Buffer> {
     gzip.on('data', (chunk: Buffer) => out.push(chunk));
     const ended = once(gzip, 'end');
     for (const chunk of hugeAnswer(bytes)) {
+      // oxlint-disable-next-line no-await-in-loop -- backpressure: one chunk at a time
       if (!gzip.write(chunk)) await once(gzip, 'drain');
     }
     gzip.end();
@@ -256,6 +257,7 @@ async function gzipBomb(bytes: number): Promise<Buffer> {
 async function stream(response: ServerResponse, chunks: Iterable<Buffer>): Promise<void> {
   for (const chunk of chunks) {
     if (response.destroyed) return;
+    // oxlint-disable-next-line no-await-in-loop -- backpressure: one chunk at a time
     if (!response.write(chunk)) await Promise.race([once(response, 'drain'), once(response, 'close')]);
   }
   response.end();

@@ -1,3 +1,4 @@
+/* oxlint-disable no-await-in-loop -- requests run one after another: each sets up its own answer, or orders the LRU */
 import { describe, expect, it } from 'vitest';
 import { createMemoryCache } from '../store/createMemoryCache.js';
 import { setupLiveProxy, TEST_TOKEN } from '../test/setupLiveProxy.js';

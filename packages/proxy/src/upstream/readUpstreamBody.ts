@@ -34,20 +34,15 @@ export async function readUpstreamBody(response: Response, maxBytes: number): Pr
     void response.body?.cancel().catch(() => {});
     throw tooLarge(maxBytes);
   }
-  const reader = response.body?.getReader();
-  if (!reader) return { text: '', bytes: 0 };
+  if (!response.body) return { text: '', bytes: 0 };
   const decoder = new TextDecoder();
   let text = '';
   let bytes = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    bytes += value.byteLength;
-    if (bytes > maxBytes) {
-      void reader.cancel().catch(() => {});
-      throw tooLarge(maxBytes);
-    }
-    text += decoder.decode(value, { stream: true });
+  // Leaving the loop early (the throw) cancels the stream.
+  for await (const chunk of response.body) {
+    bytes += chunk.byteLength;
+    if (bytes > maxBytes) throw tooLarge(maxBytes);
+    text += decoder.decode(chunk, { stream: true });
   }
   return { text: text + decoder.decode(), bytes };
 }
