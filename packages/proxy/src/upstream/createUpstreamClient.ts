@@ -1,6 +1,7 @@
 import { backoffDelay, parseRetryAfter, retryAfterSeconds } from './backoff.js';
 import type { Cache } from '../store/Cache.js';
 import { isProxyError, ProxyError } from '../ProxyError.js';
+import { createDrainGate, shuttingDown } from './createDrainGate.js';
 import type { RateLimiter } from './RateLimiter.js';
 import { readUpstreamBody } from './readUpstreamBody.js';
 
@@ -90,8 +91,6 @@ const MAX_UPSTREAM_MESSAGE_CHARS = 300;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-const shuttingDown = () => new ProxyError(503, 'unavailable', 'The proxy is shutting down; retry in a moment', 1);
-
 /** Whether a thrown value is the abort of `AbortSignal.timeout`. */
 function isTimeout(error: unknown): boolean {
   return error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
@@ -113,37 +112,27 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
   let generation = 0;
   // Until when this proxy paused the limiter (Chat2Desk's 429): a success before then lifts it.
   let pausedUntil = 0;
-  let draining = false;
-  // Refusals of the calls now waiting (for a limiter slot or a retry), run when draining starts.
-  const waits = new Set<() => void>();
+  const gate = createDrainGate();
 
-  /** Resolves as `promise` does, or rejects with 503 once a shutdown starts. */
-  function unlessDraining<T>(promise: Promise<T>): Promise<T> {
-    if (draining) return Promise.reject(shuttingDown());
-    return new Promise<T>((resolve, reject) => {
-      const refuse = () => reject(shuttingDown());
-      waits.add(refuse);
-      promise.then(resolve, reject).finally(() => waits.delete(refuse));
-    });
-  }
-
-  /** Waits for a slot of the rate limit; 429 when the wait would be too long. */
+  /** Waits for a slot of the rate limit: 429 when the wait would be too long, 503 once draining. */
   async function acquireSlot(): Promise<void> {
-    if (draining) throw shuttingDown();
+    if (gate.draining) throw shuttingDown();
     if (!options.limiter) return;
-    const decision = await unlessDraining(options.limiter.acquire());
+    const decision = await gate.unlessDraining(options.limiter.acquire());
     if (!decision.ok) {
       const seconds = retryAfterSeconds(decision.retryAfterMs);
       throw new ProxyError(429, 'rate_limited', `Too many requests to Chat2Desk right now; retry in ${seconds} s`, seconds);
     }
   }
 
+  /** Holds every call back for `ms` (Chat2Desk's 429), remembering until when. */
   async function pauseLimiter(ms: number): Promise<void> {
     if (!options.limiter?.pause) return;
     pausedUntil = Math.max(pausedUntil, Date.now() + ms);
     await options.limiter.pause(ms);
   }
 
+  /** After a successful answer: ends a pause this proxy asked for, if it is still on. */
   async function liftPause(): Promise<void> {
     if (pausedUntil <= Date.now()) return;
     pausedUntil = 0;
@@ -174,9 +163,9 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
     n = 0,
   ): Promise<Payload> {
     // During a shutdown a failed read answers at once rather than starting another attempt.
-    const canRetry = () => method === 'GET' && n < retries && !draining;
+    const canRetry = () => method === 'GET' && n < retries && !gate.draining;
     const retryAfter = async (ms: number) => {
-      await unlessDraining(sleep(ms));
+      await gate.unlessDraining(sleep(ms));
       return attempt(method, path, body, stats, callOptions, n + 1);
     };
     await acquireSlot();
@@ -264,11 +253,7 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
       }
       await options.cache?.deletePrefix(prefix);
     },
-    drain() {
-      draining = true;
-      for (const refuse of waits) refuse();
-      waits.clear();
-    },
+    drain: gate.drain,
   };
 }
 
