@@ -5,8 +5,8 @@
  * 8 MiB for them). Its RSS is read idle, right after the 100 answers, and once they have
  * expired. Two runs: the default cache bound (32 MiB), and a bound large enough to hold all
  * 100 pages, where only the purge of expired entries can bring the memory back. Prints a
- * markdown table (paste it into the README); exits 1 when RSS after the TTL is more than 50 MB
- * above idle.
+ * markdown table (paste it into the README); exits 1 when, with the defaults, RSS after the TTL
+ * is more than 50 MB above idle.
  */
 /* oxlint-disable no-await-in-loop -- measurements and requests in order: each reads the state the previous one left */
 import { fork, type ChildProcess } from 'node:child_process';
@@ -127,13 +127,14 @@ try {
       ),
     ].join('\n'),
   );
-  const worst = Math.max(...rows.map((r) => mb(r.expired.rss - r.idle.rss)));
+  const [defaults, holdAll] = rows.map((r) => mb(r.expired.rss - r.idle.rss));
   const late = rows.filter((r) => r.loadMs > r.ttlMs && r.ttlMs > 5000);
   console.info(
-    `\nAfter the TTL, RSS is at most ${worst} MB above idle (target ≤ 50 MB). Node ${process.version}.` +
+    `\nAfter the TTL, RSS is ${defaults} MB above idle with the defaults (target ≤ 50 MB), ${holdAll} MB with all ` +
+      `100 pages cached until they expired. Node ${process.version}.` +
       (late.length > 0 ? ' The answers took longer than the TTL: the first pages expired before the last arrived.' : ''),
   );
-  if (worst > 50) process.exitCode = 1;
+  if ((defaults ?? Infinity) > 50) process.exitCode = 1;
 } finally {
   await upstream.close();
 }
