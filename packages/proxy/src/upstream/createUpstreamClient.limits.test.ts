@@ -77,7 +77,7 @@ describe('cache memory', () => {
     expect(cache.bytes).toBe(0);
   });
 
-  it('weighs each answer by its size on the wire and keeps no more bytes than the bound', async () => {
+  it('weighs each answer by the size of its body and keeps no more bytes than the bound', async () => {
     const cache = createMemoryCache({ maxBytes: 1024 * KIB });
     await start({ cache, cacheTtlMs: 60_000 });
     upstream.on('GET', '/v1/clients', { hugeBytes: 400 * KIB });
