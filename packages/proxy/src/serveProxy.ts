@@ -94,8 +94,13 @@ export function serveProxy(app: ServableApp, options: ServeProxyOptions = {}): P
       server.close(() => {
         clearTimeout(force);
         clearInterval(sweep);
-        resolve();
-        resolveClosed();
+        // The stores close last: nothing can write to them any more.
+        void Promise.resolve(app.close?.())
+          .catch((error: unknown) => console.error('c2d-proxy: closing the stores failed:', error))
+          .finally(() => {
+            resolve();
+            resolveClosed();
+          });
       });
       server.closeIdleConnections();
       // After close(): nothing new is accepted while waiting calls are refused.

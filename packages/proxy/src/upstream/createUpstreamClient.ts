@@ -57,6 +57,12 @@ export interface CallStats {
 export interface UpstreamCallOptions {
   /** Message of the 404 answer when Chat2Desk has no such record. */
   notFound?: string;
+  /**
+   * Neither read from nor written to the cache (GETs): background reads such as the client
+   * index's pages, which would push the consoles' own answers out of it, and reads that must
+   * see Chat2Desk as it is now.
+   */
+  fresh?: boolean;
 }
 
 /** Calls Chat2Desk: timeouts, retries, rate limit, GET caching and coalescing, error mapping. */
@@ -67,6 +73,8 @@ export interface UpstreamClient {
   post<T>(path: string, body: unknown, map: (payload: unknown) => T, stats: CallStats, options?: UpstreamCallOptions): Promise<T>;
   /** Drops cached and in-flight GETs whose path starts with `prefix`. */
   invalidate(prefix: string): Promise<void>;
+  /** Calls waiting for a slot of the rate limit right now: background work waits while there are any. */
+  readonly queued: number;
   /**
    * Starts a shutdown: calls not sent yet (queued by the rate limiter, waiting to retry, or new)
    * answer 503 `unavailable` at once and are never sent; calls already sent finish, each
@@ -116,13 +124,15 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
   let generation = 0;
   // Until when this proxy paused the limiter (Chat2Desk's 429): a success before then lifts it.
   let pausedUntil = 0;
+  let queued = 0;
   const gate = createDrainGate();
 
   /** Waits for a slot of the rate limit: 429 when the wait would be too long, 503 once draining. */
   async function acquireSlot(): Promise<void> {
     if (gate.draining) throw shuttingDown();
     if (!options.limiter) return;
-    const decision = await gate.unlessDraining(options.limiter.acquire());
+    queued++;
+    const decision = await gate.unlessDraining(options.limiter.acquire()).finally(() => queued--);
     if (!decision.ok) {
       const seconds = retryAfterSeconds(decision.retryAfterMs);
       throw new ProxyError(429, 'rate_limited', `Too many requests to Chat2Desk right now; retry in ${seconds} s`, seconds);
@@ -233,17 +243,20 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
 
   return {
     async get(path, map, stats, callOptions = {}) {
-      if (options.cache) {
-        const hit = await options.cache.get(path);
+      const cache = callOptions.fresh ? null : options.cache;
+      if (cache) {
+        const hit = await cache.get(path);
         if (hit !== undefined) return hit as ReturnType<typeof map>;
       }
+      // A fresh read shares no flight: one started earlier may carry what is stale now.
+      if (callOptions.fresh) return map((await attempt('GET', path, undefined, stats, callOptions)).json);
       let flight = inflight.get(path) as Promise<ReturnType<typeof map>> | undefined;
       if (!flight) {
         const startedAt = generation;
         flight = (async () => {
           const payload = await attempt('GET', path, undefined, stats, callOptions);
           const value = map(payload.json);
-          if (options.cache && startedAt === generation) await options.cache.set(path, value, options.cacheTtlMs, payload.bytes);
+          if (cache && startedAt === generation) await cache.set(path, value, options.cacheTtlMs, payload.bytes);
           return value;
         })();
         const own = flight;
@@ -264,6 +277,9 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
         if (key.startsWith(prefix)) inflight.delete(key);
       }
       await options.cache?.deletePrefix(prefix);
+    },
+    get queued() {
+      return queued;
     },
     drain: gate.drain,
   };

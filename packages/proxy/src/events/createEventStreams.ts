@@ -1,0 +1,234 @@
+import type { EventStreamOptions } from '../liveOptions.js';
+import { ProxyError } from '../ProxyError.js';
+import type { ProxyLogger } from '../ProxyLogger.js';
+import type { EventLog, LoggedEvent } from '../store/eventLog/EventLog.js';
+import { shuttingDown } from '../upstream/createDrainGate.js';
+import { commentFrame, eventFrame, HEARTBEAT_FRAME, resyncEvent } from './sseFrames.js';
+
+/** Options of {@link createEventStreams}. */
+export interface EventStreamsOptions {
+  /** The event log (opened on first use). */
+  eventLog: () => Promise<EventLog>;
+  limits: Required<EventStreamOptions>;
+  logger: ProxyLogger;
+  /** Clock in milliseconds (the `time` of `resync`). */
+  now?: () => number;
+}
+
+/** The open `GET /events` streams of one proxy. */
+export interface EventStreams {
+  /**
+   * Opens a stream: after `lastEventId` it first replays the newer events from the log (or
+   * sends `resync` when it cannot), then every event as it is logged; without one it starts
+   * with the next event. Throws a 503 `unavailable` beyond the connection cap or once draining.
+   */
+  open(lastEventId: string | null): Promise<Response>;
+  /** Streams open now. */
+  readonly size: number;
+  /** Ends every stream (browsers reconnect, to another instance) and refuses new ones. */
+  drain(): void;
+}
+
+const SSE_HEADERS = {
+  'content-type': 'text/event-stream; charset=utf-8',
+  'cache-control': 'no-cache, no-store, no-transform',
+  // nginx and similar proxies must pass events on at once, not buffer them.
+  'x-accel-buffering': 'no',
+};
+
+interface Stream {
+  controller: ReadableStreamDefaultController<Uint8Array>;
+  /** While replaying: live events that arrived meanwhile, by id in arrival order. Null once live. */
+  pending: Map<string, Uint8Array> | null;
+  pendingBytes: number;
+  ended: boolean;
+  /** Resolves when the browser has read enough for more to be written (replay only). */
+  room: (() => void) | null;
+}
+
+/**
+ * The fan-out of `GET /events`: one subscription to the event log, each event encoded once and
+ * written to every stream. A stream's unsent bytes are bounded (`maxBufferedBytes`): a browser
+ * that does not read is cut off rather than buffered for without end, and resumes later from
+ * its `Last-Event-ID`. A heartbeat comment keeps idle connections open.
+ */
+export function createEventStreams(options: EventStreamsOptions): EventStreams {
+  const { limits, logger } = options;
+  const now = options.now ?? Date.now;
+  const streams = new Set<Stream>();
+  let reserved = 0;
+  let draining = false;
+  let subscribed: Promise<EventLog> | undefined;
+  let heartbeat: ReturnType<typeof setInterval> | undefined;
+
+  const log = (fields: Record<string, unknown>) => logger.info(JSON.stringify({ time: new Date(now()).toISOString(), level: 'warn', ...fields }));
+
+  function end(stream: Stream): void {
+    stream.ended = true;
+    streams.delete(stream);
+    stream.pending = null;
+    stream.room?.();
+    if (streams.size === 0 && heartbeat !== undefined) {
+      clearInterval(heartbeat);
+      heartbeat = undefined;
+    }
+  }
+
+  /** Ends a stream at once, dropping what it holds: the browser sees the connection break. */
+  function cut(stream: Stream, why: string): void {
+    if (stream.ended) return;
+    const buffered = limits.maxBufferedBytes - (stream.controller.desiredSize ?? 0) + stream.pendingBytes;
+    end(stream);
+    try {
+      stream.controller.error(new Error(why));
+    } catch {
+      // Already closed by the browser.
+    }
+    log({ msg: `event stream cut off: ${why}`, bufferedBytes: buffered, streams: streams.size });
+  }
+
+  function write(stream: Stream, frame: Uint8Array): void {
+    if (stream.ended) return;
+    stream.controller.enqueue(frame);
+    if ((stream.controller.desiredSize ?? 0) < 0) cut(stream, `the browser read too slowly (more than ${limits.maxBufferedBytes} bytes unsent)`);
+  }
+
+  function deliver(stream: Stream, id: string, frame: Uint8Array): void {
+    if (!stream.pending) return write(stream, frame);
+    stream.pending.set(id, frame);
+    stream.pendingBytes += frame.byteLength;
+    if (stream.pendingBytes > limits.maxBufferedBytes) cut(stream, `too many events arrived while replaying (more than ${limits.maxBufferedBytes} bytes)`);
+  }
+
+  function onEvent(event: LoggedEvent): void {
+    if (streams.size === 0) return;
+    const frame = eventFrame(event);
+    for (const stream of streams) deliver(stream, event.id, frame);
+  }
+
+  function eventLog(): Promise<EventLog> {
+    subscribed ??= options.eventLog().then((opened) => {
+      opened.subscribe(onEvent);
+      return opened;
+    });
+    return subscribed;
+  }
+
+  /** Waits until the browser has read what was written (replay writes no faster than it reads). */
+  function room(stream: Stream): Promise<void> | undefined {
+    if (stream.ended || (stream.controller.desiredSize ?? 0) > 0) return undefined;
+    return new Promise((resolve) => {
+      stream.room = () => {
+        stream.room = null;
+        resolve();
+      };
+    });
+  }
+
+  /** Writes what arrived during the replay, minus the first `skip` (already covered), and goes live. */
+  function goLive(stream: Stream, skip = 0): void {
+    const pending = stream.pending;
+    stream.pending = null;
+    stream.pendingBytes = 0;
+    if (!pending || stream.ended) return;
+    let index = 0;
+    for (const frame of pending.values()) if (index++ >= skip) write(stream, frame);
+  }
+
+  async function resync(stream: Stream, opened: EventLog): Promise<void> {
+    // Events that arrived before `lastId()` ran are covered by it; those after come next.
+    const covered = stream.pending?.size ?? 0;
+    const lastId = await opened.lastId();
+    if (stream.ended) return;
+    write(stream, eventFrame(resyncEvent(lastId, new Date(now()).toISOString())));
+    goLive(stream, covered);
+  }
+
+  async function replay(stream: Stream, opened: EventLog, lastEventId: string): Promise<void> {
+    const { events, gap } = await opened.readAfter(lastEventId, limits.maxReplayEvents + 1);
+    if (gap || events.length > limits.maxReplayEvents) return resync(stream, opened);
+    for (const event of events) {
+      stream.pending?.delete(event.id);
+      // oxlint-disable-next-line no-await-in-loop -- a replay goes at the pace the browser reads
+      await room(stream);
+      if (stream.ended) return;
+      write(stream, eventFrame(event));
+    }
+    goLive(stream);
+  }
+
+  function startHeartbeat(): void {
+    if (heartbeat !== undefined) return;
+    heartbeat = setInterval(() => {
+      for (const stream of streams) write(stream, HEARTBEAT_FRAME);
+    }, limits.heartbeatMs);
+    (heartbeat as { unref?: () => void }).unref?.();
+  }
+
+  return {
+    async open(lastEventId) {
+      if (draining) throw shuttingDown();
+      if (streams.size + reserved >= limits.maxConnections) {
+        throw new ProxyError(
+          503,
+          'unavailable',
+          `This proxy already streams events to ${limits.maxConnections} browsers; retry in a moment, or raise events.maxConnections (C2D_PROXY_MAX_EVENT_CONNECTIONS)`,
+          5,
+        );
+      }
+      reserved++;
+      let opened: EventLog;
+      try {
+        opened = await eventLog();
+      } finally {
+        reserved--;
+      }
+      if (draining) throw shuttingDown();
+      let stream!: Stream;
+      const body = new ReadableStream<Uint8Array>(
+        {
+          start(controller) {
+            stream = { controller, pending: lastEventId === null ? null : new Map(), pendingBytes: 0, ended: false, room: null };
+            streams.add(stream);
+            // Sent at once, so the browser knows the stream is open before the first event.
+            controller.enqueue(commentFrame('connected'));
+          },
+          pull() {
+            stream.room?.();
+          },
+          cancel() {
+            end(stream);
+          },
+        },
+        new ByteLengthQueuingStrategy({ highWaterMark: limits.maxBufferedBytes }),
+      );
+      startHeartbeat();
+      if (lastEventId !== null) {
+        replay(stream, opened, lastEventId).catch((error: unknown) => {
+          logger.error(JSON.stringify({ time: new Date(now()).toISOString(), level: 'error', msg: 'event replay failed', error: String((error as Error)?.message ?? error) }));
+          cut(stream, 'the replay failed');
+        });
+      }
+      return new Response(body, { headers: SSE_HEADERS });
+    },
+
+    get size() {
+      return streams.size;
+    },
+
+    drain() {
+      draining = true;
+      for (const stream of [...streams]) {
+        const reading = (stream.controller.desiredSize ?? 0) > 0;
+        end(stream);
+        // What is queued for a reading browser still goes out; a stalled one is not waited for.
+        try {
+          if (reading) stream.controller.close();
+          else stream.controller.error(new Error('the proxy is shutting down'));
+        } catch {
+          // Already closed by the browser.
+        }
+      }
+    },
+  };
+}
