@@ -21,8 +21,10 @@ export interface EventStreams {
    * Opens a stream: after `lastEventId` it first replays the newer events from the log (or
    * sends `resync` when it cannot), then every event as it is logged; without one it starts
    * with the next event. Throws a 503 `unavailable` beyond the connection cap or once draining.
+   * `connection.abort` drops the connection at once (Node: the socket's `destroy`); without it,
+   * a stream is cut by erroring its body, which the server may log.
    */
-  open(lastEventId: string | null): Promise<Response>;
+  open(lastEventId: string | null, connection?: { abort?: () => void }): Promise<Response>;
   /** Streams open now. */
   readonly size: number;
   /** Ends every stream (browsers reconnect, to another instance) and refuses new ones. */
@@ -38,6 +40,8 @@ const SSE_HEADERS = {
 
 interface Stream {
   controller: ReadableStreamDefaultController<Uint8Array>;
+  /** Drops the connection (when the server gave a way). */
+  abort: (() => void) | undefined;
   /** While replaying: live events that arrived meanwhile, by id in arrival order. Null once live. */
   pending: Map<string, Uint8Array> | null;
   pendingBytes: number;
@@ -74,16 +78,24 @@ export function createEventStreams(options: EventStreamsOptions): EventStreams {
     }
   }
 
-  /** Ends a stream at once, dropping what it holds: the browser sees the connection break. */
-  function cut(stream: Stream, why: string): void {
-    if (stream.ended) return;
-    const buffered = limits.maxBufferedBytes - (stream.controller.desiredSize ?? 0) + stream.pendingBytes;
+  /** Drops a stream's connection at once, and what it holds: the browser sees it break. */
+  function drop(stream: Stream, why: string): void {
     end(stream);
+    // Dropping the socket first lets the server see a browser that left (no error to log);
+    // the body is then cancelled, which frees its queue.
+    if (stream.abort) return stream.abort();
     try {
       stream.controller.error(new Error(why));
     } catch {
       // Already closed by the browser.
     }
+  }
+
+  /** Cuts a stream off (a browser too slow, a failed replay), saying so in the log. */
+  function cut(stream: Stream, why: string): void {
+    if (stream.ended) return;
+    const buffered = limits.maxBufferedBytes - (stream.controller.desiredSize ?? 0) + stream.pendingBytes;
+    drop(stream, why);
     log({ msg: `event stream cut off: ${why}`, bufferedBytes: buffered, streams: streams.size });
   }
 
@@ -166,7 +178,7 @@ export function createEventStreams(options: EventStreamsOptions): EventStreams {
   }
 
   return {
-    async open(lastEventId) {
+    async open(lastEventId, connection = {}) {
       if (draining) throw shuttingDown();
       if (streams.size + reserved >= limits.maxConnections) {
         throw new ProxyError(
@@ -188,7 +200,7 @@ export function createEventStreams(options: EventStreamsOptions): EventStreams {
       const body = new ReadableStream<Uint8Array>(
         {
           start(controller) {
-            stream = { controller, pending: lastEventId === null ? null : new Map(), pendingBytes: 0, ended: false, room: null };
+            stream = { controller, abort: connection.abort, pending: lastEventId === null ? null : new Map(), pendingBytes: 0, ended: false, room: null };
             streams.add(stream);
             // Sent at once, so the browser knows the stream is open before the first event.
             controller.enqueue(commentFrame('connected'));
@@ -219,12 +231,14 @@ export function createEventStreams(options: EventStreamsOptions): EventStreams {
     drain() {
       draining = true;
       for (const stream of [...streams]) {
-        const reading = (stream.controller.desiredSize ?? 0) > 0;
-        end(stream);
         // What is queued for a reading browser still goes out; a stalled one is not waited for.
+        if ((stream.controller.desiredSize ?? 0) <= 0) {
+          drop(stream, 'the proxy is shutting down');
+          continue;
+        }
+        end(stream);
         try {
-          if (reading) stream.controller.close();
-          else stream.controller.error(new Error('the proxy is shutting down'));
+          stream.controller.close();
         } catch {
           // Already closed by the browser.
         }

@@ -17,6 +17,8 @@ export function createEventsRoutes({ live }: ProxyDeps) {
       throw new ProxyError(400, 'bad_request', 'Invalid Last-Event-ID header: it must be an event id from this stream (at most 64 letters, digits, "-", "_", ".", ":")');
     }
     const lastEventId = header || c.req.valid('query').lastEventId || null;
-    return live.streams.open(lastEventId);
+    // On Node (`@hono/node-server`) the response's socket: a console too slow to read is dropped with it.
+    const outgoing = (c.env as { outgoing?: { destroy?: () => void } } | undefined)?.outgoing;
+    return live.streams.open(lastEventId, { abort: outgoing?.destroy ? () => outgoing.destroy?.() : undefined });
   });
 }
