@@ -28,7 +28,8 @@ function hookClient(client: SandboxClient | undefined, id: number): C2DHookClien
     client_phone: client?.phone ? `+${client.phone}` : null,
     name: client?.name ?? null,
     assigned_name: client?.assigned_name ?? null,
-    external_id: client?.client_external_id ?? null,
+    // As in the sandbox's client answers: the CRM's id is `client_external_id`, this one unused.
+    external_id: null,
   };
 }
 
