@@ -19,7 +19,7 @@ afterEach(async () => {
 describe('the proxy across a restart (store.dataDir)', () => {
   it('keeps the event log, the transfers and the client index, and goes on with growing ids', async () => {
     const first = await start({ store: { dataDir }, clientIndex: { pauseMs: 0 } });
-    await expect.poll(async () => (await call('/clients?q=x')).body.meta.search?.complete).toBe(true);
+    await expect.poll(async () => ((await call('/clients?q=x')).body.meta.search as { complete?: boolean } | undefined)?.complete).toBe(true);
     const stream = collectEvents(first.url);
     await stream.opened;
     await postWebhook(first, c2d.hookInbox);

@@ -230,7 +230,8 @@ export function createEventStreams(options: EventStreamsOptions): EventStreams {
 
     drain() {
       draining = true;
-      for (const stream of [...streams]) {
+      // Deleting from a Set while iterating it is safe: each stream is visited once.
+      for (const stream of streams) {
         // What is queued for a reading browser still goes out; a stalled one is not waited for.
         if ((stream.controller.desiredSize ?? 0) <= 0) {
           drop(stream, 'the proxy is shutting down');

@@ -147,7 +147,7 @@ export function createTransferRecorder(options: TransferRecorderOptions): Transf
     async settled() {
       while (background.size > 0) {
         // oxlint-disable-next-line no-await-in-loop -- a recording may start another (same dialog)
-        await Promise.allSettled([...background]);
+        await Promise.allSettled(background);
       }
     },
 

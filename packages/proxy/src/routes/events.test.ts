@@ -14,6 +14,29 @@ const { start, call } = setupLiveProxy();
 const inbox = (n: number) => ({ ...c2d.hookInbox, message_id: 900_200 + n, text: `message ${n}` });
 const ids = (events: Array<{ id: string }>) => events.map((e) => e.id);
 
+/** Posts deliveries one after another, as Chat2Desk sends them. */
+async function postInOrder(proxy: Parameters<typeof postWebhook>[0], payloads: unknown[]): Promise<void> {
+  for (const payload of payloads) {
+    // oxlint-disable-next-line no-await-in-loop -- in order: each gets the next id
+    await postWebhook(proxy, payload);
+  }
+}
+
+/** Reads a raw `GET /events` body until it contains `wanted`; answers what it read, and stops reading. */
+async function readUntil(body: ReadableStream<Uint8Array> | null, wanted: string): Promise<string> {
+  const reader = (body as ReadableStream<Uint8Array>).getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  while (!text.includes(wanted)) {
+    // oxlint-disable-next-line no-await-in-loop -- a stream is read one chunk at a time
+    const { value, done } = await reader.read();
+    if (done) break;
+    text += decoder.decode(value, { stream: true });
+  }
+  await reader.cancel();
+  return text;
+}
+
 /** A message event of `bytes` characters of text, appended to the log directly. */
 const bigEvent = (n: number, bytes: number): ConsoleEventDraft => ({
   type: 'message',
@@ -31,8 +54,8 @@ describe('GET /events', () => {
     await Promise.all(consoles.map((stream) => stream.opened));
     await postWebhook(proxy, c2d.hookInbox);
     await postWebhook(proxy, c2d.hookClientUpdated);
+    await Promise.all(consoles.map((stream) => stream.until((events) => events.length === 2)));
     for (const stream of consoles) {
-      await stream.until((events) => events.length === 2);
       expect(stream.events.map((e) => [e.id, e.type])).toEqual([
         ['1', 'message'],
         ['2', 'client'],
@@ -51,7 +74,7 @@ describe('GET /events', () => {
 
   it('starts with the next event without a Last-Event-ID, and replays what came after one (header or query) before going live', async () => {
     const proxy = await start();
-    for (let n = 1; n <= 3; n++) await postWebhook(proxy, inbox(n));
+    await postInOrder(proxy, [inbox(1), inbox(2), inbox(3)]);
     const fresh = collectEvents(proxy.url);
     const resumed = collectEvents(proxy.url, { lastEventId: '1' });
     await Promise.all([fresh.opened, resumed.opened]);
@@ -65,11 +88,8 @@ describe('GET /events', () => {
     // `fetch` without the header: ?lastEventId=, as the raw wire shows it.
     const raw = await proxy.request('/events?lastEventId=3', { headers: { accept: 'text/event-stream' } });
     expect(raw.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
-    const reader = (raw.body as ReadableStream<Uint8Array>).getReader();
-    let text = '';
-    while (!text.includes('\n\nid: 4')) text += new TextDecoder().decode((await reader.read()).value);
+    const text = await readUntil(raw.body, '\n\nid: 4');
     expect(text).toMatch(/^: connected\n\nid: 4\nevent: message\ndata: \{"id":"4","type":"message",/);
-    await reader.cancel();
     for (const stream of [fresh, resumed]) stream.close();
   });
 
@@ -77,25 +97,26 @@ describe('GET /events', () => {
     let now = Date.parse('2026-11-02T10:00:00Z');
     const stores = createMemoryStores({ eventRetentionMs: 60 * 60_000, now: () => now });
     const proxy = await start({ store: stores, events: { maxReplayEvents: 2 } });
-    let n = 0;
-    await postWebhook(proxy, inbox(++n));
-    await postWebhook(proxy, inbox(++n));
+    await postInOrder(proxy, [inbox(1), inbox(2)]);
     now += 2 * 60 * 60_000;
-    for (let i = 0; i < 3; i++) await postWebhook(proxy, inbox(++n));
+    await postInOrder(proxy, [inbox(3), inbox(4), inbox(5)]);
     expect(await stores.eventLog.prune()).toBe(2); // ids 1 and 2
 
-    // '1': events right after it were removed; 'not-ours': no id of this log; '2': 3 and more behind, the limit is 2.
-    for (const lastEventId of ['1', 'not-ours', '2']) {
+    let n = 5;
+    const expectResync = async (lastEventId: string) => {
       const newest = await stores.eventLog.lastId();
       const stream = collectEvents(proxy.url, { lastEventId });
       await stream.until((events) => events.length === 1);
-      expect(stream.events[0], lastEventId).toMatchObject({ id: newest, type: 'resync', data: {} });
+      expect(stream.events[0]).toMatchObject({ id: newest, type: 'resync', data: {} });
       // Then live, from the newest on.
       await postWebhook(proxy, inbox(++n));
       await stream.until((events) => events.length === 2);
       expect(stream.events[1]).toMatchObject({ type: 'message', id: String(Number(newest) + 1) });
       stream.close();
-    }
+    };
+    await expectResync('1'); // the events right after it were removed
+    await expectResync('not-ours'); // no id of this log
+    await expectResync('2'); // 3 and more behind; the limit is 2
     // Two behind is within the limit: replayed, no resync.
     const newest = Number(await stores.eventLog.lastId());
     const near = collectEvents(proxy.url, { lastEventId: String(newest - 2) });
@@ -118,10 +139,8 @@ describe('GET /events', () => {
   it('sends a heartbeat comment while nothing happens', async () => {
     const proxy = await start({ events: { heartbeatMs: 50 } });
     const answer = await proxy.request('/events');
-    const reader = (answer.body as ReadableStream<Uint8Array>).getReader();
-    let text = '';
-    while (!text.includes(': heartbeat\n\n: heartbeat\n\n')) text += new TextDecoder().decode((await reader.read()).value);
-    await reader.cancel();
+    const text = await readUntil(answer.body, ': heartbeat\n\n: heartbeat\n\n');
+    expect(text).toBe(': connected\n\n: heartbeat\n\n: heartbeat\n\n');
   });
 
   it('cuts off a console that does not read rather than buffer for it without bound, and frees its place', async () => {
@@ -137,10 +156,11 @@ describe('GET /events', () => {
     await expect.poll(async () => (await call('/events', { method: 'GET' }).catch(() => undefined))?.status).toBe(503);
 
     // Up to 40 MB of events: more than the kernel's socket buffers hold, so the proxy's own fills.
-    let sent = 0;
-    while (!proxy.logs.some((line) => line.includes('event stream cut off')) && sent < 4000) {
-      for (let i = 0; i < 100; i++, sent++) await stores.eventLog.append({ dedupeKey: `big:${sent}`, hookType: 'inbox', payload: {}, event: bigEvent(sent, 10_000) });
-      await new Promise((resolve) => setTimeout(resolve, 20));
+    const cutOff = () => proxy.logs.some((line) => line.includes('event stream cut off'));
+    for (let sent = 0; !cutOff() && sent < 4000; sent += 100) {
+      const batch = Array.from({ length: 100 }, (_, i) => stores.eventLog.append({ dedupeKey: `big:${sent + i}`, hookType: 'inbox', payload: {}, event: bigEvent(sent + i, 10_000) }));
+      // oxlint-disable-next-line no-await-in-loop -- a batch at a time, giving the socket a turn
+      await Promise.all([...batch, new Promise((resolve) => setTimeout(resolve, 20))]);
     }
     expect(proxy.logs.find((line) => line.includes('event stream cut off'))).toMatch(/the browser read too slowly/);
     socket.resume();

@@ -71,6 +71,8 @@ export interface UpstreamClient {
   get<T>(path: string, map: (payload: unknown) => T, stats: CallStats, options?: UpstreamCallOptions): Promise<T>;
   /** POST a JSON body once (never retried), mapped by `map`. */
   post<T>(path: string, body: unknown, map: (payload: unknown) => T, stats: CallStats, options?: UpstreamCallOptions): Promise<T>;
+  /** DELETE once (never retried), mapped by `map` (`c2d-proxy webhooks delete`). */
+  delete<T>(path: string, map: (payload: unknown) => T, stats: CallStats, options?: UpstreamCallOptions): Promise<T>;
   /** Drops cached and in-flight GETs whose path starts with `prefix`. */
   invalidate(prefix: string): Promise<void>;
   /** Calls waiting for a slot of the rate limit right now: background work waits while there are any. */
@@ -82,6 +84,9 @@ export interface UpstreamClient {
    */
   drain(): void;
 }
+
+/** The HTTP methods the proxy calls Chat2Desk with; only GETs are retried or cached. */
+type Method = 'GET' | 'POST' | 'DELETE';
 
 /** What Chat2Desk answered to one attempt, its body read (and size-checked) whole. */
 interface RawAnswer {
@@ -154,7 +159,7 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
   }
 
   /** Sends one request and reads its answer whole (within the byte limit): the one place a body is read. */
-  async function exchange(method: 'GET' | 'POST', path: string, body: unknown): Promise<RawAnswer> {
+  async function exchange(method: Method, path: string, body: unknown): Promise<RawAnswer> {
     const headers: Record<string, string> = { authorization: options.token, accept: 'application/json' };
     if (body !== undefined) headers['content-type'] = 'application/json';
     const response = await options.fetch(base + path, {
@@ -169,7 +174,7 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
 
   /** One upstream attempt; retries by calling itself with the next attempt number. */
   async function attempt(
-    method: 'GET' | 'POST',
+    method: Method,
     path: string,
     body: unknown,
     stats: CallStats,
@@ -233,9 +238,9 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
       if (canRetry() && waitMs <= maxDelayMs) return retryAfter(waitMs);
       throw new ProxyError(502, 'upstream_error', `Chat2Desk failed to answer (HTTP ${status})`);
     }
-    // Other 4xx: a send Chat2Desk refused is the caller's to fix; a refused read is ours.
+    // Other 4xx: a write Chat2Desk refused is the caller's to fix; a refused read is ours.
     const reason = upstreamMessage(answer.text, options.redact);
-    if (method === 'POST') {
+    if (method !== 'GET') {
       throw new ProxyError(400, 'bad_request', `Chat2Desk refused the request${reason ? `: ${reason}` : ` (HTTP ${status})`}`);
     }
     throw new ProxyError(502, 'upstream_error', `Chat2Desk refused the proxy's request (HTTP ${status})${reason ? `: ${reason}` : ''}`);
@@ -270,6 +275,9 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
     },
     async post(path, body, map, stats, callOptions = {}) {
       return map((await attempt('POST', path, body, stats, callOptions)).json);
+    },
+    async delete(path, map, stats, callOptions = {}) {
+      return map((await attempt('DELETE', path, undefined, stats, callOptions)).json);
     },
     async invalidate(prefix) {
       generation++;
