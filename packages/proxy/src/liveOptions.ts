@@ -61,6 +61,12 @@ export interface EventStreamOptions {
   maxBufferedBytes?: number;
   /** Most events replayed after a `Last-Event-ID` (default 1000); a browser further behind gets `resync`. */
   maxReplayEvents?: number;
+  /**
+   * While events keep coming, those of each `batchMs` go out together, one write a connection
+   * (default 50 ms; an event after a quiet spell goes at once). Fewer, larger writes are what
+   * let one proxy stream to a thousand consoles; 0 writes each turn's events at its end.
+   */
+  batchMs?: number;
 }
 
 /** The `clientIndex` option: the background pass through `/v1/clients` that name search needs. */
@@ -192,6 +198,7 @@ export function resolveLiveOptions(options: LiveOptionsInput, mode: 'live' | 'sa
       heartbeatMs: count('events.heartbeatMs', events.heartbeatMs, 20_000),
       maxBufferedBytes: count('events.maxBufferedBytes', events.maxBufferedBytes, 256 * KIB),
       maxReplayEvents: count('events.maxReplayEvents', events.maxReplayEvents, 1000),
+      batchMs: nonNegative('events.batchMs', events.batchMs, 50),
     },
     clientIndex:
       index === false

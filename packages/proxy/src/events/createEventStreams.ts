@@ -48,13 +48,32 @@ interface Stream {
   ended: boolean;
   /** Resolves when the browser has read enough for more to be written (replay only). */
   room: (() => void) | null;
+  /** The first frame of the batch being gathered that is this stream's (it went live after the others). */
+  batchStart: number;
+}
+
+/** Waits for the end of this turn of the event loop (its I/O callbacks), where supported. */
+const afterThisTurn: (run: () => void) => void =
+  typeof setImmediate === 'function' ? (run) => void setImmediate(run) : (run) => void setTimeout(run, 0);
+
+function concat(frames: readonly Uint8Array[], from = 0): Uint8Array {
+  if (frames.length - from === 1) return frames[from] as Uint8Array;
+  let bytes = 0;
+  for (let i = from; i < frames.length; i++) bytes += (frames[i] as Uint8Array).byteLength;
+  const joined = new Uint8Array(bytes);
+  for (let i = from, at = 0; i < frames.length; at += (frames[i] as Uint8Array).byteLength, i++) joined.set(frames[i] as Uint8Array, at);
+  return joined;
 }
 
 /**
  * The fan-out of `GET /events`: one subscription to the event log, each event encoded once and
- * written to every stream. A stream's unsent bytes are bounded (`maxBufferedBytes`): a browser
- * that does not read is cut off rather than buffered for without end, and resumes later from
- * its `Last-Event-ID`. A heartbeat comment keeps idle connections open.
+ * written to every stream. A write is a system call per connection, the fan-out's main cost, so
+ * events go out in batches: an event after a quiet spell at the end of the turn it was logged
+ * in, and while events keep coming, those of each `batchMs` (default 50 ms) together, one write
+ * a stream. A stream's unsent bytes are
+ * bounded (`maxBufferedBytes`): a browser that does not read is cut off rather than buffered for
+ * without end, and resumes later from its `Last-Event-ID`. A heartbeat comment keeps idle
+ * connections open.
  */
 export function createEventStreams(options: EventStreamsOptions): EventStreams {
   const { limits, logger } = options;
@@ -64,6 +83,10 @@ export function createEventStreams(options: EventStreamsOptions): EventStreams {
   let draining = false;
   let subscribed: Promise<EventLog> | undefined;
   let heartbeat: ReturnType<typeof setInterval> | undefined;
+  // The frames of live events logged in this turn, written to the live streams at its end.
+  let batch: Uint8Array[] = [];
+  let flushScheduled = false;
+  let lastFlush = Number.NEGATIVE_INFINITY;
 
   const log = (fields: Record<string, unknown>) => logger.info(JSON.stringify({ time: new Date(now()).toISOString(), level: 'warn', ...fields }));
 
@@ -105,17 +128,45 @@ export function createEventStreams(options: EventStreamsOptions): EventStreams {
     if ((stream.controller.desiredSize ?? 0) < 0) cut(stream, `the browser read too slowly (more than ${limits.maxBufferedBytes} bytes unsent)`);
   }
 
-  function deliver(stream: Stream, id: string, frame: Uint8Array): void {
-    if (!stream.pending) return write(stream, frame);
+  /** Keeps a live event for a stream still replaying: it is written once the replay has caught up. */
+  function hold(stream: Stream, id: string, frame: Uint8Array): void {
+    if (!stream.pending) return;
     stream.pending.set(id, frame);
     stream.pendingBytes += frame.byteLength;
     if (stream.pendingBytes > limits.maxBufferedBytes) cut(stream, `too many events arrived while replaying (more than ${limits.maxBufferedBytes} bytes)`);
   }
 
+  /** Writes the turn's batch: one shared buffer for every stream live since before it began. */
+  function flush(): void {
+    flushScheduled = false;
+    lastFlush = performance.now();
+    const frames = batch;
+    batch = [];
+    if (frames.length === 0) return;
+    const all = concat(frames);
+    for (const stream of streams) {
+      if (stream.pending || stream.ended) continue;
+      const from = stream.batchStart;
+      stream.batchStart = 0;
+      if (from < frames.length) write(stream, from === 0 ? all : concat(frames, from));
+    }
+  }
+
   function onEvent(event: LoggedEvent): void {
     if (streams.size === 0) return;
     const frame = eventFrame(event);
-    for (const stream of streams) deliver(stream, event.id, frame);
+    let live = false;
+    for (const stream of streams) {
+      if (stream.pending) hold(stream, event.id, frame);
+      else live = true;
+    }
+    if (!live) return;
+    batch.push(frame);
+    if (flushScheduled) return;
+    flushScheduled = true;
+    const wait = lastFlush + limits.batchMs - performance.now();
+    if (wait <= 0) afterThisTurn(flush);
+    else setTimeout(flush, wait);
   }
 
   function eventLog(): Promise<EventLog> {
@@ -142,6 +193,8 @@ export function createEventStreams(options: EventStreamsOptions): EventStreams {
     const pending = stream.pending;
     stream.pending = null;
     stream.pendingBytes = 0;
+    // What the turn's batch holds so far was held for it (and is written now): only later frames are its.
+    stream.batchStart = batch.length;
     if (!pending || stream.ended) return;
     let index = 0;
     for (const frame of pending.values()) if (index++ >= skip) write(stream, frame);
@@ -200,7 +253,16 @@ export function createEventStreams(options: EventStreamsOptions): EventStreams {
       const body = new ReadableStream<Uint8Array>(
         {
           start(controller) {
-            stream = { controller, abort: connection.abort, pending: lastEventId === null ? null : new Map(), pendingBytes: 0, ended: false, room: null };
+            stream = {
+              controller,
+              abort: connection.abort,
+              pending: lastEventId === null ? null : new Map(),
+              pendingBytes: 0,
+              ended: false,
+              room: null,
+              // A new stream starts with the next event: not with those already gathered in this turn.
+              batchStart: batch.length,
+            };
             streams.add(stream);
             // Sent at once, so the browser knows the stream is open before the first event.
             controller.enqueue(commentFrame('connected'));
@@ -230,6 +292,8 @@ export function createEventStreams(options: EventStreamsOptions): EventStreams {
 
     drain() {
       draining = true;
+      // Events already logged go out before the streams end.
+      if (flushScheduled) flush();
       // Deleting from a Set while iterating it is safe: each stream is visited once.
       for (const stream of streams) {
         // What is queued for a reading browser still goes out; a stalled one is not waited for.

@@ -1,5 +1,5 @@
 import { Hono, type MiddlewareHandler } from 'hono';
-import { createSignatureCheck, sameSecret } from '../events/webhookAuth.js';
+import { createSecretCheck, createSignatureCheck } from '../events/webhookAuth.js';
 import { limitBody } from '../middleware/limitBody.js';
 import type { ProxyDeps } from '../ProxyDeps.js';
 import type { ProxyEnv } from '../ProxyEnv.js';
@@ -22,8 +22,9 @@ const noSuchRoute = () => new ProxyError(404, 'not_found', 'No such route; see t
 export function createWebhooksRoutes({ options, live }: ProxyDeps) {
   const { secret, signature } = options.live.webhooks;
   const signed = signature ? createSignatureCheck(signature) : undefined;
+  const isSecret = secret === undefined ? undefined : createSecretCheck(secret);
   const checkSecret: MiddlewareHandler<ProxyEnv> = async function checkWebhookSecret(c, next) {
-    if (secret === undefined || !(await sameSecret(c.req.param('secret') ?? '', secret))) throw noSuchRoute();
+    if (!isSecret || !(await isSecret(c.req.param('secret') ?? ''))) throw noSuchRoute();
     await next();
   };
   return new Hono<ProxyEnv>().post('/chat2desk/:secret', checkSecret, limitBody(MAX_WEBHOOK_BYTES), async (c) => {
