@@ -183,8 +183,9 @@ describe('rate limit', () => {
     expect(upstream.calls).toHaveLength(ok.length);
     // When the proxy let each call go: exactly within the bucket.
     expect(bucketViolations(released, { ...budget, jitterMs: 1 })).toEqual([]);
-    // When they reached Chat2Desk: within the bucket, allowing for socket and event-loop jitter.
-    expect(bucketViolations(upstream.calls.map((c) => c.at), { ...budget, jitterMs: 50 })).toEqual([]);
+    // When they reached Chat2Desk: within the bucket, allowing for socket and event-loop jitter
+    // (a call delayed on its way by a busy machine arrives bunched with the next one).
+    expect(bucketViolations(upstream.calls.map((c) => c.at), { ...budget, jitterMs: 200 })).toEqual([]);
     for (const answer of refused) {
       expect(answer.body.error.code).toBe('rate_limited');
       expect(Number(answer.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
