@@ -15,8 +15,9 @@ export const consoleKeys = {
   client: (id: number) => [...consoleKeys.clients(), 'detail', id] as const,
   clientChannels: (id: number) => [...consoleKeys.clients(), 'channels', id] as const,
   messages: (clientId: number) => [...consoleKeys.all, 'messages', clientId] as const,
-  transfers: (params: Omit<TransfersParams, 'offset'> = {}) =>
-    [...consoleKeys.all, 'transfers', params] as const,
+  /** Every transfer history, whatever its ids: the prefix of each `transfers` key. */
+  transferLists: () => [...consoleKeys.all, 'transfers'] as const,
+  transfers: (params: Omit<TransfersParams, 'offset'> = {}) => [...consoleKeys.transferLists(), params] as const,
   dialog: (id: number) => [...consoleKeys.all, 'dialogs', id] as const,
   operators: () => [...consoleKeys.all, 'operators'] as const,
 };
