@@ -1,5 +1,5 @@
 import { consoleKeys, type ConsoleEvent } from '@c2d-console/core';
-import type { InvalidateQueryFilters, QueryKey } from '@tanstack/react-query';
+import { hashKey, type InvalidateQueryFilters, type QueryClient, type QueryKey } from '@tanstack/react-query';
 
 /** Refetch now the matching queries on screen; the others are only marked stale. */
 const now = (queryKey: QueryKey): InvalidateQueryFilters => ({ queryKey, refetchType: 'active' });
@@ -44,4 +44,28 @@ export function eventInvalidations(event: ConsoleEvent): InvalidateQueryFilters[
     default:
       return [];
   }
+}
+
+/**
+ * Applies {@link eventInvalidations} to `queryClient`. The events of one burst (a replay after a
+ * reconnect) are gathered until the next turn of the event loop, so each query refetches once,
+ * not once per event, each cancelling the one before.
+ */
+export function createEventInvalidator(queryClient: QueryClient): (event: ConsoleEvent) => void {
+  let pending: Map<string, InvalidateQueryFilters> | undefined;
+  return (event) => {
+    if (!pending) {
+      const batch = new Map<string, InvalidateQueryFilters>();
+      pending = batch;
+      setTimeout(() => {
+        pending = undefined;
+        for (const filters of batch.values()) void queryClient.invalidateQueries(filters);
+      });
+    }
+    for (const filters of eventInvalidations(event)) {
+      const key = hashKey(filters.queryKey ?? []);
+      // "Refetch now" wins over "only mark stale" for the same key.
+      if (pending.get(key)?.refetchType !== 'active') pending.set(key, filters);
+    }
+  };
 }

@@ -56,6 +56,12 @@ export function createFakeEventFeed({ now = () => new Date().toISOString() }: { 
       connections.push(connection);
       const from = lastEventId === null ? log.length : log.findIndex((event) => event.id === lastEventId) + 1;
       let entry: { controller: ReadableStreamDefaultController<Uint8Array>; connection: FakeEventConnection } | undefined;
+      const close = () => {
+        connection.open = false;
+        if (entry) streams.delete(entry);
+      };
+      // The console aborting its request closes the stream (msw may hand it a copy of the body, whose cancel stays there).
+      request.signal.addEventListener('abort', close, { once: true });
       const body = new ReadableStream<Uint8Array>({
         start(controller) {
           entry = { controller, connection };
@@ -64,10 +70,7 @@ export function createFakeEventFeed({ now = () => new Date().toISOString() }: { 
           controller.enqueue(encoder.encode(': connected\n\n'));
           for (const event of log.slice(from)) controller.enqueue(encode(event));
         },
-        cancel() {
-          connection.open = false;
-          if (entry) streams.delete(entry);
-        },
+        cancel: close,
       });
       return new Response(body, { headers: { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' } });
     },
