@@ -40,6 +40,21 @@ export interface MessageHistoryProps extends Omit<ComponentPropsWithoutRef<'div'
 /** How close to an edge counts as "at" it. */
 const EDGE_PX = 48;
 
+/** Where the reader's view starts: the first message in view, and how far from the view's top it is (px). */
+interface ReadingAnchor {
+  id: number;
+  offset: number;
+}
+
+/** The {@link ReadingAnchor} of `scroller` now, or null when no message is in view. */
+function readingAnchor(scroller: HTMLElement): ReadingAnchor | null {
+  for (const item of scroller.querySelectorAll<HTMLElement>('[data-message-id]')) {
+    const offset = item.offsetTop - scroller.scrollTop;
+    if (offset + item.offsetHeight > 0) return { id: Number(item.dataset.messageId), offset };
+  }
+  return null;
+}
+
 const directionOf = (type: ConsoleMessage['type']) =>
   type === 'from_client' ? 'in' : type === 'system' ? 'system' : type === 'comment' ? 'note' : 'out';
 
@@ -64,6 +79,7 @@ export const MessageHistory = /* @__PURE__ */ forwardRef<HTMLDivElement, Message
   const queryClient = useQueryClient();
   const scrollerRef = useRef<HTMLDivElement>(null);
   const atBottom = useRef(true);
+  const anchor = useRef<ReadingAnchor | null>(null);
   const seen = useRef<{ client?: number; first?: number; last?: number; height: number }>({ height: 0 });
   /** Messages that arrived below while the reader was scrolled up. */
   const [below, setBelow] = useState(0);
@@ -105,8 +121,12 @@ export const MessageHistory = /* @__PURE__ */ forwardRef<HTMLDivElement, Message
     if (before.last === undefined) setBelow(0);
     if (atBottom.current || before.last === undefined || messages.at(-1)?.status === 'sending') {
       scroller.scrollTop = scroller.scrollHeight;
-    } else if (added.length > 0) {
-      setBelow((count) => count + added.length);
+    } else {
+      // A refetch of the newest page also drops as many of the oldest loaded messages as came in
+      // (offset paging): the message the reader looks at stays where it was on screen.
+      const kept = anchor.current && scroller.querySelector<HTMLElement>(`[data-message-id="${anchor.current.id}"]`);
+      if (kept && anchor.current) scroller.scrollTop = kept.offsetTop - anchor.current.offset;
+      if (added.length > 0) setBelow((count) => count + added.length);
     }
     const incoming = added.filter((message) => message.type === 'from_client');
     if (incoming.length > 0) {
@@ -123,6 +143,7 @@ export const MessageHistory = /* @__PURE__ */ forwardRef<HTMLDivElement, Message
     const scroller = scrollerRef.current;
     if (!scroller) return;
     atBottom.current = scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight < EDGE_PX;
+    anchor.current = atBottom.current ? null : readingAnchor(scroller);
     if (atBottom.current) setBelow(0);
     // After a failure only Retry asks again, so scrolling at the top does not hammer the proxy.
     if (scroller.scrollTop < EDGE_PX) paging.loadMoreOnScroll();
@@ -159,6 +180,7 @@ export const MessageHistory = /* @__PURE__ */ forwardRef<HTMLDivElement, Message
           {messages.map((message) => (
             <li
               key={message.id}
+              data-message-id={message.id}
               className={`c2d-message c2d-message--${directionOf(message.type)}`}
               data-type={message.type}
               data-status={message.status}
