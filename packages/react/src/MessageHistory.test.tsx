@@ -149,7 +149,13 @@ function layOut(log: HTMLElement, { scrollTop }: { scrollTop: number }) {
   Object.defineProperties(log, {
     scrollHeight: { configurable: true, get: () => 2000 },
     clientHeight: { configurable: true, get: () => 400 },
-    scrollTop: { configurable: true, get: () => top, set: (value: number) => (top = Math.min(value, 1600)) },
+    scrollTop: {
+      configurable: true,
+      get: () => top,
+      set: (value: number) => {
+        top = Math.min(value, 1600);
+      },
+    },
   });
   fireEvent.scroll(log);
 }
