@@ -69,6 +69,12 @@ export interface StreamEventsOptions extends RequestOptions {
   onEvent: (event: ConsoleEvent) => void;
   /** Called once the proxy accepted the stream (HTTP 200), before any event. */
   onOpen?: () => void;
+  /**
+   * Called for each comment line: the proxy's heartbeat (every 20 s) and its greeting on open.
+   * Silence longer than that means the connection died without an error, or something between
+   * buffers the stream.
+   */
+  onHeartbeat?: () => void;
 }
 
 type Query = Record<string, string | number | undefined>;
@@ -176,7 +182,7 @@ export function createConsoleClient(options: ConsoleClientOptions): ConsoleClien
     listTransfers: (params = {}, opts) => get('/transfers', { ...params }, opts),
     getDialog: (dialogId, opts) => data(get(`/dialogs/${id(dialogId)}`, undefined, opts)),
     listOperators: async (opts) => (await get<ListResponse<Operator>>('/operators', undefined, opts)).data,
-    async streamEvents({ lastEventId, onEvent, onOpen, signal }) {
+    async streamEvents({ lastEventId, onEvent, onOpen, onHeartbeat, signal }) {
       const { response } = await send('GET', '/events', undefined, undefined, {
         signal,
         accept: 'text/event-stream',
@@ -185,7 +191,7 @@ export function createConsoleClient(options: ConsoleClientOptions): ConsoleClien
       if (!response.body) throw new ConsoleApiError(response.status, 'bad_response', 'The console proxy answered /events without a body');
       onOpen?.();
       try {
-        await readEventStream(response.body, onEvent, signal);
+        await readEventStream(response.body, onEvent, signal, onHeartbeat);
       } catch (error) {
         if (signal?.aborted) throw error;
         throw new ConsoleApiError(0, 'network_error', `The event stream from ${base || '/'} broke off: ${(error as Error)?.message ?? error}`);

@@ -265,7 +265,7 @@ export const ClientList = /* @__PURE__ */ forwardRef<HTMLDivElement, ClientListP
                 setSize={Math.max(total ?? 0, clients.length)}
                 selected={client.id === selectedId}
                 active={item.index === activeIndex}
-                activity={client.id === selectedId ? undefined : activity.get(client.id)}
+                activity={activity.get(client.id)}
                 format={format}
                 strings={strings}
               />
@@ -355,7 +355,7 @@ interface ClientRowProps {
   setSize: number;
   selected: boolean;
   active: boolean;
-  /** New messages since the page opened; undefined for the selected client, which is open. */
+  /** Messages since the page opened, if any (the selected client's count as read: it is open). */
   activity: ClientActivity | undefined;
   format: ConsoleFormatters;
   strings: ClientListStrings;
@@ -369,7 +369,7 @@ function ClientRow({ id, client, index, start, setSize, selected, active, activi
   const name = clientDisplayName(client);
   // The list is not refetched for each message: the event's time is the newest one known.
   const last = later(client.lastClientMessage, activity?.lastMessageAt);
-  const unread = activity?.unread ?? 0;
+  const unread = selected ? 0 : (activity?.unread ?? 0);
   return (
     <div
       id={id}

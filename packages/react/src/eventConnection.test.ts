@@ -5,6 +5,7 @@ import {
   eventRetryDelay,
   EVENTS_AUTH_CHECK_MS,
   EVENTS_RETRY_MAX_MS,
+  EVENTS_SILENCE_MS,
   EVENTS_STABLE_MS,
   type ConsoleConnectionStatus,
 } from './eventConnection.js';
@@ -12,7 +13,11 @@ import {
 /** One call of the fake `streamEvents`: the test opens, feeds, ends or breaks it. */
 interface FakeCall {
   options: StreamEventsOptions;
+  /** The proxy answers 200 and greets (a comment line), as it does. */
   open(): void;
+  /** The proxy answers 200, but nothing comes through (a buffering proxy in between). */
+  accept(): void;
+  heartbeat(): void;
   emit(event: ConsoleEvent): void;
   end(): void;
   fail(error: unknown): void;
@@ -24,7 +29,18 @@ function fakeStream() {
     (options: StreamEventsOptions) =>
       new Promise<void>((resolve, reject) => {
         options.signal?.addEventListener('abort', () => reject(options.signal?.reason));
-        calls.push({ options, open: () => options.onOpen?.(), emit: options.onEvent, end: resolve, fail: reject });
+        calls.push({
+          options,
+          open: () => {
+            options.onOpen?.();
+            options.onHeartbeat?.();
+          },
+          accept: () => options.onOpen?.(),
+          heartbeat: () => options.onHeartbeat?.(),
+          emit: options.onEvent,
+          end: resolve,
+          fail: reject,
+        });
       }),
   );
   const last = () => {
@@ -48,7 +64,7 @@ describe('connectEvents', () => {
   });
   afterEach(() => vi.useRealTimers());
 
-  it('says it is connecting, then live once the proxy accepts, and passes events on', async () => {
+  it('says it is connecting, then live once the stream speaks, passes events on, and stays on the one stream', async () => {
     const { stream, last } = fakeStream();
     const onEvent = vi.fn();
     const connection = connectEvents({ stream, onEvent, onStatus });
@@ -57,7 +73,12 @@ describe('connectEvents', () => {
     last().emit(resync('7'));
     expect(statuses).toEqual(['connecting', 'live']);
     expect(onEvent).toHaveBeenCalledWith(resync('7'));
-    await vi.advanceTimersByTimeAsync(10 * 60_000);
+    // Ten quiet minutes with the proxy's heartbeat every 20 s.
+    for (let beats = 0; beats < 30; beats += 1) {
+      // oxlint-disable-next-line no-await-in-loop -- time moves one heartbeat at a time
+      await vi.advanceTimersByTimeAsync(20_000);
+      last().heartbeat();
+    }
     expect(stream).toHaveBeenCalledTimes(1);
     connection.close();
   });
@@ -119,6 +140,47 @@ describe('connectEvents', () => {
     last().fail(networkError());
     await vi.advanceTimersByTimeAsync(1000);
     expect(stream).toHaveBeenCalledTimes(4);
+    connection.close();
+  });
+
+  it('is live only once something comes through: a stream that never speaks (buffered on the way) leaves the polling on', async () => {
+    const { stream, calls, last } = fakeStream();
+    const connection = connectEvents({ stream, onEvent: () => {}, onStatus, random: () => 1 });
+    last().accept();
+    await vi.advanceTimersByTimeAsync(EVENTS_SILENCE_MS - 1);
+    expect(statuses).toEqual(['connecting']);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(calls[0]?.options.signal?.aborted).toBe(true);
+    expect(statuses).toEqual(['connecting', 'polling']);
+    // Never live, so never stable: the waits keep growing.
+    await vi.advanceTimersByTimeAsync(1000);
+    last().accept();
+    await vi.advanceTimersByTimeAsync(EVENTS_SILENCE_MS + 1999);
+    expect(stream).toHaveBeenCalledTimes(2);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(stream).toHaveBeenCalledTimes(3);
+    connection.close();
+  });
+
+  it('reopens a stream gone silent without an error, resuming from the last event id', async () => {
+    const { stream, calls, last } = fakeStream();
+    const connection = connectEvents({ stream, onEvent: () => {}, onStatus, random: () => 1 });
+    last().open();
+    last().emit(resync('5'));
+    // Heartbeats keep it open however long it is quiet.
+    for (let beats = 0; beats < 5; beats += 1) {
+      // oxlint-disable-next-line no-await-in-loop -- time moves one heartbeat at a time
+      await vi.advanceTimersByTimeAsync(20_000);
+      last().heartbeat();
+    }
+    expect(stream).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(EVENTS_SILENCE_MS);
+    expect(calls[0]?.options.signal?.aborted).toBe(true);
+    expect(statuses.at(-1)).toBe('polling');
+    // It had been live for long: the first wait again.
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(stream).toHaveBeenCalledTimes(2);
+    expect(last().options.lastEventId).toBe('5');
     connection.close();
   });
 

@@ -1,9 +1,9 @@
 import { isConsoleApiError, type ConsoleEvent, type StreamEventsOptions } from '@c2d-console/core';
 
 /**
- * What the console's event stream is doing: `connecting` until the first answer, `live` while
- * the stream is open (nothing polls), `polling` while it is down or switched off (the history
- * polls as before, and the stream is retried in the background).
+ * What the console's event stream is doing: `connecting` until the stream first speaks, `live`
+ * while it does (nothing polls), `polling` while it is down or switched off (the history polls
+ * as before, and the stream is retried in the background).
  */
 export type ConsoleConnectionStatus = 'connecting' | 'live' | 'polling';
 
@@ -11,8 +11,13 @@ export type ConsoleConnectionStatus = 'connecting' | 'live' | 'polling';
 export const EVENTS_RETRY_MIN_MS = 1000;
 /** The longest wait between retries (ms). */
 export const EVENTS_RETRY_MAX_MS = 30_000;
-/** A stream open this long (ms) counts as stable: the next drop starts the backoff over. */
+/** A stream live this long (ms) counts as stable: the next drop starts the backoff over. */
 export const EVENTS_STABLE_MS = 10_000;
+/**
+ * A stream silent this long (ms: two of the proxy's 20 s heartbeats and some) is dead, though no
+ * error said so (a laptop woke up, a NAT forgot the connection): it is closed and reopened.
+ */
+export const EVENTS_SILENCE_MS = 45_000;
 /** After the proxy refused the token (401/403), how often to look whether it changed (ms); nothing is sent meanwhile. */
 export const EVENTS_AUTH_CHECK_MS = 30_000;
 
@@ -47,11 +52,14 @@ export interface EventConnection {
 }
 
 /**
- * Keeps one event stream open: reconnects after a drop or an end with backoff
- * ({@link eventRetryDelay}, at least the proxy's `Retry-After`), resumes from the last event's id
- * (`Last-Event-ID`), and reports each change of its status. A refusal of the token (401/403) stops the retries
- * until the token changes; any other failure (network, 503 over the proxy's connection cap, 404
- * from a proxy without `/events`) is retried quietly.
+ * Keeps one event stream open: reconnects after a drop, an end or {@link EVENTS_SILENCE_MS} of
+ * silence with backoff ({@link eventRetryDelay}, at least the proxy's `Retry-After`), resumes
+ * from the last event's id (`Last-Event-ID`), and reports each change of its status. The stream
+ * is `live` once something (an event, a heartbeat) came through it, not when the proxy merely
+ * answered 200: something in between that buffers the stream must not stop the polling. A
+ * refusal of the token (401/403) stops the retries until the token changes; any other failure
+ * (network, 503 over the proxy's connection cap, 404 from a proxy without `/events`) is retried
+ * quietly.
  */
 export function connectEvents({ stream, onEvent, onStatus, getToken, random }: EventConnectionOptions): EventConnection {
   let lastEventId: string | undefined;
@@ -82,26 +90,36 @@ export function connectEvents({ stream, onEvent, onStatus, getToken, random }: E
     refused = undefined;
     const current = new AbortController();
     controller = current;
-    let openedAt: number | undefined;
+    let liveSince: number | undefined;
+    let silence: ReturnType<typeof setTimeout> | undefined;
+    const watch = () => {
+      clearTimeout(silence);
+      silence = setTimeout(() => current.abort(new Error('The event stream went silent')), EVENTS_SILENCE_MS);
+    };
+    const heard = () => {
+      liveSince ??= Date.now();
+      report('live');
+      watch();
+    };
     let failure: unknown;
     try {
       await stream({
         lastEventId,
         signal: current.signal,
-        onOpen: () => {
-          openedAt = Date.now();
-          report('live');
-        },
+        onOpen: watch,
+        onHeartbeat: heard,
         onEvent: (event) => {
           lastEventId = event.id;
+          heard();
           onEvent(event);
         },
       });
     } catch (error) {
       failure = error;
     }
-    if (closed || current.signal.aborted) return;
-    if (openedAt !== undefined && Date.now() - openedAt >= EVENTS_STABLE_MS) attempt = 0;
+    clearTimeout(silence);
+    if (closed) return;
+    if (liveSince !== undefined && Date.now() - liveSince >= EVENTS_STABLE_MS) attempt = 0;
     report('polling');
     if (isConsoleApiError(failure) && (failure.status === 401 || failure.status === 403)) {
       refused = { token: await tokenNow() };
