@@ -216,6 +216,7 @@ export type ApiErrorCode =
   | 'upstream_timeout'
   | 'upstream_error'
   | 'internal'
+  | 'unavailable'
   | 'network_error'
   | 'bad_response';
 

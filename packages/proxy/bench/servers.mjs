@@ -2,7 +2,10 @@
 // in production, so its RSS is the proxy's own).
 //   proxy        @c2d-console/proxy (the built dist) with JWT auth, JSON logs to /dev/null
 //   passthrough  Express + http-proxy-middleware, no cache
-// IPC: sends { type: 'ready', url } once listening; answers { type: 'stats' } with { calls, rss }.
+//   memory       @c2d-console/proxy without auth or rate limit, for `memory.bench.ts`: args are
+//                the upstream URL, token, '' (no JWT), maxUpstreamBodyBytes, cacheMaxBytes, cacheTtlMs
+// IPC: sends { type: 'ready', url } once listening; answers { type: 'stats', gc? } with
+// { calls, rss, heapUsed }, after a full garbage collection when `gc` is set (needs --expose-gc).
 import { createWriteStream } from 'node:fs';
 import { createProxy } from '@c2d-console/proxy';
 import { serveProxy } from '@c2d-console/proxy/node';
@@ -18,6 +21,13 @@ async function start() {
     const app = createProxy({ token, upstreamUrl, auth: { jwtSecret }, logger: { info: write, error: write } });
     return (await serveProxy(app, { port: 0, signals: [] })).url;
   }
+  if (mode === 'memory') {
+    const [maxUpstreamBodyBytes, cacheMaxBytes, cacheTtlMs] = process.argv.slice(6).map(Number);
+    // A minute per answer: on a busy machine 5 MB answers are slow, and this measures memory, not speed.
+    const options = { maxUpstreamBodyBytes, cacheMaxBytes, cacheTtlMs, timeoutMs: 60_000 };
+    const app = createProxy({ token, upstreamUrl, insecureNoAuth: true, rateLimit: false, logger: false, ...options });
+    return (await serveProxy(app, { port: 0, signals: [] })).url;
+  }
   if (mode === 'passthrough') {
     const app = express();
     app.use(createProxyMiddleware({ target: upstreamUrl, changeOrigin: true, pathRewrite: { '^/': '/v1/' }, headers: { authorization: token } }));
@@ -29,6 +39,9 @@ async function start() {
 }
 
 process.on('message', (message) => {
-  if (message.type === 'stats') process.send?.({ type: 'stats', calls: 0, rss: process.memoryUsage().rss });
+  if (message.type !== 'stats') return;
+  if (message.gc) globalThis.gc?.();
+  const { rss, heapUsed } = process.memoryUsage();
+  process.send?.({ type: 'stats', calls: 0, rss, heapUsed });
 });
 process.send?.({ type: 'ready', url: await start() });

@@ -8,5 +8,24 @@ import type { CallStats } from './upstream/createUpstreamClient.js';
  */
 export type ProxyEnv = { Variables: { stats: CallStats; caller: Caller } };
 
+/**
+ * How a server shuts the proxy down without cutting requests short. `serveProxy` calls it for
+ * you; a host serving `app.fetch` itself calls `drain()` when it stops accepting connections
+ * and waits `drainTimeoutMs` before closing the rest.
+ */
+export interface ProxyDrain {
+  /**
+   * Starts a shutdown: Chat2Desk calls not sent yet (queued by the rate limiter, waiting to
+   * retry, or new) answer 503 `unavailable` with `Retry-After` at once and are never sent;
+   * calls already sent finish, each within `timeoutMs`.
+   */
+  drain(): void;
+  /**
+   * Longest a request can still take once `drain()` was called (`timeoutMs` + 1 s): the least
+   * grace a server should give in-flight requests before closing their connections.
+   */
+  readonly drainTimeoutMs: number;
+}
+
 /** The proxy's Hono app; mount `app.fetch` anywhere that speaks `Request`/`Response`. */
-export type ProxyApp = Hono<ProxyEnv>;
+export type ProxyApp = Hono<ProxyEnv> & ProxyDrain;

@@ -1,8 +1,8 @@
 export type { Cache } from './store/Cache.js';
-export { createMemoryCache, type MemoryCacheOptions } from './store/createMemoryCache.js';
+export { createMemoryCache, type MemoryCache, type MemoryCacheOptions } from './store/createMemoryCache.js';
 export { createProxy } from './createProxy.js';
 export { DEFAULT_UPSTREAM_URL, type ProxyOptions } from './options.js';
-export type { ProxyApp, ProxyEnv } from './ProxyEnv.js';
+export type { ProxyApp, ProxyDrain, ProxyEnv } from './ProxyEnv.js';
 export { createTokenBucketLimiter, type TokenBucketOptions } from './upstream/createTokenBucketLimiter.js';
 export type { AuthorizedCaller, ProxyAuth } from './ProxyAuth.js';
 export type { Caller } from './Caller.js';

@@ -1,2 +1,2 @@
 export { proxyConfigFromEnv, type ProxyConfig } from './proxyConfigFromEnv.js';
-export { serveProxy, type ProxyServer, type ServeProxyOptions } from './serveProxy.js';
+export { serveProxy, type ProxyServer, type ServableApp, type ServeProxyOptions } from './serveProxy.js';

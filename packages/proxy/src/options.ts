@@ -4,7 +4,7 @@ import type { ProxyAuth } from './ProxyAuth.js';
 import { silentLogger, type ProxyLogger } from './ProxyLogger.js';
 import { isSandboxFault, SANDBOX_FAULTS, type SandboxFault } from './sandbox/sandboxFaults.js';
 import type { Cache } from './store/Cache.js';
-import { createMemoryCache } from './store/createMemoryCache.js';
+import { createMemoryCache, DEFAULT_CACHE_MAX_BYTES } from './store/createMemoryCache.js';
 import { createTokenBucketLimiter, type TokenBucketOptions } from './upstream/createTokenBucketLimiter.js';
 import type { RetryOptions, UpstreamFetch } from './upstream/createUpstreamClient.js';
 import type { RateLimiter } from './upstream/RateLimiter.js';
@@ -39,8 +39,13 @@ export interface ProxyOptions {
   rateLimit?: TokenBucketOptions | false;
   /** A limiter of your own (e.g. Redis-backed, shared by instances); replaces `rateLimit`. */
   rateLimiter?: RateLimiter;
-  /** Cache of upstream GETs (default: in-memory LRU of 500 entries), or `false` for none. */
+  /** Cache of upstream GETs (default: in-memory LRU of 500 entries and `cacheMaxBytes`), or `false` for none. */
   cache?: Cache | false;
+  /**
+   * Byte bound of the default cache (default 32 MiB), counted as the size of the upstream
+   * answers it holds; the least recently used go first. Ignored with a `cache` of your own.
+   */
+  cacheMaxBytes?: number;
   /** How long GET answers stay cached (default 5000 ms). */
   cacheTtlMs?: number;
   /** Where send results are remembered for `idempotencyKey` (default: in-memory, 10 000 keys). */
@@ -49,6 +54,11 @@ export interface ProxyOptions {
   idempotencyTtlMs?: number;
   /** Largest request body accepted (default 64 KiB); bigger ones answer 413. */
   maxBodyBytes?: number;
+  /**
+   * Largest Chat2Desk answer read (default 4 MiB), counted after decompression; a bigger one
+   * answers 502 `upstream_error` and the rest of it is never read.
+   */
+  maxUpstreamBodyBytes?: number;
   /** Where the JSON log lines go (default `console`); `false` for none. */
   logger?: ProxyLogger | false;
   /** The `fetch` used to call Chat2Desk in live mode (default: the global one). */
@@ -93,6 +103,7 @@ export interface ResolvedProxyOptions {
   basePath: string;
   timeoutMs: number;
   maxBodyBytes: number;
+  maxUpstreamBodyBytes: number;
   cacheTtlMs: number;
   retry: Required<RetryOptions>;
   /** Null: no client-side rate limit. */
@@ -111,6 +122,9 @@ export interface ResolvedProxyOptions {
 export const DEFAULT_UPSTREAM_URL = 'https://api.chat2desk.com';
 
 const KIB = 1024;
+
+/** Largest Chat2Desk answer the proxy reads by default (4 MiB): a page of 200 clients is far smaller. */
+export const DEFAULT_MAX_UPSTREAM_BODY_BYTES = 4 * KIB * KIB;
 
 function envFlag(name: string): boolean {
   // No Node import: `process` may not exist (Workers, browsers), so look it up defensively.
@@ -200,6 +214,7 @@ export function resolveOptions(options: ProxyOptions): ResolvedProxyOptions {
     basePath,
     timeoutMs: positive('timeoutMs', options.timeoutMs, 10_000),
     maxBodyBytes: positive('maxBodyBytes', options.maxBodyBytes, 64 * KIB),
+    maxUpstreamBodyBytes: positive('maxUpstreamBodyBytes', options.maxUpstreamBodyBytes, DEFAULT_MAX_UPSTREAM_BODY_BYTES),
     cacheTtlMs: positive('cacheTtlMs', options.cacheTtlMs, 5000),
     retry: { retries: 2, baseDelayMs: 100, maxDelayMs: 2000, ...options.retry },
     rateLimiter:
@@ -207,7 +222,10 @@ export function resolveOptions(options: ProxyOptions): ResolvedProxyOptions {
       (options.rateLimit === false
         ? null
         : createTokenBucketLimiter(options.rateLimit ?? (mode === 'sandbox' ? { requestsPerSecond: 100, burst: 20 } : {}))),
-    cache: options.cache === false ? null : (options.cache ?? createMemoryCache({ maxEntries: 500 })),
+    cache:
+      options.cache === false
+        ? null
+        : (options.cache ?? createMemoryCache({ maxEntries: 500, maxBytes: Math.ceil(positive('cacheMaxBytes', options.cacheMaxBytes, DEFAULT_CACHE_MAX_BYTES)) })),
     idempotencyStore: options.idempotencyStore ?? createMemoryCache({ maxEntries: 10_000 }),
     idempotencyTtlMs: options.idempotencyTtlMs,
     logger: options.logger === false ? silentLogger : (options.logger ?? console),

@@ -1,6 +1,8 @@
 import { isProxyError, type ProxyErrorCode } from './ProxyError.js';
 import { createQuotaGate } from './upstream/createQuotaGate.js';
 import { createTokenBucketLimiter } from './upstream/createTokenBucketLimiter.js';
+import { createRedactor } from './createRedactor.js';
+import { DEFAULT_MAX_UPSTREAM_BODY_BYTES } from './options.js';
 import { createUpstreamClient, type CallStats, type UpstreamFetch } from './upstream/createUpstreamClient.js';
 import { mapApiInfo, mapChannelNames, mapClient, mapClientList, mapClientTransports, mapDialog, mapMessageList, mapOperatorList } from './upstream/mappers.js';
 import { apiInfoPath, channelsPath, clientChannelsPath, clientPath, clientsPath, dialogPath, messagesPath, operatorsPath } from './upstream/paths.js';
@@ -79,6 +81,9 @@ export async function runCheck({ baseUrl, token, fetch, timeoutMs = 10_000 }: Ch
     limiter: createTokenBucketLimiter({ requestsPerSecond: 5, burst: 1, maxWaitMs: 10_000 }),
     cache: null,
     cacheTtlMs: 1,
+    maxBodyBytes: DEFAULT_MAX_UPSTREAM_BODY_BYTES,
+    // The token is never printed: Chat2Desk's messages are redacted like the proxy's are.
+    redact: createRedactor([token]),
     quotaGate: createQuotaGate(),
   });
   const stats: CallStats = { upstreamCalls: 0 };

@@ -1,6 +1,8 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Chat2DeskConfigError } from '@c2d-console/core';
 import { createAdaptorServer } from '@hono/node-server';
+import type { ProxyDrain } from './ProxyEnv.js';
 
 /** Options of {@link serveProxy}. */
 export interface ServeProxyOptions {
@@ -10,8 +12,20 @@ export interface ServeProxyOptions {
   host?: string;
   /** Signals that shut the server down gracefully (default SIGTERM and SIGINT; `[]` for none). */
   signals?: NodeJS.Signals[];
-  /** How long in-flight requests may finish after a shutdown starts (default 10 000 ms). */
+  /**
+   * How long in-flight requests may finish after a shutdown starts before their connections
+   * are closed. Default: the app's `drainTimeoutMs` (`timeoutMs` + 1 s for the proxy), else
+   * 10 000 ms. Less than the app's `drainTimeoutMs` is refused: it would cut requests short.
+   */
   shutdownTimeoutMs?: number;
+}
+
+/**
+ * What `serveProxy` serves: any fetch handler; the proxy from `createProxy` also drains (see
+ * {@link ProxyDrain}), so a shutdown answers every request instead of resetting it.
+ */
+export interface ServableApp extends Partial<ProxyDrain> {
+  fetch: (request: Request) => Response | Promise<Response>;
 }
 
 /** A running proxy server. */
@@ -27,17 +41,37 @@ export interface ProxyServer {
 }
 
 /**
- * Serves a fetch handler (the app from `createProxy`) on Node's HTTP server, with graceful
- * shutdown: on SIGTERM/SIGINT it stops accepting, waits for in-flight requests up to
- * `shutdownTimeoutMs`, then closes the remaining connections.
+ * The grace in-flight requests get once a shutdown starts: `shutdownTimeoutMs`, checked against
+ * the longest a request of `app` can still take, or that by default.
  */
-export function serveProxy(
-  app: { fetch: (request: Request) => Response | Promise<Response> },
-  options: ServeProxyOptions = {},
-): Promise<ProxyServer> {
+function shutdownGraceMs(app: ServableApp, shutdownTimeoutMs: number | undefined): number {
+  const needed = app.drainTimeoutMs;
+  if (shutdownTimeoutMs === undefined) return needed ?? 10_000;
+  if (needed !== undefined && shutdownTimeoutMs < needed) {
+    throw new Chat2DeskConfigError(
+      'shutdownTimeoutMs',
+      `shutdownTimeoutMs is ${shutdownTimeoutMs} ms, but a proxy request may still take ${needed} ms once a shutdown ` +
+        `starts (timeoutMs + 1 s): raise shutdownTimeoutMs to at least ${needed}, lower timeoutMs, or leave it out`,
+    );
+  }
+  return shutdownTimeoutMs;
+}
+
+/**
+ * Serves a fetch handler (the app from `createProxy`) on Node's HTTP server, with graceful
+ * shutdown: on SIGTERM/SIGINT it stops accepting, drains the app (calls not yet sent answer
+ * 503), waits for in-flight requests up to the grace, then closes the remaining connections.
+ * Rejects with a `Chat2DeskConfigError` when `shutdownTimeoutMs` is shorter than the app needs.
+ */
+export function serveProxy(app: ServableApp, options: ServeProxyOptions = {}): Promise<ProxyServer> {
   const host = options.host ?? '127.0.0.1';
   const signals = options.signals ?? ['SIGTERM', 'SIGINT'];
-  const shutdownTimeoutMs = options.shutdownTimeoutMs ?? 10_000;
+  let shutdownTimeoutMs: number;
+  try {
+    shutdownTimeoutMs = shutdownGraceMs(app, options.shutdownTimeoutMs);
+  } catch (error) {
+    return Promise.reject(error);
+  }
   const server = createAdaptorServer({ fetch: (request) => app.fetch(request) }) as Server;
 
   let resolveClosed!: () => void;
@@ -64,6 +98,8 @@ export function serveProxy(
         resolveClosed();
       });
       server.closeIdleConnections();
+      // After close(): nothing new is accepted while waiting calls are refused.
+      app.drain?.();
     });
     return closing;
   }

@@ -30,4 +30,25 @@ describe('error answers', () => {
     // ...while the operator finds it in the logs.
     expect(proxy.logs.some((line) => line.includes('session store at /srv/secret/db is down'))).toBe(true);
   });
+
+  it.each([
+    ['a string', 'nope', '"nope"'],
+    ['an object', { reason: 'session store down' }, 'session store down'],
+    ['undefined', undefined, 'undefined'],
+  ])('answers the JSON 500 and logs it when the hook throws %s instead of an Error', async (_name, thrown, logged) => {
+    const proxy = await start({
+      auth: {
+        authorize: () => {
+          throw thrown;
+        },
+      },
+    });
+    const answer = await request('/clients');
+    expect(answer.status).toBe(500);
+    expect(await answer.json()).toEqual({ error: { code: 'internal', message: expect.any(String) } });
+    const lines = proxy.logs.map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(lines).toContainEqual(expect.objectContaining({ level: 'error', msg: 'unhandled error', error: expect.stringContaining(logged) }));
+    // ...and the request still gets its own log line.
+    expect(lines).toContainEqual(expect.objectContaining({ route: '/clients', status: 500 }));
+  });
 });

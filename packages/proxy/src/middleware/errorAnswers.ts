@@ -1,4 +1,4 @@
-import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
+import type { Context, ErrorHandler, MiddlewareHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ProxyEnv } from '../ProxyEnv.js';
 import { isProxyError, ProxyError, type ProxyErrorCode } from '../ProxyError.js';
@@ -16,6 +16,44 @@ function envelope(c: Context, error: ProxyError, redact: (text: string) => strin
   if (error.retryAfter !== undefined) c.header('Retry-After', String(error.retryAfter));
   const status = error.status as 400;
   return c.json({ error: { code: error.code, message: redact(error.message) } }, status);
+}
+
+/** A value thrown that is not an `Error` (`throw 'nope'`), wrapped so the error answer sees it. */
+export class NonErrorThrown extends Error {
+  override readonly name = 'NonErrorThrown';
+
+  /** What was thrown. */
+  readonly value: unknown;
+
+  constructor(value: unknown) {
+    super(`A value that is not an Error was thrown: ${describeThrown(value)}`);
+    this.value = value;
+  }
+}
+
+function describeThrown(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value);
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
+}
+
+/**
+ * Hono hands only `Error`s to `onError`: anything else thrown further in (`throw 'nope'` in an
+ * `authorize` hook) would escape it as an empty 500 with no log line. Placed right after the
+ * request log, this wraps such a value in a {@link NonErrorThrown}, which `onError` answers and
+ * logs like any other bug.
+ */
+export function catchNonErrors(): MiddlewareHandler {
+  return async function wrapNonErrors(_c, next) {
+    try {
+      await next();
+    } catch (thrown) {
+      throw thrown instanceof Error ? thrown : new NonErrorThrown(thrown);
+    }
+  };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { sign } from 'hono/jwt';
+import type { JWTPayload } from 'hono/utils/jwt/types';
 import { describe, expect, it } from 'vitest';
 import { bearer, nowSeconds, TEST_JWT_SECRET } from '../test/testJwt.js';
 import { setupLiveProxy } from '../test/setupLiveProxy.js';
@@ -47,6 +48,30 @@ describe('JWT auth', () => {
     const late = await request('/operators', { headers });
     expect(late.status).toBe(401);
     expect((await late.json()).error.message).toMatch(/expired/);
+  });
+});
+
+describe('JWT claims', () => {
+  it.each([
+    [{ exp: String(nowSeconds() + 60) }, /malformed: its exp claim must be a number/],
+    [{ exp: '1' }, /malformed: its exp claim must be a number/],
+    [{ exp: nowSeconds() + 60, nbf: 'now' }, /malformed: its nbf claim must be a number/],
+    [{ exp: nowSeconds() + 60, nbf: nowSeconds() + 30 }, /not valid yet/],
+  ])('refuses %j with a 401 that says what is wrong', async (claims, message) => {
+    await start({ auth: { jwtSecret: TEST_JWT_SECRET } });
+    // sign() types `exp` as a number: these tokens are malformed on purpose.
+    const jwt = await sign(claims as unknown as JWTPayload, TEST_JWT_SECRET, 'HS256');
+    const answer = await request('/clients', { headers: bearer(jwt) });
+    expect(answer.status).toBe(401);
+    expect((await answer.json()).error.message).toMatch(message);
+    expect(upstream.calls).toHaveLength(0);
+  });
+
+  it('checks the signature before the claims: a forged expired token is "not valid", not "expired"', async () => {
+    await start({ auth: { jwtSecret: TEST_JWT_SECRET } });
+    const forged = await request('/clients', { headers: bearer(await sign({ exp: nowSeconds() - 10 }, 'another-secret', 'HS256')) });
+    expect(forged.status).toBe(401);
+    expect((await forged.json()).error.message).toBe('The bearer token is not valid');
   });
 });
 

@@ -9,6 +9,25 @@ import { ProxyError } from '../ProxyError.js';
 const unauthorized = (message: string) => new ProxyError(401, 'unauthorized', message);
 
 /**
+ * What is wrong with a verified JWT's time claims (`exp` required; `nbf`, `iat` optional), in
+ * words for the host's developer; undefined when they hold at `now` (seconds).
+ */
+function timeClaimsProblem(claims: Record<string, unknown>, now: number): string | undefined {
+  for (const name of ['exp', 'nbf', 'iat'] as const) {
+    const value = claims[name];
+    if (value !== undefined && (typeof value !== 'number' || !Number.isFinite(value))) {
+      return `The bearer token is malformed: its ${name} claim must be a number of seconds since 1970 (got ${typeof value === 'string' ? 'a string' : String(value)})`;
+    }
+  }
+  const { exp, nbf, iat } = claims as { exp?: number; nbf?: number; iat?: number };
+  if (exp === undefined) return 'The bearer token must carry an exp claim';
+  if (exp <= now) return 'The bearer token has expired; get a new one from the host app';
+  if (nbf !== undefined && nbf > now) return 'The bearer token is not valid yet (its nbf claim is in the future)';
+  if (iat !== undefined && iat > now) return "The bearer token was issued in the future (its iat claim); check the host app's clock";
+  return undefined;
+}
+
+/**
  * Enforces {@link ProxyAuth}: a bearer JWT (401 when missing, invalid or expired), the host's
  * `authorize` hook (403 when it says no), or both. Applied to the API sub-app only.
  */
@@ -33,18 +52,19 @@ export function requireAuth(auth: ProxyAuth): MiddlewareHandler<ProxyEnv> {
       } else {
         let payload: Record<string, unknown>;
         try {
-          payload = await verify(jwt, jwtSecret, 'HS256');
-        } catch (error) {
+          // The signature only: hono checks the time claims before it, and calls a string `exp` expired.
+          payload = await verify(jwt, jwtSecret, { alg: 'HS256', exp: false, nbf: false, iat: false });
+        } catch {
           c.header('WWW-Authenticate', 'Bearer error="invalid_token"');
-          const name = error instanceof Error ? error.name : '';
-          throw unauthorized(name === 'JwtTokenExpired' ? 'The bearer token has expired; get a new one from the host app' : 'The bearer token is not valid');
+          throw unauthorized('The bearer token is not valid');
         }
-        if (typeof payload.exp !== 'number') {
+        const problem = timeClaimsProblem(payload, Math.floor(Date.now() / 1000));
+        if (problem) {
           c.header('WWW-Authenticate', 'Bearer error="invalid_token"');
-          throw unauthorized('The bearer token must carry an exp claim');
+          throw unauthorized(problem);
         }
         caller = callerFromClaims(payload);
-        verified.set(jwt, caller, Math.min(payload.exp * 1000 - Date.now(), 60_000));
+        verified.set(jwt, caller, Math.min((payload.exp as number) * 1000 - Date.now(), 60_000));
       }
     }
     if (authorize) {

@@ -16,9 +16,9 @@ async function fingerprint(input: SendMessageInput): Promise<string> {
 }
 
 /**
- * `POST /messages`: sends a message to a client, at most once per `idempotencyKey`; never
- * retried upstream. Attributed to the caller's operator (`c2d_operator_id`) when auth knows it.
- * Answers 201 with the send result.
+ * `POST /messages`: sends a message to a client, at most once per caller and `idempotencyKey`
+ * (anonymous callers share one scope); never retried upstream. Attributed to the caller's
+ * operator (`c2d_operator_id`) when auth knows it. Answers 201 with the send result.
  */
 export function createMessagesRoutes({ upstream, idempotency, options }: ProxyDeps) {
   return new Hono<ProxyEnv>().post('/', limitBody(options.maxBodyBytes), jsonBody, validJson(sendMessageSchema), async (c) => {
@@ -33,7 +33,10 @@ export function createMessagesRoutes({ upstream, idempotency, options }: ProxyDe
         await upstream.invalidate(messagesCachePrefix(input.clientId));
       }
     };
-    const result = input.idempotencyKey ? await idempotency.run(input.idempotencyKey, await fingerprint(input), send) : await send();
+    // Keys are the caller's own: another user's identical key and text is another message.
+    const result = input.idempotencyKey
+      ? await idempotency.run({ scope: c.var.caller.subject, key: input.idempotencyKey, fingerprint: await fingerprint(input) }, send)
+      : await send();
     return c.json({ data: result }, 201);
   });
 }

@@ -37,4 +37,27 @@ describe('request validation', () => {
     expect(body.error.message).toContain(message);
     expect(upstream.calls).toHaveLength(0);
   });
+
+  it.each([
+    ['application/json-seq', 'Content-Type: application/json'],
+    ['application/json-seq; charset=utf-8', 'Content-Type: application/json'],
+    ['application/json; charset=utf-16', 'charset=utf-16'],
+    ['application/json; charset="UTF-16LE"', 'charset="UTF-16LE"'],
+    ['application/json;charset=iso-8859-1', 'charset=iso-8859-1'],
+  ])('refuses a body declared as %s, without calling Chat2Desk', async (contentType, named) => {
+    await start();
+    const answer = await call('/messages', { method: 'POST', headers: { 'content-type': contentType }, body: JSON.stringify({ clientId: 11, text: 'hi' }) });
+    expect(answer.status).toBe(400);
+    expect(answer.body.error).toEqual({ code: 'bad_request', message: expect.stringContaining(named) });
+    expect(upstream.calls).toHaveLength(0);
+  });
+
+  it.each(['application/json', 'application/json; charset=utf-8', 'Application/JSON; Charset="UTF-8"', 'application/vnd.api+json'])(
+    'accepts a body declared as %s',
+    async (contentType) => {
+      await start();
+      const answer = await call('/messages', { method: 'POST', headers: { 'content-type': contentType }, body: JSON.stringify({ clientId: 11, text: 'hi' }) });
+      expect(answer.status).toBe(201);
+    },
+  );
 });

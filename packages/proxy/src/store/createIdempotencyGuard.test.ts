@@ -1,4 +1,6 @@
+import { sign } from 'hono/jwt';
 import { describe, expect, it } from 'vitest';
+import { bearer, nowSeconds, TEST_JWT_SECRET } from '../test/testJwt.js';
 import { postJson } from '../test/startProxy.js';
 import { setupLiveProxy } from '../test/setupLiveProxy.js';
 
@@ -57,6 +59,30 @@ describe('idempotent send', () => {
     await call('/messages', postJson({ clientId: 11, text: 'hi', idempotencyKey: 'ttl' }));
     await new Promise((resolve) => setTimeout(resolve, 150));
     await call('/messages', postJson({ clientId: 11, text: 'hi', idempotencyKey: 'ttl' }));
+    expect(upstream.callsTo('/v1/messages', 'POST')).toHaveLength(2);
+  });
+
+  it("scopes keys to the caller: another user's same key and text is sent, and gets its own result", async () => {
+    await start({ auth: { jwtSecret: TEST_JWT_SECRET } });
+    const as = async (sub: string) => bearer(await sign({ sub, exp: nowSeconds() + 60 }, TEST_JWT_SECRET, 'HS256'));
+    const send = { clientId: 11, text: 'hi', idempotencyKey: 'same-key' };
+    upstream.on('POST', '/v1/messages', (_call, n) => ({
+      status: 201,
+      body: { data: { message_id: 600 + n, dialog_id: 900, request_id: 1, channel_id: 3, transport: 'whatsapp' }, status: 'success' },
+    }));
+    const alice = await call('/messages', postJson(send, await as('alice')));
+    const bob = await call('/messages', postJson(send, await as('bob')));
+    const aliceAgain = await call('/messages', postJson(send, await as('alice')));
+    expect([alice.body.data.messageId, bob.body.data.messageId, aliceAgain.body.data.messageId]).toEqual([600, 601, 600]);
+    expect(upstream.callsTo('/v1/messages', 'POST')).toHaveLength(2);
+  });
+
+  it('scopes keys to the subject authorize names', async () => {
+    await start({ auth: { authorize: (request) => ({ subject: request.headers.get('x-user') ?? undefined }) } });
+    const send = { clientId: 11, text: 'hi', idempotencyKey: 'k-1' };
+    await call('/messages', postJson(send, { 'x-user': 'u1' }));
+    await call('/messages', postJson(send, { 'x-user': 'u2' }));
+    await call('/messages', postJson(send, { 'x-user': 'u1' }));
     expect(upstream.callsTo('/v1/messages', 'POST')).toHaveLength(2);
   });
 });

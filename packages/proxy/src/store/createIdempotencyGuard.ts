@@ -13,14 +13,26 @@ type Outcome =
   | { fingerprint: string; ok: true; value: unknown }
   | { fingerprint: string; ok: false; status: number; code: ProxyErrorCode; message: string };
 
-/** Runs an operation at most once per key. */
+/** One request's idempotency key, in the scope of whoever sent it. */
+export interface IdempotencyRequest {
+  /**
+   * Whose key it is (the caller's `subject`): the same key from two users names two sends.
+   * Null for anonymous callers (no auth, or auth that names no one), who share one scope.
+   */
+  scope: string | null;
+  /** The `idempotencyKey` the browser sent. */
+  key: string;
+  /** Describes the request; reusing a key for a different request is refused with 400. */
+  fingerprint: string;
+}
+
+/** Runs an operation at most once per key and caller. */
 export interface IdempotencyGuard {
   /**
-   * Runs `operation` unless `key` was seen within the TTL (or is running now): then answers
-   * the first outcome again. `fingerprint` describes the request; reusing a key for a different
-   * request is refused with 400.
+   * Runs `operation` unless the caller's `key` was seen within the TTL (or is running now):
+   * then answers the first outcome again.
    */
-  run<T>(key: string, fingerprint: string, operation: () => Promise<T>): Promise<T>;
+  run<T>(request: IdempotencyRequest, operation: () => Promise<T>): Promise<T>;
 }
 
 // Errors after which Chat2Desk may have sent the message anyway: they are remembered (and
@@ -34,11 +46,11 @@ const mismatch = () =>
 /** Creates an {@link IdempotencyGuard} for `POST /messages`. */
 export function createIdempotencyGuard(options: IdempotencyGuardOptions): IdempotencyGuard {
   const ttlMs = options.ttlMs ?? 10 * 60_000;
+  // Keyed by scope and key together; JSON keeps `a:b` + `c` apart from `a` + `b:c`.
   const running = new Map<string, { fingerprint: string; promise: Promise<unknown> }>();
-  const storeKey = (key: string) => `idempotency:${key}`;
 
-  async function replayOrRun(key: string, fingerprint: string, operation: () => Promise<unknown>): Promise<unknown> {
-    const seen = (await options.store.get(storeKey(key))) as Outcome | undefined;
+  async function replayOrRun(storeKey: string, fingerprint: string, operation: () => Promise<unknown>): Promise<unknown> {
+    const seen = (await options.store.get(storeKey)) as Outcome | undefined;
     if (seen) {
       if (seen.fingerprint !== fingerprint) throw mismatch();
       if (seen.ok) return seen.value;
@@ -46,28 +58,29 @@ export function createIdempotencyGuard(options: IdempotencyGuardOptions): Idempo
     }
     try {
       const value = await operation();
-      await options.store.set(storeKey(key), { fingerprint, ok: true, value } satisfies Outcome, ttlMs);
+      await options.store.set(storeKey, { fingerprint, ok: true, value } satisfies Outcome, ttlMs);
       return value;
     } catch (error) {
       if (isProxyError(error) && AMBIGUOUS.has(error.code)) {
         const outcome: Outcome = { fingerprint, ok: false, status: error.status, code: error.code, message: error.message };
-        await options.store.set(storeKey(key), outcome, ttlMs);
+        await options.store.set(storeKey, outcome, ttlMs);
       }
       throw error;
     }
   }
 
   return {
-    run<T>(key: string, fingerprint: string, operation: () => Promise<T>): Promise<T> {
-      const current = running.get(key);
+    run<T>({ scope, key, fingerprint }: IdempotencyRequest, operation: () => Promise<T>): Promise<T> {
+      const storeKey = `idempotency:${JSON.stringify([scope, key])}`;
+      const current = running.get(storeKey);
       if (current) {
         if (current.fingerprint !== fingerprint) return Promise.reject(mismatch());
         return current.promise as Promise<T>;
       }
       // Registered before the first await, so concurrent duplicates join this run.
-      const promise = replayOrRun(key, fingerprint, operation);
-      running.set(key, { fingerprint, promise });
-      const done = () => running.delete(key);
+      const promise = replayOrRun(storeKey, fingerprint, operation);
+      running.set(storeKey, { fingerprint, promise });
+      const done = () => running.delete(storeKey);
       promise.then(done, done);
       return promise as Promise<T>;
     },

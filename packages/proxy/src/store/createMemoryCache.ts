@@ -1,60 +1,90 @@
+import { LRUCache } from 'lru-cache';
 import type { Cache } from './Cache.js';
 
 /** Options of {@link createMemoryCache}. */
 export interface MemoryCacheOptions {
   /** Most entries kept; the least recently used go first (default 500). */
   maxEntries?: number;
+  /**
+   * Most bytes kept, weighed by each entry's `sizeBytes` (default 32 MiB); the least recently
+   * used go first, and an entry larger than this is not kept at all.
+   */
+  maxBytes?: number;
   /** Clock in milliseconds (tests). */
   now?: () => number;
 }
 
-interface Entry {
-  value: unknown;
-  expiresAt: number;
+/** The in-memory {@link Cache}, with what it holds for tests and metrics. */
+export interface MemoryCache extends Cache {
+  /** Entries held now. */
+  readonly size: number;
+  /** Bytes held now (the sum of the entries' sizes). */
+  readonly bytes: number;
+}
+
+/** The default byte bound of {@link createMemoryCache}: 32 MiB. */
+export const DEFAULT_CACHE_MAX_BYTES = 32 * 1024 * 1024;
+
+function checkLimit(name: string, value: number): number {
+  if (!Number.isSafeInteger(value) || value < 1) {
+    throw new RangeError(`cache ${name} must be a positive integer (got ${String(value)})`);
+  }
+  return value;
+}
+
+// What an entry stored without a size weighs: its JSON's length (small values: send results,
+// verified JWTs), at least 1 as the LRU counts only positive sizes.
+function estimateBytes(value: unknown): number {
+  try {
+    return Math.max(1, JSON.stringify(value)?.length ?? 1);
+  } catch {
+    return 1;
+  }
 }
 
 /**
- * The default {@link Cache}: a bounded LRU with per-entry TTL in this process's memory. A `Map`
- * keeps insertion order, so re-inserting on read makes its first key the least recently used.
+ * The default {@link Cache}: `lru-cache` bounded by entries and bytes, with per-entry TTL in
+ * this process's memory. Expired entries are dropped when they expire (by unref'd timers that
+ * never keep the process alive), not only when read again or pushed out: a page nobody asks
+ * for again does not stay in memory.
  */
-export function createMemoryCache(options: MemoryCacheOptions = {}): Cache & { readonly size: number } {
-  const maxEntries = options.maxEntries ?? 500;
-  if (!Number.isInteger(maxEntries) || maxEntries < 1) {
-    throw new RangeError(`cache maxEntries must be a positive integer (got ${String(maxEntries)})`);
-  }
-  const now = options.now ?? Date.now;
-  const entries = new Map<string, Entry>();
+export function createMemoryCache(options: MemoryCacheOptions = {}): MemoryCache {
+  const maxEntries = checkLimit('maxEntries', options.maxEntries ?? 500);
+  const maxBytes = checkLimit('maxBytes', options.maxBytes ?? DEFAULT_CACHE_MAX_BYTES);
+  const now = options.now;
+  // Values are boxed: the LRU stores no undefined or null.
+  const entries = new LRUCache<string, { value: unknown }>({
+    max: maxEntries,
+    maxSize: maxBytes,
+    ttlAutopurge: true,
+    // Read the clock at every check: an injected clock may jump between two reads.
+    ttlResolution: 0,
+    ...(now ? { perf: { now } } : {}),
+  });
 
   return {
     get size() {
       return entries.size;
     },
-    get(key) {
-      const entry = entries.get(key);
-      if (!entry) return undefined;
-      if (entry.expiresAt <= now()) {
-        entries.delete(key);
-        return undefined;
-      }
-      entries.delete(key);
-      entries.set(key, entry);
-      return entry.value;
+    get bytes() {
+      return entries.calculatedSize;
     },
-    set(key, value, ttlMs) {
+    get(key) {
+      return entries.get(key)?.value;
+    },
+    set(key, value, ttlMs, sizeBytes) {
       if (!(ttlMs > 0)) return;
-      entries.delete(key);
-      entries.set(key, { value, expiresAt: now() + ttlMs });
-      while (entries.size > maxEntries) {
-        const oldest = entries.keys().next();
-        if (oldest.done) break;
-        entries.delete(oldest.value);
-      }
+      const size = sizeBytes === undefined ? estimateBytes(value) : Math.max(1, Math.ceil(sizeBytes));
+      // Too large to keep: also drop an older value under the key, which would be stale now.
+      if (size > maxBytes) entries.delete(key);
+      else entries.set(key, { value }, { ttl: ttlMs, size });
     },
     delete(key) {
       entries.delete(key);
     },
     deletePrefix(prefix) {
-      for (const key of entries.keys()) {
+      // Collected first: deleting while walking the LRU's own list could skip entries.
+      for (const key of Array.from(entries.keys())) {
         if (key.startsWith(prefix)) entries.delete(key);
       }
     },

@@ -1,4 +1,6 @@
+import { once } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createGzip } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import * as c2d from '../../test/fixtures/chat2desk/index.js';
 
@@ -13,6 +15,8 @@ export interface FakeCall {
   body: unknown;
   /** `performance.now()` when the request arrived (same clock as the test). */
   at: number;
+  /** Resolves once the answer is over: true when all of it was written, false when the proxy hung up first. */
+  written: Promise<boolean>;
 }
 
 /** How the fake answers one call. */
@@ -27,6 +31,19 @@ export interface FakeReply {
   latencyMs?: number;
   /** Destroy the socket without answering (a network error). */
   drop?: boolean;
+  /** Never answer: hold the request until the proxy gives up on it. */
+  hang?: boolean;
+  /**
+   * Stream a valid Chat2Desk list answer (no items, a long `pad` field) of this many bytes, in
+   * 64 KiB chunks as the proxy reads them; `Content-Length` only with `declareLength`.
+   */
+  hugeBytes?: number;
+  declareLength?: boolean;
+  /**
+   * A gzip bomb: the same valid answer, inflating to this many bytes, sent gzipped (a few
+   * hundred KB for hundreds of MB) with `Content-Encoding: gzip`.
+   */
+  gzipBombBytes?: number;
 }
 
 /** Answers a call; `n` counts the calls to this route so far (0 for the first). */
@@ -98,6 +115,55 @@ function standardReply(call: FakeCall): FakeReply {
   return noSuchPath;
 }
 
+const CHUNK_BYTES = 64 * 1024;
+const HUGE_PREFIX = '{"status":"success","data":[],"meta":{"total":0},"pad":"';
+const HUGE_SUFFIX = '"}';
+
+/** The chunks of a valid JSON answer of exactly `bytes` bytes (at least its frame's length). */
+function* hugeAnswer(bytes: number): Generator<Buffer> {
+  yield Buffer.from(HUGE_PREFIX);
+  let left = bytes - HUGE_PREFIX.length - HUGE_SUFFIX.length;
+  const pad = Buffer.alloc(CHUNK_BYTES, 'a');
+  while (left > 0) {
+    const chunk = left >= CHUNK_BYTES ? pad : pad.subarray(0, left);
+    left -= chunk.length;
+    yield chunk;
+  }
+  yield Buffer.from(HUGE_SUFFIX);
+}
+
+const bombs = new Map<number, Buffer>();
+
+/** {@link hugeAnswer} gzipped at the highest level, built once per size without holding it inflated. */
+async function gzipBomb(bytes: number): Promise<Buffer> {
+  let bomb = bombs.get(bytes);
+  if (!bomb) {
+    const gzip = createGzip({ level: 9 });
+    const out: Buffer[] = [];
+    gzip.on('data', (chunk: Buffer) => out.push(chunk));
+    const ended = once(gzip, 'end');
+    for (const chunk of hugeAnswer(bytes)) {
+      // oxlint-disable-next-line no-await-in-loop -- backpressure: one chunk at a time
+      if (!gzip.write(chunk)) await once(gzip, 'drain');
+    }
+    gzip.end();
+    await ended;
+    bomb = Buffer.concat(out);
+    bombs.set(bytes, bomb);
+  }
+  return bomb;
+}
+
+/** Writes `chunks` with backpressure, stopping when the proxy hangs up. */
+async function stream(response: ServerResponse, chunks: Iterable<Buffer>): Promise<void> {
+  for (const chunk of chunks) {
+    if (response.destroyed) return;
+    // oxlint-disable-next-line no-await-in-loop -- backpressure: one chunk at a time
+    if (!response.write(chunk)) await Promise.race([once(response, 'drain'), once(response, 'close')]);
+  }
+  response.end();
+}
+
 async function readBody(request: IncomingMessage): Promise<unknown> {
   const chunks: Buffer[] = [];
   for await (const chunk of request) chunks.push(chunk as Buffer);
@@ -127,6 +193,7 @@ export function fakeUpstream(): FakeUpstream & { listen(): Promise<void> } {
       headers: request.headers,
       body: await readBody(request),
       at,
+      written: new Promise((resolve) => response.once('close', () => resolve(response.writableFinished))),
     };
     calls.push(call);
     const key = `${call.method} ${call.pathname}`;
@@ -141,10 +208,26 @@ export function fakeUpstream(): FakeUpstream & { listen(): Promise<void> } {
       request.socket.destroy();
       return;
     }
+    if (reply.hang) {
+      await once(response, 'close');
+      return;
+    }
+    const headers = { 'content-type': 'application/json', ...reply.headers };
+    if (reply.hugeBytes !== undefined) {
+      response.writeHead(reply.status ?? 200, reply.declareLength ? { ...headers, 'content-length': String(reply.hugeBytes) } : headers);
+      await stream(response, hugeAnswer(reply.hugeBytes));
+      return;
+    }
+    if (reply.gzipBombBytes !== undefined) {
+      const bomb = await gzipBomb(reply.gzipBombBytes);
+      response.writeHead(reply.status ?? 200, { ...headers, 'content-encoding': 'gzip', 'content-length': String(bomb.length) });
+      response.end(bomb);
+      return;
+    }
     const status = reply.status ?? 200;
     const fallback = status >= 300 ? {} : standardReply(call).body;
     const payload = reply.raw ?? JSON.stringify(reply.body ?? fallback);
-    response.writeHead(status, { 'content-type': 'application/json', ...reply.headers });
+    response.writeHead(status, headers);
     response.end(payload);
   });
   server.keepAliveTimeout = 1000;

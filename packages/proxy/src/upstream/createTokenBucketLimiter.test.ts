@@ -66,6 +66,26 @@ describe('createTokenBucketLimiter', () => {
     expect(await limiter.acquire()).toEqual({ ok: true });
   });
 
+  it('pause() holds slots back for 60 s at most, however long it is asked for', async () => {
+    let time = 0;
+    const limiter = createTokenBucketLimiter({ requestsPerSecond: 100, maxWaitMs: 500, now: () => time });
+    limiter.pause?.(86_400_000);
+    expect(await limiter.acquire()).toEqual({ ok: false, retryAfterMs: 60_000 });
+    time = 60_000;
+    expect(await limiter.acquire()).toEqual({ ok: true });
+  });
+
+  it('resume() lifts a pause early, keeping the rate', async () => {
+    let time = 0;
+    const limiter = createTokenBucketLimiter({ requestsPerSecond: 100, maxWaitMs: 0, now: () => time });
+    limiter.pause?.(30_000);
+    expect(await limiter.acquire()).toEqual({ ok: false, retryAfterMs: 30_000 });
+    limiter.resume?.();
+    time = 10; // one interval later
+    expect(await limiter.acquire()).toEqual({ ok: true });
+    expect(await limiter.acquire()).toEqual({ ok: false, retryAfterMs: 10 });
+  });
+
   it('rejects nonsense options with a message naming the option', () => {
     expect(() => createTokenBucketLimiter({ requestsPerSecond: 0 })).toThrow(/requestsPerSecond must be a positive number/);
     expect(() => createTokenBucketLimiter({ burst: 1.5 })).toThrow(/burst must be a positive integer/);

@@ -1,3 +1,4 @@
+import { MAX_RETRY_AFTER_MS } from './backoff.js';
 import type { RateLimiter } from './RateLimiter.js';
 
 /** Options of {@link createTokenBucketLimiter}. */
@@ -58,6 +59,12 @@ export function createTokenBucketLimiter(options: TokenBucketOptions = {}): Rate
     schedule();
   }
 
+  function reschedule(): void {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = undefined;
+    schedule();
+  }
+
   function schedule(): void {
     if (timer !== undefined || queue.length === 0) return;
     // +1: timers may fire a fraction of a millisecond early.
@@ -80,11 +87,16 @@ export function createTokenBucketLimiter(options: TokenBucketOptions = {}): Rate
     },
     pause(ms) {
       refill();
-      // A debt of tokens: the next one is earned `ms` from now.
-      tokens = Math.min(tokens, 1 - ms / interval);
-      if (timer !== undefined) clearTimeout(timer);
-      timer = undefined;
-      schedule();
+      // A debt of tokens: the next one is earned `ms` from now (never more than a minute away).
+      tokens = Math.min(tokens, 1 - Math.min(ms, MAX_RETRY_AFTER_MS) / interval);
+      reschedule();
+    },
+    resume() {
+      refill();
+      if (tokens >= 0) return;
+      // The debt is forgiven; the rate still applies, so the next slot is one interval away.
+      tokens = 0;
+      reschedule();
     },
   };
 }

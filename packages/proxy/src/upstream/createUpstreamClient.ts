@@ -1,8 +1,10 @@
-import { backoffDelay, parseRetryAfter } from './backoff.js';
+import { backoffDelay, parseRetryAfter, retryAfterSeconds } from './backoff.js';
 import type { Cache } from '../store/Cache.js';
-import { ProxyError } from '../ProxyError.js';
+import { isProxyError, ProxyError } from '../ProxyError.js';
+import { createDrainGate, shuttingDown } from './createDrainGate.js';
 import type { RateLimiter } from './RateLimiter.js';
 import type { QuotaGate } from './createQuotaGate.js';
+import { readUpstreamBody } from './readUpstreamBody.js';
 import { bodyErrorAnswer, readBodyError } from './upstreamErrors.js';
 
 /** Retry policy for idempotent upstream GETs. */
@@ -30,12 +32,16 @@ export interface UpstreamClientOptions {
   fetch: UpstreamFetch;
   /** Time limit of one upstream attempt, body included. */
   timeoutMs: number;
+  /** Largest answer body read, counted after decompression; a larger one answers 502. */
+  maxBodyBytes: number;
   retry: Required<RetryOptions>;
   /** Null: no client-side rate limit. */
   limiter: RateLimiter | null;
   /** Null: no caching (in-flight GETs are still coalesced). */
   cache: Cache | null;
   cacheTtlMs: number;
+  /** Hides the token in text taken from Chat2Desk's answers, before that text is shortened. */
+  redact: (text: string) => string;
   /** Called for every upstream attempt (metrics, tests). */
   onUpstreamCall?: (method: string, path: string) => void;
   /** Stops calls for a while after Chat2Desk reported its monthly quota used up. */
@@ -61,7 +67,31 @@ export interface UpstreamClient {
   post<T>(path: string, body: unknown, map: (payload: unknown) => T, stats: CallStats, options?: UpstreamCallOptions): Promise<T>;
   /** Drops cached and in-flight GETs whose path starts with `prefix`. */
   invalidate(prefix: string): Promise<void>;
+  /**
+   * Starts a shutdown: calls not sent yet (queued by the rate limiter, waiting to retry, or new)
+   * answer 503 `unavailable` at once and are never sent; calls already sent finish, each
+   * within `timeoutMs`.
+   */
+  drain(): void;
 }
+
+/** What Chat2Desk answered to one attempt, its body read (and size-checked) whole. */
+interface RawAnswer {
+  status: number;
+  headers: Headers;
+  text: string;
+  /** Size of the body as read, for the cache's byte bound. */
+  bytes: number;
+}
+
+/** A successful answer: the parsed JSON, and the size of the body it came from. */
+interface Payload {
+  json: unknown;
+  bytes: number;
+}
+
+// Chat2Desk's error messages are echoed to the browser; a long one is cut to this.
+const MAX_UPSTREAM_MESSAGE_CHARS = 300;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -84,6 +114,48 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
   const inflight = new Map<string, Promise<unknown>>();
   // Bumped by every invalidation, so a GET that started before one does not cache stale data.
   let generation = 0;
+  // Until when this proxy paused the limiter (Chat2Desk's 429): a success before then lifts it.
+  let pausedUntil = 0;
+  const gate = createDrainGate();
+
+  /** Waits for a slot of the rate limit: 429 when the wait would be too long, 503 once draining. */
+  async function acquireSlot(): Promise<void> {
+    if (gate.draining) throw shuttingDown();
+    if (!options.limiter) return;
+    const decision = await gate.unlessDraining(options.limiter.acquire());
+    if (!decision.ok) {
+      const seconds = retryAfterSeconds(decision.retryAfterMs);
+      throw new ProxyError(429, 'rate_limited', `Too many requests to Chat2Desk right now; retry in ${seconds} s`, seconds);
+    }
+  }
+
+  /** Holds every call back for `ms` (Chat2Desk's 429), remembering until when. */
+  async function pauseLimiter(ms: number): Promise<void> {
+    if (!options.limiter?.pause) return;
+    pausedUntil = Math.max(pausedUntil, Date.now() + ms);
+    await options.limiter.pause(ms);
+  }
+
+  /** After a successful answer: ends a pause this proxy asked for, if it is still on. */
+  async function liftPause(): Promise<void> {
+    if (pausedUntil <= Date.now()) return;
+    pausedUntil = 0;
+    await options.limiter?.resume?.();
+  }
+
+  /** Sends one request and reads its answer whole (within the byte limit): the one place a body is read. */
+  async function exchange(method: 'GET' | 'POST', path: string, body: unknown): Promise<RawAnswer> {
+    const headers: Record<string, string> = { authorization: options.token, accept: 'application/json' };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    const response = await options.fetch(base + path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: AbortSignal.timeout(options.timeoutMs),
+    });
+    const { text, bytes } = await readUpstreamBody(response, options.maxBodyBytes);
+    return { status: response.status, headers: response.headers, text, bytes };
+  }
 
   /** One upstream attempt; retries by calling itself with the next attempt number. */
   async function attempt(
@@ -93,75 +165,66 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
     stats: CallStats,
     callOptions: UpstreamCallOptions,
     n = 0,
-  ): Promise<unknown> {
-    const canRetry = method === 'GET' && n < retries;
+  ): Promise<Payload> {
+    // During a shutdown a failed read answers at once rather than starting another attempt.
+    const canRetry = () => method === 'GET' && n < retries && !gate.draining;
     const retryAfter = async (ms: number) => {
-      await sleep(ms);
+      await gate.unlessDraining(sleep(ms));
       return attempt(method, path, body, stats, callOptions, n + 1);
     };
     options.quotaGate?.check();
-    if (options.limiter) {
-      const decision = await options.limiter.acquire();
-      if (!decision.ok) {
-        const seconds = Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
-        throw new ProxyError(429, 'rate_limited', `Too many requests to Chat2Desk right now; retry in ${seconds} s`, seconds);
-      }
-    }
+    await acquireSlot();
     stats.upstreamCalls++;
     options.onUpstreamCall?.(method, path);
 
-    let response: Response;
-    let raw: string;
+    let answer: RawAnswer;
     try {
-      const headers: Record<string, string> = { authorization: options.token, accept: 'application/json' };
-      if (body !== undefined) headers['content-type'] = 'application/json';
-      response = await options.fetch(base + path, {
-        method,
-        headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(options.timeoutMs),
-      });
-      raw = await response.text();
+      answer = await exchange(method, path, body);
     } catch (error) {
+      if (isProxyError(error)) throw error;
       // A timed-out call already cost the caller the whole timeout: answer instead of retrying.
       if (isTimeout(error)) {
         throw new ProxyError(504, 'upstream_timeout', `Chat2Desk did not answer within ${options.timeoutMs} ms`);
       }
-      if (canRetry) return retryAfter(backoffDelay(n, baseDelayMs, maxDelayMs));
+      if (canRetry()) return retryAfter(backoffDelay(n, baseDelayMs, maxDelayMs));
       throw new ProxyError(502, 'upstream_error', `Could not reach Chat2Desk (${describeNetworkError(error)})`);
     }
 
     // Chat2Desk reports most errors in the body, often with HTTP 200: the body speaks first. Its
     // short-window limit is retried like an HTTP 429; the rest are answered at once.
-    const bodyError = readBodyError(raw, response.status);
+    const bodyError = readBodyError(answer.text, answer.status, options.redact);
     if (bodyError && bodyError.kind !== 'rate_limited') {
       if (bodyError.kind === 'quota') options.quotaGate?.close();
       throw bodyErrorAnswer(bodyError, method, callOptions.notFound);
     }
-    const status = bodyError ? 429 : response.status;
-    if (status >= 200 && status < 300) return parseJson(raw);
+    const status = bodyError ? 429 : answer.status;
+    if (status >= 200 && status < 300) {
+      const json = parseJson(answer.text);
+      await liftPause();
+      return { json, bytes: answer.bytes };
+    }
     if (status === 401 || status === 403) {
       throw new ProxyError(502, 'upstream_auth', `The proxy's Chat2Desk token was rejected (Chat2Desk answered HTTP ${status}); check CHAT2DESK_API_TOKEN`);
     }
     if (status === 404) {
       throw new ProxyError(404, 'not_found', callOptions.notFound ?? 'Chat2Desk has no such record');
     }
-    const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
+    const retryAfterMs = parseRetryAfter(answer.headers.get('retry-after'));
     if (status === 429) {
       const waitMs = retryAfterMs ?? backoffDelay(n, baseDelayMs, maxDelayMs);
       // Every other call waits too: hammering a rate-limited account only prolongs the limit.
-      await options.limiter?.pause?.(waitMs);
-      if (canRetry && waitMs <= maxDelayMs) return retryAfter(waitMs);
-      const seconds = Math.max(1, Math.ceil(waitMs / 1000));
+      await pauseLimiter(waitMs);
+      if (canRetry() && waitMs <= maxDelayMs) return retryAfter(waitMs);
+      const seconds = retryAfterSeconds(waitMs);
       throw new ProxyError(429, 'rate_limited', `Chat2Desk's rate limit was reached; retry in ${seconds} s`, seconds);
     }
     if (status >= 500) {
       const waitMs = retryAfterMs ?? backoffDelay(n, baseDelayMs, maxDelayMs);
-      if (canRetry && waitMs <= maxDelayMs) return retryAfter(waitMs);
+      if (canRetry() && waitMs <= maxDelayMs) return retryAfter(waitMs);
       throw new ProxyError(502, 'upstream_error', `Chat2Desk failed to answer (HTTP ${status})`);
     }
     // Other 4xx: a send Chat2Desk refused is the caller's to fix; a refused read is ours.
-    const reason = upstreamMessage(raw);
+    const reason = upstreamMessage(answer.text, options.redact);
     if (method === 'POST') {
       throw new ProxyError(400, 'bad_request', `Chat2Desk refused the request${reason ? `: ${reason}` : ` (HTTP ${status})`}`);
     }
@@ -178,8 +241,9 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
       if (!flight) {
         const startedAt = generation;
         flight = (async () => {
-          const value = map(await attempt('GET', path, undefined, stats, callOptions));
-          if (options.cache && startedAt === generation) await options.cache.set(path, value, options.cacheTtlMs);
+          const payload = await attempt('GET', path, undefined, stats, callOptions);
+          const value = map(payload.json);
+          if (options.cache && startedAt === generation) await options.cache.set(path, value, options.cacheTtlMs, payload.bytes);
           return value;
         })();
         const own = flight;
@@ -192,7 +256,7 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
       return flight;
     },
     async post(path, body, map, stats, callOptions = {}) {
-      return map(await attempt('POST', path, body, stats, callOptions));
+      return map((await attempt('POST', path, body, stats, callOptions)).json);
     },
     async invalidate(prefix) {
       generation++;
@@ -201,6 +265,7 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
       }
       await options.cache?.deletePrefix(prefix);
     },
+    drain: gate.drain,
   };
 }
 
@@ -212,12 +277,16 @@ function parseJson(raw: string): unknown {
   }
 }
 
-/** The `message` of Chat2Desk's error envelope, shortened; undefined when there is none. */
-function upstreamMessage(raw: string): string | undefined {
+/**
+ * The `message` of Chat2Desk's error envelope, redacted and then shortened (in that order, so a
+ * token straddling the cut cannot leave its first characters behind); undefined when there is none.
+ */
+function upstreamMessage(raw: string, redact: (text: string) => string): string | undefined {
+  let message: unknown;
   try {
-    const message = (JSON.parse(raw) as { message?: unknown } | null)?.message;
-    return typeof message === 'string' && message ? message.slice(0, 300) : undefined;
+    message = (JSON.parse(raw) as { message?: unknown } | null)?.message;
   } catch {
     return undefined;
   }
+  return typeof message === 'string' && message ? redact(message).slice(0, MAX_UPSTREAM_MESSAGE_CHARS) : undefined;
 }

@@ -62,9 +62,9 @@ export function errorKindOf(message: string): BodyErrorKind {
  * Reads Chat2Desk's error envelope out of an answer's body, whatever its HTTP status. Undefined
  * when the body is not one (not JSON, or JSON without `status: "error"`), and when its message
  * is not a known one while the HTTP status says more (401/403, 404, 429, 5xx): the status
- * decides then.
+ * decides then. `redact` hides secrets in the reason before it is shortened.
  */
-export function readBodyError(raw: string, httpStatus = 200): BodyError | undefined {
+export function readBodyError(raw: string, httpStatus = 200, redact: (text: string) => string = (text) => text): BodyError | undefined {
   let body: unknown;
   try {
     body = JSON.parse(raw);
@@ -80,7 +80,8 @@ export function readBodyError(raw: string, httpStatus = 200): BodyError | undefi
   const kind = errorKindOf(`${text} ${details}`);
   const statusSaysMore = [401, 403, 404, 429].includes(httpStatus) || httpStatus >= 500;
   if (kind === 'refused' && statusSaysMore) return undefined;
-  return { kind, reason: reason.slice(0, MAX_REASON) };
+  // Redacted before it is cut, so a token straddling the cut cannot leave its first characters.
+  return { kind, reason: redact(reason).slice(0, MAX_REASON) };
 }
 
 /**
