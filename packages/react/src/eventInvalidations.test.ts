@@ -15,6 +15,9 @@ const CACHED = {
   otherMessages: consoleKeys.messages(1002),
   dialog: consoleKeys.dialog(51001),
   otherDialog: consoleKeys.dialog(51002),
+  clientDialog: consoleKeys.clientDialog(1001),
+  otherClientDialog: consoleKeys.clientDialog(1002),
+  inbox: consoleKeys.dialogList({ state: 'open', limit: 20 }),
   dialogTransfers: consoleKeys.transfers({ dialogId: 51001, limit: 20 }),
   clientTransfers: consoleKeys.transfers({ clientId: 1001, limit: 20 }),
   otherTransfers: consoleKeys.transfers({ clientId: 1002, limit: 20 }),
@@ -44,7 +47,7 @@ function effectsOf(event: ConsoleEvent): Partial<Record<keyof typeof CACHED, Eff
 const time = '2026-11-01T12:00:00Z';
 
 describe('eventInvalidations', () => {
-  it("a message refetches the client's history and dialog; the client and the lists only go stale", () => {
+  it("a message refetches the client's history and dialogs; the client and the lists only go stale", () => {
     const event: ConsoleEvent = {
       id: '1',
       type: 'message',
@@ -55,9 +58,11 @@ describe('eventInvalidations', () => {
       messages: 'now',
       hostKeyUnderMessages: 'now',
       dialog: 'now',
+      clientDialog: 'now',
       client: 'later',
       list: 'later',
       search: 'later',
+      inbox: 'later',
     });
   });
 
@@ -71,20 +76,22 @@ describe('eventInvalidations', () => {
     expect(effectsOf(event)).not.toHaveProperty('dialog');
   });
 
-  it("a dialog change refetches the dialog, its transfers, and the client's transfers and history", () => {
+  it("a dialog change refetches the dialog, the inbox, its transfers, and the client's dialog, transfers and history", () => {
     const event: ConsoleEvent = { id: '2', type: 'dialog', time, data: { change: 'transferred', dialogId: 51001, clientId: 1001, operatorId: 3 } };
     expect(effectsOf(event)).toEqual({
       dialog: 'now',
+      inbox: 'now',
       dialogTransfers: 'now',
+      clientDialog: 'now',
       clientTransfers: 'now',
       messages: 'now',
       hostKeyUnderMessages: 'now',
     });
   });
 
-  it('a dialog change without a known client touches only the dialog and its transfers', () => {
+  it('a dialog change without a known client touches only the dialog, the inbox and its transfers', () => {
     const event: ConsoleEvent = { id: '2', type: 'dialog', time, data: { change: 'closed', dialogId: 51001, clientId: null, operatorId: null } };
-    expect(effectsOf(event)).toEqual({ dialog: 'now', dialogTransfers: 'now' });
+    expect(effectsOf(event)).toEqual({ dialog: 'now', inbox: 'now', dialogTransfers: 'now' });
   });
 
   it('a client change refetches the client and every clients list', () => {
@@ -92,7 +99,7 @@ describe('eventInvalidations', () => {
     expect(effectsOf(event)).toEqual({ client: 'now', list: 'now', search: 'now' });
   });
 
-  it('a transfer refetches every transfer history and the dialog', () => {
+  it("a transfer refetches every transfer history, the dialog, the client's dialog and the inbox", () => {
     const transfer = makeTransfers(1001, 1)[0];
     if (!transfer) throw new Error('no fixture transfer');
     expect(effectsOf({ id: '4', type: 'transfer', time, data: transfer })).toEqual({
@@ -100,6 +107,8 @@ describe('eventInvalidations', () => {
       clientTransfers: 'now',
       otherTransfers: 'now',
       dialog: 'now',
+      clientDialog: 'now',
+      inbox: 'now',
     });
   });
 

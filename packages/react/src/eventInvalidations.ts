@@ -10,35 +10,50 @@ const later = (queryKey: QueryKey): InvalidateQueryFilters => ({ queryKey, refet
  * The cached answers one event makes stale, as `queryClient.invalidateQueries` filters. What is
  * on screen is refetched at once (`refetchType: 'active'`); what is not is only marked stale.
  *
- * - `message`: the client's history (and whatever else the host keyed under it), the dialog.
- *   The client and the clients lists are only marked stale: a message changes no list's order
- *   (the proxy lists clients newest first), and refetching every loaded page of a list for
- *   each message would cost the account a Chat2Desk call per page; `ClientList` moves the client
- *   up and shows the message's time itself.
- * - `dialog`: the dialog, its transfers and the client's (system lines in the history).
+ * - `message`: the client's history (and whatever else the host keyed under it), the dialog and
+ *   the client's current dialog (a message may open a new one). The client, the clients lists
+ *   and the inbox lists are only marked stale: refetching every loaded page of a list for each
+ *   message would cost the account a Chat2Desk call per page, and a message changes no clients
+ *   list's order (the proxy lists clients newest first); `ClientList` moves the client up and
+ *   shows the message's time itself.
+ * - `dialog`: the dialog, the client's current dialog, the inbox lists, the dialog's transfers
+ *   and the client's, and the client's history (its system lines).
  * - `client`: the client and every clients list (a new client, a changed name).
- * - `transfer`: every transfer history, and the dialog (its operator changed).
+ * - `transfer`: every transfer history, the dialog, the client's current dialog and the inbox
+ *   lists (its operator changed).
  * - `resync`: everything the console cached.
  */
 export function eventInvalidations(event: ConsoleEvent): InvalidateQueryFilters[] {
   switch (event.type) {
     case 'message': {
       const { clientId, dialogId } = event.data;
-      const filters = [now(consoleKeys.messages(clientId)), later(consoleKeys.client(clientId)), later(consoleKeys.clientLists())];
+      const filters = [
+        now(consoleKeys.messages(clientId)),
+        now(consoleKeys.clientDialog(clientId)),
+        later(consoleKeys.client(clientId)),
+        later(consoleKeys.clientLists()),
+        later(consoleKeys.dialogLists()),
+      ];
       if (dialogId !== null) filters.push(now(consoleKeys.dialog(dialogId)));
       return filters;
     }
     case 'dialog': {
       const { dialogId, clientId } = event.data;
       // Transfer keys are matched by their params in part: `{ dialogId }` also matches `{ dialogId, limit: 20 }`.
-      const filters = [now(consoleKeys.dialog(dialogId)), now(consoleKeys.transfers({ dialogId }))];
-      if (clientId !== null) filters.push(now(consoleKeys.messages(clientId)), now(consoleKeys.transfers({ clientId })));
+      const filters = [now(consoleKeys.dialog(dialogId)), now(consoleKeys.dialogLists()), now(consoleKeys.transfers({ dialogId }))];
+      if (clientId !== null) {
+        filters.push(now(consoleKeys.clientDialog(clientId)), now(consoleKeys.messages(clientId)), now(consoleKeys.transfers({ clientId })));
+      }
       return filters;
     }
     case 'client':
       return [now(consoleKeys.client(event.data.clientId)), now(consoleKeys.clientLists())];
-    case 'transfer':
-      return [now(consoleKeys.transferLists()), now(consoleKeys.dialog(event.data.dialogId))];
+    case 'transfer': {
+      const { dialogId, clientId } = event.data;
+      const filters = [now(consoleKeys.transferLists()), now(consoleKeys.dialog(dialogId)), now(consoleKeys.dialogLists())];
+      if (clientId !== null) filters.push(now(consoleKeys.clientDialog(clientId)));
+      return filters;
+    }
     case 'resync':
       return [now(consoleKeys.all)];
     default:
