@@ -127,7 +127,9 @@ describe('retries', () => {
 describe('coalescing and caching', () => {
   it('makes one upstream call for 100 concurrent identical GETs', async () => {
     const proxy = await start({ cache: false });
-    upstream.on('GET', '/v1/clients', { latencyMs: 150 });
+    // Long enough that all 100 requests reach the proxy while the first call is in flight, even
+    // when a busy machine spreads them out (coalescing joins calls in flight; the cache is off).
+    upstream.on('GET', '/v1/clients', { latencyMs: 1500 });
     const answers = await Promise.all(Array.from({ length: 100 }, () => call('/clients?limit=2')));
     expect(answers.every((a) => a.status === 200 && a.body.data.length === 2)).toBe(true);
     expect(upstream.calls).toHaveLength(1);
