@@ -62,7 +62,9 @@ afterEach(() => {
   for (const cli of running.splice(0)) cli.child.kill('SIGKILL');
 });
 
-describe('c2d-proxy CLI', () => {
+// Each test starts Node with tsx (one or two processes): seconds on a busy machine, where the
+// whole suite shares two cores with Chromium.
+describe('c2d-proxy CLI', { timeout: 30_000 }, () => {
   it('serves the sandbox with no token, on 127.0.0.1 whatever HOST says', async () => {
     const cli = runCli({ HOST: '0.0.0.0' });
     running.push(cli);
@@ -144,7 +146,7 @@ describe('c2d-proxy CLI', () => {
     };
     expect(answer.data[0]).toMatchObject({ id: raw.data[0]?.id, assignedName: raw.data[0]?.assigned_name });
     // Two CLI processes start through tsx: slow on a busy machine.
-  }, 30_000);
+  });
 
   it('check: all green against --fake-chat2desk; with a rejected token, one line and exit 1', async () => {
     const fake = runCli({}, ['--fake-chat2desk']);
@@ -163,7 +165,7 @@ describe('c2d-proxy CLI', () => {
     expect(await refused.exited).toBe(1);
     expect(refused.stdout).toEqual([expect.stringMatching(/^✗ Chat2Desk at http:\/\/127\.0\.0\.1:\d+ rejected the token: Set CHAT2DESK_API_TOKEN/)]);
     expect(refused.stdout.join('')).not.toContain(TOKEN);
-  }, 30_000);
+  });
 
   it('check: says which variable to set when there is no token', async () => {
     const check = runCli({}, ['check']);

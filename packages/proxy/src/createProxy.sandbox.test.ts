@@ -30,7 +30,7 @@ describe('sandbox mode through the proxy (no token)', () => {
     expect(Object.keys(first).toSorted()).toEqual(
       [
         'id', 'name', 'phone', 'assignedName', 'comment', 'avatar', 'regionId', 'countryId', 'firstClientMessage',
-        'lastClientMessage', 'extraComment1', 'extraComment2', 'extraComment3', 'externalId',
+        'lastClientMessage', 'extraComment1', 'extraComment2', 'extraComment3', 'externalId', 'tags', 'customFields',
       ].toSorted(),
     );
     expect(snakeKeys(body)).toEqual([]);

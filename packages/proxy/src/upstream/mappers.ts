@@ -10,6 +10,7 @@ import type {
   Operator,
   SendMessageInput,
   SendMessageResult,
+  Tag,
   Transfer,
 } from '@c2d-console/core';
 import { z } from 'zod';
@@ -59,6 +60,26 @@ const flag = z
   .nullish()
   .transform((v) => v === true || v === 1 || v === '1' || v === 'true');
 
+/** A tag (`GET /v1/tags`, and each client's `tags[]`): `{id, group_id, group_name, label, description}`. */
+const tagSchema = z
+  .object({ id: int, label: z.string(), group_id: nullableInt, group_name: text, description: text })
+  .transform((t): Tag => ({ id: t.id, label: t.label, groupId: t.group_id, groupName: t.group_name, description: t.description }));
+
+/**
+ * Chat2Desk's `custom_fields`: an object of field id → value, or `[]` when a client has none
+ * (PHP's empty array). Values become strings; anything else is left out rather than failing a page.
+ */
+function customFieldsOf(value: unknown): Record<string, string | null> {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return {};
+  const fields: Record<string, string | null> = {};
+  for (const [key, field] of Object.entries(value as Record<string, unknown>)) {
+    if (field === null || typeof field === 'string' || typeof field === 'number' || typeof field === 'boolean') {
+      fields[key] = field === null ? null : String(field);
+    }
+  }
+  return fields;
+}
+
 const clientSchema = z
   .object({
     id: int,
@@ -75,6 +96,8 @@ const clientSchema = z
     extra_comment_2: text,
     extra_comment_3: text,
     client_external_id: z.union([z.string(), z.number()]).nullish(),
+    tags: z.array(z.unknown()).nullish(),
+    custom_fields: z.unknown().nullish(),
   })
   .transform(
     (c): Client => ({
@@ -92,6 +115,11 @@ const clientSchema = z
       extraComment2: c.extra_comment_2,
       extraComment3: c.extra_comment_3,
       externalId: c.client_external_id === null || c.client_external_id === undefined || c.client_external_id === '' ? null : String(c.client_external_id),
+      tags: (c.tags ?? []).flatMap((tag) => {
+        const parsed = tagSchema.safeParse(tag);
+        return parsed.success ? [parsed.data] : [];
+      }),
+      customFields: customFieldsOf(c.custom_fields),
     }),
   );
 
