@@ -15,7 +15,7 @@ const CHANNEL_NAMES_TTL_MS = 10 * 60_000;
 
 /**
  * A client as the index knows them: name, phone, assigned name, when they last wrote. The rest
- * of the card is not indexed (null here); `GET /clients/:id` answers all of it.
+ * of the card is not indexed (null or empty here); `GET /clients/:id` answers all of it.
  */
 function indexedClient(entry: ClientIndexEntry): Client {
   return {
@@ -33,6 +33,8 @@ function indexedClient(entry: ClientIndexEntry): Client {
     extraComment2: null,
     extraComment3: null,
     externalId: null,
+    tags: [],
+    customFields: {},
   };
 }
 
