@@ -43,6 +43,8 @@ describe('GET /clients?q=<name> from the client index', () => {
           extraComment2: null,
           extraComment3: null,
           externalId: null,
+          tags: [],
+          customFields: {},
         },
       ],
       meta: { total: 1, limit: 20, offset: 0, search: { indexed: 2, total: 2, complete: true } },
