@@ -188,6 +188,8 @@ export interface ListResponse<T> {
 export interface ClientSearchMeta {
   /** Clients the proxy's index holds (0: there is no index yet). */
   indexed: number;
+  /** How many clients Chat2Desk reported having, when known: `indexed` of `total` while indexing. */
+  total?: number | null;
   /** True when the answer covers every client of the account. */
   complete: boolean;
 }

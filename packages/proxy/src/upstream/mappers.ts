@@ -268,6 +268,44 @@ const apiInfoSchema = z
   .object({ requests_this_month: int.nullish() })
   .transform((info): ApiInfo => (info.requests_this_month == null ? {} : { requestsThisMonth: info.requests_this_month }));
 
+/** A webhook registered in the account (`GET /v1/webhooks`), as `c2d-proxy webhooks list` shows it. */
+export interface RegisteredWebhook {
+  id: number;
+  name: string | null;
+  url: string;
+  events: string[];
+  /** `status: "enable"`. */
+  enabled: boolean;
+  /** Chat2Desk's recent delivery failures, newest as it lists them; `at` in ISO 8601 when given. */
+  errors: Array<{ text: string; at: string | null }>;
+}
+
+/** Unix seconds (Chat2Desk's `created_at` of a webhook error) or a Chat2Desk time, as ISO 8601. */
+const secondsOrTime = z
+  .union([z.number(), z.string()])
+  .nullish()
+  .transform((v) => (typeof v === 'number' ? new Date(v * 1000).toISOString() : toIsoUtc(v)));
+
+const webhookSchema = z
+  .object({
+    id: int,
+    name: text,
+    url: z.string(),
+    events: z.array(z.string()).nullish(),
+    status: z.string().nullish(),
+    errors: z.array(z.object({ text: z.string().nullish(), created_at: secondsOrTime })).nullish(),
+  })
+  .transform(
+    (w): RegisteredWebhook => ({
+      id: w.id,
+      name: w.name,
+      url: w.url,
+      events: w.events ?? [],
+      enabled: w.status === 'enable',
+      errors: (w.errors ?? []).map((e) => ({ text: e.text ?? '', at: e.created_at })),
+    }),
+  );
+
 const metaSchema = z.object({ total: int, limit: int, offset: int }).partial().nullish();
 
 /** A mapped upstream list: items plus whatever paging Chat2Desk reported. */
@@ -330,6 +368,14 @@ export const mapDialog: (payload: unknown) => Dialog = itemMapper(dialogSchema, 
 export const mapDialogList: (payload: unknown) => UpstreamList<Dialog> = listMapper(dialogSchema, 'dialogs');
 /** `{ data: C2DOperator[], meta }` → operators. */
 export const mapOperatorList: (payload: unknown) => UpstreamList<Operator> = listMapper(operatorSchema, 'operators');
+/** `{ data: C2DWebhook[] }` → the account's webhooks. */
+export const mapWebhookList: (payload: unknown) => UpstreamList<RegisteredWebhook> = listMapper(webhookSchema, 'webhooks');
+/**
+ * `POST /v1/webhooks`'s answer → the new webhook's id, when it says (⚠ the answer's shape is not
+ * documented: `data` is read as the webhook or as `{ id }`).
+ */
+export const mapWebhookCreated = (payload: unknown): number | null =>
+  z.object({ data: z.object({ id: int }).nullish() }).safeParse(payload).data?.data?.id ?? null;
 /** `{ data: C2DApiInfo }` → what the health probe reports. */
 export const mapApiInfo: (payload: unknown) => ApiInfo = itemMapper(apiInfoSchema, 'the account info');
 
