@@ -15,6 +15,7 @@ import { createHealthRoutes } from './routes/health.js';
 import { createWebhooksRoutes } from './routes/webhooks.js';
 import { createIdempotencyGuard } from './store/createIdempotencyGuard.js';
 import type { C2DHookBase } from './upstream/chat2deskTypes.js';
+import { createLookups } from './upstream/createLookups.js';
 import { createQuotaGate } from './upstream/createQuotaGate.js';
 import { createSandboxUpstream } from './upstream/createSandboxUpstream.js';
 import { createUpstreamClient } from './upstream/createUpstreamClient.js';
@@ -63,6 +64,7 @@ export function createProxy(proxyOptions: ProxyOptions = {}): ProxyApp {
     sandbox,
     redact,
     upstream,
+    lookups: createLookups(upstream),
     idempotency: createIdempotencyGuard({ store: options.idempotencyStore, ttlMs: options.idempotencyTtlMs }),
     live,
   };

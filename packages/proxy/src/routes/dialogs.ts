@@ -1,14 +1,25 @@
 import type { Dialog } from '@c2d-console/core';
 import { Hono } from 'hono';
+import { can } from '../middleware/can.js';
+import { limitBody } from '../middleware/limitBody.js';
 import type { ProxyDeps } from '../ProxyDeps.js';
 import type { ProxyEnv } from '../ProxyEnv.js';
 import { mapDialog } from '../upstream/mappers.js';
 import { dialogPath } from '../upstream/paths.js';
 import { cachedJson } from './cachedJson.js';
-import { validId } from './validators.js';
+import { changeDialogState, transferDialog } from './dialogActions.js';
+import { inboxPage } from './inboxDialogs.js';
+import { dialogActionSchema, dialogsQuerySchema, dialogTransferSchema } from './requestSchemas.js';
+import { runOnce, writeFingerprint } from './runOnce.js';
+import { jsonBody, validId, validJson, validQuery } from './validators.js';
 
-/** `/dialogs`: one dialog. */
-export function createDialogsRoutes({ upstream, live }: ProxyDeps) {
+/**
+ * `/dialogs`: the inbox, one dialog, and the operator's actions on it (transfer, close,
+ * reopen), each at most once per `idempotencyKey`, never retried upstream, answering the dialog
+ * as it is now.
+ */
+export function createDialogsRoutes(deps: ProxyDeps) {
+  const { upstream, live, idempotency, options } = deps;
   // Each dialog read from Chat2Desk (not from the cache) tells the transfer recorder who has the
   // dialog now: the "from" of its next transfer.
   const mapAndNote = (payload: unknown): Dialog => {
@@ -16,9 +27,33 @@ export function createDialogsRoutes({ upstream, live }: ProxyDeps) {
     live.recorder.noteDialogOperator(dialog.id, dialog.operatorId);
     return dialog;
   };
-  return new Hono<ProxyEnv>().get('/:id', validId, async (c) => {
-    const { id } = c.req.valid('param');
-    const dialog = await upstream.get(dialogPath(id), mapAndNote, c.var.stats, { notFound: `Dialog ${id} not found` });
-    return cachedJson(c, dialog, () => ({ data: dialog }));
-  });
+  const body = [limitBody(options.maxBodyBytes), jsonBody] as const;
+  return new Hono<ProxyEnv>()
+    .get('/', can('read'), validQuery(dialogsQuerySchema), async (c) => c.json(await inboxPage(deps, c.req.valid('query'), c.var.stats)))
+    .get('/:id', can('read'), validId, async (c) => {
+      const { id } = c.req.valid('param');
+      const dialog = await upstream.get(dialogPath(id), mapAndNote, c.var.stats, { notFound: `Dialog ${id} not found` });
+      return cachedJson(c, dialog, () => ({ data: dialog }));
+    })
+    .post('/:id/transfer', can('transfer'), validId, ...body, validJson(dialogTransferSchema), async (c) => {
+      const { id } = c.req.valid('param');
+      const input = c.req.valid('json');
+      const ctx = { deps, caller: c.var.caller, stats: c.var.stats };
+      const dialog = await runOnce(idempotency, c.var.caller, { key: input.idempotencyKey, fingerprint: writeFingerprint('transfer', id, input) }, () => transferDialog(ctx, id, input));
+      return c.json({ data: dialog });
+    })
+    .post('/:id/close', can('close'), validId, ...body, validJson(dialogActionSchema), async (c) => {
+      const { id } = c.req.valid('param');
+      const input = c.req.valid('json');
+      const ctx = { deps, caller: c.var.caller, stats: c.var.stats };
+      const dialog = await runOnce(idempotency, c.var.caller, { key: input.idempotencyKey, fingerprint: writeFingerprint('close', id, input) }, () => changeDialogState(ctx, id, 'closed'));
+      return c.json({ data: dialog });
+    })
+    .post('/:id/reopen', can('reopen'), validId, ...body, validJson(dialogActionSchema), async (c) => {
+      const { id } = c.req.valid('param');
+      const input = c.req.valid('json');
+      const ctx = { deps, caller: c.var.caller, stats: c.var.stats };
+      const dialog = await runOnce(idempotency, c.var.caller, { key: input.idempotencyKey, fingerprint: writeFingerprint('reopen', id, input) }, () => changeDialogState(ctx, id, 'open'));
+      return c.json({ data: dialog });
+    });
 }
