@@ -28,8 +28,9 @@ describe('messages route', () => {
   });
 
   it.each([
-    [{ clientId: 1201, text: 'note to self', type: 'comment' }, 'unknown field "type"; the allowed ones are clientId, text, channelId, transport, idempotencyKey'],
-    [{ clientId: 1201, text: 'see file', attachment: 'https://x', attachment_filename: 'a.pdf' }, 'unknown fields "attachment", "attachment_filename"'],
+    [{ clientId: 1201, text: 'from Anna', operatorId: 102 }, 'unknown field "operatorId"; the allowed ones are clientId, text, channelId, transport, type, attachment, idempotencyKey'],
+    [{ clientId: 1201, text: 'see file', attachment_url: 'https://x', attachment_filename: 'a.pdf' }, 'unknown fields "attachment_url", "attachment_filename"'],
+    [{ clientId: 1201, text: 'see file', attachment: { url: 'https://x.test/a.pdf', name: 'a.pdf' } }, 'attachment: unknown field "name"; the allowed ones are url, filename'],
   ])('POST /messages refuses an unknown field by name instead of dropping it: %j', async (body, message) => {
     await start();
     const answer = await call('/messages', postJson(body));

@@ -1,4 +1,4 @@
-import { MAX_MESSAGE_LENGTH } from '@c2d-console/core';
+import { MAX_MESSAGE_LENGTH, type DialogTransferInput } from '@c2d-console/core';
 import { z } from 'zod';
 import { ProxyError } from '../ProxyError.js';
 
@@ -144,7 +144,7 @@ const attachmentSchema = strictObject(
       .regex(/^[^/\\\p{Cc}]+$/u, { error: 'attachment.filename must be a file name without slashes or control characters' })
       .optional(),
   },
-  'attachment field',
+  'field',
 );
 
 /** Body of `POST /messages`: a message to the client, or an internal note (`type: "comment"`), with a file or without. */
@@ -181,10 +181,12 @@ export const dialogTransferSchema = strictObject(
     idempotencyKey,
   },
   'field',
-).refine((body) => (body.operatorId === undefined) !== (body.groupId === undefined), {
-  error: 'give operatorId (hand it to an operator) or groupId (to a group), exactly one of them',
-  path: ['operatorId'],
-});
+)
+  .refine((body) => (body.operatorId === undefined) !== (body.groupId === undefined), {
+    error: 'give operatorId (hand it to an operator) or groupId (to a group), exactly one of them',
+    path: ['operatorId'],
+  })
+  .transform(({ operatorId, groupId, ...rest }): DialogTransferInput => (operatorId !== undefined ? { operatorId, ...rest } : { groupId: groupId as number, ...rest }));
 
 /** Body of `POST /dialogs/:id/close` and `/reopen`. */
 export const dialogActionSchema = strictObject({ idempotencyKey }, 'field');

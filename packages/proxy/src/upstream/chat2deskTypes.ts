@@ -325,6 +325,13 @@ export interface C2DHookClientChange extends C2DHookBase {
   channel_id?: number | null;
 }
 
+/** ⚠ `add_tag_to_client`, `delete_tag_from_client`: the client, and the tag (L: no source shows the payload). */
+export interface C2DHookTagChange extends C2DHookBase {
+  client_id: number;
+  tag_id?: number;
+  client?: C2DHookClient;
+}
+
 /** One registered webhook (`GET /v1/webhooks` items). */
 export interface C2DWebhook {
   id: number;
