@@ -277,7 +277,7 @@ describe('dialogs, operators, channels and the account', () => {
     const dialog = sandbox.store.data.dialogs[4];
     if (!dialog) throw new Error('seed 21 has too few dialogs');
     const from = dialog.operator_id;
-    const to = sandbox.store.data.operators.find((o) => o.id !== from)?.id;
+    const to = sandbox.store.data.operators.find((o) => o.id !== from && o.online)?.id;
     const put = await write(`/v1/dialogs/${dialog.id}`, { method: 'PUT', body: { operator_id: to } });
     // The transfer also adds Chat2Desk's system message to the dialog.
     const wired = wireDialog(dialog, sandbox.store.lastMessage(dialog.id), sandbox.store.getDialogRoute(dialog.id)?.request_id ?? null);
