@@ -252,7 +252,8 @@ export function createSandboxApi(store: SandboxStore, { faults = [], slowMs = SL
       if (operator && !operator.online && !force && store.getDialog(id)?.operator_id !== operatorId) {
         throw new SandboxError(400, `Operator ${operator.id} is offline; pass force_assign to hand the dialog over anyway`, 'operator_id');
       }
-      return item(c, dialogAnswer(store.updateDialog(id, { operatorId, state, reason: bodyString(body, 'reason') ?? null })));
+      store.updateDialog(id, { operatorId, state, reason: bodyString(body, 'reason') ?? null });
+      return done(c);
     })
     .get('/operators', (c) => list(c, () => store.listOperators(), wireOperator))
     // No paging and no meta, as Chat2Desk answers it.
@@ -274,7 +275,7 @@ export function createSandboxApi(store: SandboxStore, { faults = [], slowMs = SL
       const tagId = positiveId(c.req.param('id'), 'tag id');
       if (!store.listTags().some((tag) => tag.id === tagId)) throw new SandboxError(404, `Tag ${tagId} not found`);
       // Clients send the client in the query (jkasemenov/c2d_api) or in a body (dgolovachev/Chat2DeskClient): both are taken.
-      const fromBody = c.req.header('content-type')?.includes('json') ? bodyId(await jsonBody(c), 'client_id', false) : undefined;
+      const fromBody = (await c.req.raw.clone().text()) === '' ? undefined : bodyId(await jsonBody(c), 'client_id', false);
       const clientId = optionalId(c, 'client_id') ?? fromBody;
       if (clientId === undefined) throw new SandboxError(400, 'client_id is required (a positive integer)', 'client_id');
       store.removeTag(clientId, tagId);
