@@ -56,6 +56,11 @@ export interface ConsoleWrites {
    */
   takeEcho(hookType: string, touches: Pick<WebhookTouches, 'clientId' | 'dialogId'>): boolean;
   /**
+   * Sends a write: its echoes expected first (forgotten again if it fails), the cached answers
+   * it makes stale dropped whatever happened (a write that timed out may have been made).
+   */
+  send<T>(write: { echoes: readonly WriteEcho[]; touches: WebhookTouches }, send: () => Promise<T>): Promise<T>;
+  /**
    * Drops the cached answers the write made stale, then logs (and so streams) its events. Never
    * throws: the write is done, and a failure to tell of it is logged rather than answered.
    */
@@ -88,7 +93,21 @@ export function createConsoleWrites({ stores, upstream, logger, now = Date.now }
     return alive;
   };
 
-  return {
+  const dropStale = (touches: WebhookTouches) => Promise.all(stalePrefixes(touches).map((prefix) => upstream.invalidate(prefix)));
+
+  const writes: ConsoleWrites = {
+    async send({ echoes, touches }, send) {
+      const cancel = writes.expect(echoes);
+      try {
+        return await send();
+      } catch (error) {
+        cancel();
+        throw error;
+      } finally {
+        await dropStale(touches);
+      }
+    },
+
     expect(echoes) {
       const until = now() + ECHO_WINDOW_MS;
       const added: Array<[string, number]> = [];
@@ -124,7 +143,7 @@ export function createConsoleWrites({ stores, upstream, logger, now = Date.now }
       try {
         // Before the events are logged, as for a webhook: a console refetching on one must not be
         // answered from the cache the write made stale.
-        await Promise.all(stalePrefixes(write.touches).map((prefix) => upstream.invalidate(prefix)));
+        await dropStale(write.touches);
         const { eventLog } = await stores();
         for (const [i, event] of write.events.entries()) {
           const dedupeKey = write.events.length === 1 ? write.dedupeKey : `${write.dedupeKey}#${i}`;
@@ -136,4 +155,5 @@ export function createConsoleWrites({ stores, upstream, logger, now = Date.now }
       }
     },
   };
+  return writes;
 }

@@ -6,7 +6,7 @@ import { ProxyError } from '../ProxyError.js';
 import { isWholeList } from '../upstream/createLookups.js';
 import type { CallStats } from '../upstream/createUpstreamClient.js';
 import { clientUpdateBody, ignoreWriteAnswer, mapClient, tagAssignBody } from '../upstream/mappers.js';
-import { C2D_PATHS, clientPath, stalePrefixes, tagDeleteFromPath } from '../upstream/paths.js';
+import { C2D_PATHS, clientPath, tagDeleteFromPath } from '../upstream/paths.js';
 import type { WebhookTouches } from '../upstream/readWebhook.js';
 
 /** Who edits a client card, and where the upstream calls are counted. */
@@ -23,22 +23,12 @@ const readClient = ({ deps, stats }: ClientWriteContext, id: number): Promise<Cl
   deps.upstream.get(clientPath(id), mapClient, stats, { fresh: true, notFound: `Client ${id} not found` });
 
 /**
- * Sends the writes of one card edit (their webhook echoes expected first, forgotten again if a
- * write failed), drops the card's cached answers whatever happened, reads the card as it is
- * now, updates the client index (names are searchable at once) and tells every open console (a
+ * Sends the writes of one card edit (see `ConsoleWrites.send`), reads the card as it is now, updates the client index (names are searchable at once) and tells every open console (a
  * `client` event).
  */
 async function editCard(ctx: ClientWriteContext, id: number, echoes: WriteEcho[], writes: () => Promise<void>, what: string, input: unknown): Promise<Client> {
-  const { live, upstream } = ctx.deps;
-  const cancel = live.writes.expect(echoes);
-  try {
-    await writes();
-  } catch (error) {
-    cancel();
-    throw error;
-  } finally {
-    await Promise.all(stalePrefixes(cardTouches(id)).map((prefix) => upstream.invalidate(prefix)));
-  }
+  const { live } = ctx.deps;
+  await live.writes.send({ echoes, touches: cardTouches(id) }, writes);
   const after = await readClient(ctx, id);
   const { clientIndex } = await live.stores();
   await clientIndex.upsert([{ id, name: after.name, phone: after.phone, assignedName: after.assignedName }]).catch(() => undefined);

@@ -6,7 +6,7 @@ import type { WriteEcho } from '../events/createConsoleWrites.js';
 import { isWholeList } from '../upstream/createLookups.js';
 import type { CallStats } from '../upstream/createUpstreamClient.js';
 import { dialogUpdateBody, ignoreWriteAnswer, mapDialog, mapOperatorList } from '../upstream/mappers.js';
-import { dialogPath, operatorsPath, stalePrefixes, transferToGroupPath } from '../upstream/paths.js';
+import { dialogPath, operatorsPath, transferToGroupPath } from '../upstream/paths.js';
 import type { WebhookTouches } from '../upstream/readWebhook.js';
 
 /** Who asks for a dialog change, and where its upstream calls are counted. */
@@ -26,22 +26,9 @@ async function readDialog({ deps, stats }: DialogWriteContext, id: number): Prom
   return dialog;
 }
 
-/**
- * Sends a dialog change: its webhook echoes expected first (Chat2Desk may deliver them before
- * it answers), forgotten again if the change failed; the dialog's cached answers dropped
- * whatever happened (a timed-out change may have been made). Answers the dialog as it is now.
- */
+/** Sends a dialog change (see `ConsoleWrites.send`) and answers the dialog as it is now. */
 async function sendChange(ctx: DialogWriteContext, before: Dialog, echo: WriteEcho, write: () => Promise<unknown>): Promise<Dialog> {
-  const { live, upstream } = ctx.deps;
-  const cancel = live.writes.expect([echo]);
-  try {
-    await write();
-  } catch (error) {
-    cancel();
-    throw error;
-  } finally {
-    await Promise.all(stalePrefixes(dialogTouches(before)).map((prefix) => upstream.invalidate(prefix)));
-  }
+  await ctx.deps.live.writes.send({ echoes: [echo], touches: dialogTouches(before) }, write);
   return readDialog(ctx, before.id);
 }
 

@@ -1,5 +1,5 @@
 import type { Dialog } from '@c2d-console/core';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { can } from '../middleware/can.js';
 import { limitBody } from '../middleware/limitBody.js';
 import type { ProxyDeps } from '../ProxyDeps.js';
@@ -7,7 +7,7 @@ import type { ProxyEnv } from '../ProxyEnv.js';
 import { mapDialog } from '../upstream/mappers.js';
 import { dialogPath } from '../upstream/paths.js';
 import { cachedJson } from './cachedJson.js';
-import { changeDialogState, transferDialog } from './dialogActions.js';
+import { changeDialogState, transferDialog, type DialogWriteContext } from './dialogActions.js';
 import { inboxPage } from './inboxDialogs.js';
 import { dialogActionSchema, dialogsQuerySchema, dialogTransferSchema } from './requestSchemas.js';
 import { runOnce, writeFingerprint } from './runOnce.js';
@@ -28,6 +28,19 @@ export function createDialogsRoutes(deps: ProxyDeps) {
     return dialog;
   };
   const body = [limitBody(options.maxBodyBytes), jsonBody] as const;
+  /** Runs a dialog write at most once per caller and `idempotencyKey`, and answers the dialog as it is now. */
+  const answerWrite = async <I extends { idempotencyKey?: string }>(
+    c: Context<ProxyEnv>,
+    what: 'transfer' | 'close' | 'reopen',
+    id: number,
+    input: I,
+    write: (ctx: DialogWriteContext, id: number, input: I) => Promise<Dialog>,
+  ) => {
+    const ctx = { deps, caller: c.var.caller, stats: c.var.stats };
+    const fingerprint = writeFingerprint(what, id, input);
+    const dialog = await runOnce(idempotency, c.var.caller, { key: input.idempotencyKey, fingerprint }, () => write(ctx, id, input));
+    return c.json({ data: dialog });
+  };
   return new Hono<ProxyEnv>()
     .get('/', can('read'), validQuery(dialogsQuerySchema), async (c) => c.json(await inboxPage(deps, c.req.valid('query'), c.var.stats)))
     .get('/:id', can('read'), validId, async (c) => {
@@ -35,25 +48,13 @@ export function createDialogsRoutes(deps: ProxyDeps) {
       const dialog = await upstream.get(dialogPath(id), mapAndNote, c.var.stats, { notFound: `Dialog ${id} not found` });
       return cachedJson(c, dialog, () => ({ data: dialog }));
     })
-    .post('/:id/transfer', can('transfer'), validId, ...body, validJson(dialogTransferSchema), async (c) => {
-      const { id } = c.req.valid('param');
-      const input = c.req.valid('json');
-      const ctx = { deps, caller: c.var.caller, stats: c.var.stats };
-      const dialog = await runOnce(idempotency, c.var.caller, { key: input.idempotencyKey, fingerprint: writeFingerprint('transfer', id, input) }, () => transferDialog(ctx, id, input));
-      return c.json({ data: dialog });
-    })
-    .post('/:id/close', can('close'), validId, ...body, validJson(dialogActionSchema), async (c) => {
-      const { id } = c.req.valid('param');
-      const input = c.req.valid('json');
-      const ctx = { deps, caller: c.var.caller, stats: c.var.stats };
-      const dialog = await runOnce(idempotency, c.var.caller, { key: input.idempotencyKey, fingerprint: writeFingerprint('close', id, input) }, () => changeDialogState(ctx, id, 'closed'));
-      return c.json({ data: dialog });
-    })
-    .post('/:id/reopen', can('reopen'), validId, ...body, validJson(dialogActionSchema), async (c) => {
-      const { id } = c.req.valid('param');
-      const input = c.req.valid('json');
-      const ctx = { deps, caller: c.var.caller, stats: c.var.stats };
-      const dialog = await runOnce(idempotency, c.var.caller, { key: input.idempotencyKey, fingerprint: writeFingerprint('reopen', id, input) }, () => changeDialogState(ctx, id, 'open'));
-      return c.json({ data: dialog });
-    });
+    .post('/:id/transfer', can('transfer'), validId, ...body, validJson(dialogTransferSchema), (c) =>
+      answerWrite(c, 'transfer', c.req.valid('param').id, c.req.valid('json'), (ctx, id, input) => transferDialog(ctx, id, input)),
+    )
+    .post('/:id/close', can('close'), validId, ...body, validJson(dialogActionSchema), (c) =>
+      answerWrite(c, 'close', c.req.valid('param').id, c.req.valid('json'), (ctx, id) => changeDialogState(ctx, id, 'closed')),
+    )
+    .post('/:id/reopen', can('reopen'), validId, ...body, validJson(dialogActionSchema), (c) =>
+      answerWrite(c, 'reopen', c.req.valid('param').id, c.req.valid('json'), (ctx, id) => changeDialogState(ctx, id, 'open')),
+    );
 }
