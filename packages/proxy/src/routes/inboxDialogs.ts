@@ -103,7 +103,8 @@ export async function inboxPage(deps: ProxyDeps, query: InboxQuery, stats: CallS
       meta: { total: scan.total, ...page, scan: { scanned: scan.scanned, complete: scan.complete } },
     };
   }
-  const list = await deps.upstream.get(dialogsPath({ state: query.state, operatorId: query.operatorId }, page), mapDialogList, stats);
+  const notFound = query.operatorId === undefined ? undefined : `Operator ${query.operatorId} not found`;
+  const list = await deps.upstream.get(dialogsPath({ state: query.state, operatorId: query.operatorId }, page), mapDialogList, stats, { notFound });
   return {
     data: await nameClients(deps, list.data.toSorted(newestActivityFirst), stats),
     meta: { total: list.meta.total ?? page.offset + list.data.length, limit: list.meta.limit ?? page.limit, offset: list.meta.offset ?? page.offset },
