@@ -259,6 +259,8 @@ export interface PageParams {
 export interface ClientsParams extends PageParams {
   phone?: string;
   q?: string;
+  /** Only clients carrying this tag (Chat2Desk's own filter; not combined with a name `q`). */
+  tagId?: number;
 }
 
 /** `GET /transfers` parameters; give at least one of the ids to narrow the history. */

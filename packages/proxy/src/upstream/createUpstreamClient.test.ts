@@ -67,6 +67,15 @@ describe('retries', () => {
     expect(upstream.calls).toHaveLength(3);
   });
 
+  it('never retries a write: a PUT (a dialog change) or a DELETE (a tag taken off) that failed is sent once', async () => {
+    await start();
+    upstream.on('PUT', '/v1/dialogs/5502', { status: 503 });
+    upstream.on('DELETE', '/v1/tags/77/delete_from', { drop: true });
+    expect((await call('/dialogs/5502/reopen', postJson({}))).status).toBe(502);
+    expect((await call('/clients/1201/tags', postJson({ tagIds: [] }))).status).toBe(502);
+    expect(upstream.calls.filter((c) => c.method !== 'GET').map((c) => c.method)).toEqual(['PUT', 'DELETE']);
+  });
+
   it('retries a GET after a network error', async () => {
     await start();
     upstream.on('GET', '/v1/clients/1201', (_call, n) => (n === 0 ? { drop: true } : undefined));
