@@ -2,26 +2,26 @@ import { describe, expect, it } from 'vitest';
 import { createTokenBucketLimiter } from './createTokenBucketLimiter.js';
 import { bucketViolations } from '../test/bucketViolations.js';
 
-
 describe('createTokenBucketLimiter', () => {
   it('spaces calls at the configured rate, FIFO, with no burst by default', async () => {
-    const limiter = createTokenBucketLimiter({ requestsPerSecond: 100, maxWaitMs: 1000 });
+    // 20/s (one call per 50 ms) leaves room for timers that fire late on a loaded machine.
+    const limiter = createTokenBucketLimiter({ requestsPerSecond: 20, maxWaitMs: 1000 });
     const started = performance.now();
     const order: number[] = [];
     const times: number[] = [];
     await Promise.all(
-      Array.from({ length: 20 }, async (_, i) => {
+      Array.from({ length: 10 }, async (_, i) => {
         expect(await limiter.acquire()).toEqual({ ok: true });
         order.push(i);
         times.push(performance.now() - started);
       }),
     );
     expect(order).toEqual(order.toSorted((a, b) => a - b));
-    // Times are taken after each timer fired, which can be a few ms late.
-    expect(bucketViolations(times, { requestsPerSecond: 100, burst: 1, jitterMs: 5 })).toEqual([]);
+    // Times are taken after each timer fired, which can be late under load.
+    expect(bucketViolations(times, { requestsPerSecond: 20, burst: 1, jitterMs: 20 })).toEqual([]);
     // ...and the check itself catches calls that were let through together.
-    expect(bucketViolations([0, 1, 2], { requestsPerSecond: 100, burst: 1, jitterMs: 5 })).not.toEqual([]);
-    expect(times.at(-1)).toBeGreaterThanOrEqual(190);
+    expect(bucketViolations([0, 1, 2], { requestsPerSecond: 20, burst: 1, jitterMs: 20 })).not.toEqual([]);
+    expect(times.at(-1)).toBeGreaterThanOrEqual(445);
   });
 
   it('does not release a backlog at once after the event loop stalled', async () => {
