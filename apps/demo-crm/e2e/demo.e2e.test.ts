@@ -1,15 +1,30 @@
+import { CONSOLE_STALE_TIME, MESSAGES_REFETCH_INTERVAL } from '@c2d-console/react';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoServer } from '../server.mjs';
 import { launchChromium, snapshot } from './browser.ts';
+import { recordNetwork, type LoggedRequest, type NetworkLog } from './networkLog.ts';
 
 type Demo = Awaited<ReturnType<typeof startDemoServer>>;
+
+/** A reply written in the frame shows in the page's history within this (ms from the click on Send). */
+const FRAME_REPLY_SHOWN_MS = 1000;
+/**
+ * How long the idle page is watched (ms): longer than the history's old poll interval (10 s,
+ * still used while the event stream is down) and than the console's staleTime (30 s, after which
+ * any re-mount would refetch), so either would show in the network log.
+ */
+const IDLE_MS = Math.max(MESSAGES_REFETCH_INTERVAL, CONSOLE_STALE_TIME) + 2000;
+
+/** A request for a client's message history (`MessageHistory`'s `useMessages`). */
+const isHistoryRequest = (request: LoggedRequest) => /^\/api\/clients\/\d+\/messages(\?|$)/.test(request.path);
 
 // One user journey through the built demo and the real proxy in sandbox mode, step by step.
 describe('demo CRM in Chromium', () => {
   let demo: Demo;
   let browser: Browser;
   let page: Page;
+  let network: NetworkLog;
   let target: { id: number; name: string; phone: string };
   let dialogId: number;
 
@@ -22,6 +37,7 @@ describe('demo CRM in Chromium', () => {
     demo = await startDemoServer({ port: 0, env: {}, quiet: true });
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    network = recordNetwork(page);
     // A client from the sandbox, found the way a person would know it: by phone.
     const clients = await (await fetch(`${demo.url}api/clients?limit=1&offset=7`)).json();
     const client = clients.data[0];
@@ -85,18 +101,48 @@ describe('demo CRM in Chromium', () => {
     await snapshot(page, '06-sent-from-form');
   });
 
-  it('sends a reply from inside the mode-2 frame and sees it in MessageHistory', async () => {
+  it('sends a reply from inside the mode-2 frame and sees it in MessageHistory within 1 s, through the event stream', async () => {
     await page.getByRole('radio', { name: 'Dialog' }).check();
     await frame().locator('body[data-mode="2"]').waitFor();
+    // The provider's event stream is open: the reply reaches the history as an event, not a poll.
+    await expect.poll(() => network.eventStreamOpen()).toBe(true);
     const text = `Reply typed in the Chat2Desk frame ${Date.now()}`;
     await frame().getByRole('textbox', { name: 'Reply' }).fill(text);
-    await frame().getByRole('button', { name: 'Send' }).click();
+    // The click's time as the frame saw it (Playwright's own checks before clicking take a
+    // while on a busy machine and are no part of what the operator waits for).
+    const clicks: number[] = [];
+    await page.exposeFunction('c2dE2eClicked', (at: number) => clicks.push(at));
+    const send = frame().getByRole('button', { name: 'Send' });
+    await send.evaluate((button) => button.addEventListener('click', () => void (window as unknown as { c2dE2eClicked(at: number): void }).c2dE2eClicked(Date.now())));
+    const mark = network.requests.length;
+    await send.click();
+    // Sandbox web UI → its webhook → event log → `GET /events` → invalidation → refetch → render.
+    await history().getByText(text).waitFor({ timeout: FRAME_REPLY_SHOWN_MS });
+    const shownAfterMs = Date.now() - (clicks[0] ?? Number.NaN);
+    expect(shownAfterMs, `the reply showed ${Math.round(shownAfterMs)} ms after the click on Send`).toBeLessThan(FRAME_REPLY_SHOWN_MS);
+    // The same stream carried it: it did not drop meanwhile (the history would have polled).
+    expect(network.since(mark).filter((request) => request.path.startsWith('/api/events'))).toEqual([]);
     await frame().getByText(text).waitFor();
-    // MessageHistory polls, so the frame's reply shows up without a reload.
-    await history().getByText(text).waitFor({ timeout: 20_000 });
     expect(await history().getByText(text).count()).toBe(1);
     await snapshot(page, '07-sent-from-frame');
   });
+
+  it(
+    'makes no history request while the page idles: the event stream keeps it fresh, nothing polls',
+    async () => {
+      await expect.poll(() => network.eventStreamOpen()).toBe(true);
+      // What the reply's event set off (history, dialog, client's dialog) has settled.
+      await expect.poll(() => network.inFlight()).toBe(0);
+      const mark = network.requests.length;
+      await page.waitForTimeout(IDLE_MS);
+      const idle = network.since(mark);
+      expect(idle.filter(isHistoryRequest), `requests while idle: ${JSON.stringify(idle)}`).toEqual([]);
+      // The same stream all along: it neither dropped (the history would poll meanwhile) nor reconnected.
+      expect(idle.filter((request) => request.path.startsWith('/api/events'))).toEqual([]);
+      expect(network.eventStreamOpen()).toBe(true);
+    },
+    IDLE_MS + 30_000,
+  );
 
   it('shows the transfer history of the client', async () => {
     const transfers = page.getByRole('region', { name: 'Transfers' });

@@ -136,6 +136,19 @@ describe('GET /events', () => {
     expect((await call('/events?since=1')).body.error.message).toMatch(/unknown parameter "since"/);
   });
 
+  it('sends the `: connected` comment at once, long before the first heartbeat, so the browser knows the stream is live', async () => {
+    const proxy = await start({ events: { heartbeatMs: 20_000 } });
+    const started = performance.now();
+    const answer = await proxy.request('/events');
+    expect(answer.status).toBe(200);
+    const reader = (answer.body as ReadableStream<Uint8Array>).getReader();
+    const first = await reader.read();
+    // Not held back by the server until an event or the heartbeat (20 s) comes; generous for a busy machine.
+    expect(performance.now() - started).toBeLessThan(5000);
+    expect(new TextDecoder().decode(first.value)).toBe(': connected\n\n');
+    await reader.cancel();
+  });
+
   it('sends a heartbeat comment while nothing happens', async () => {
     const proxy = await start({ events: { heartbeatMs: 50 } });
     const answer = await proxy.request('/events');
