@@ -76,6 +76,6 @@ describe('createRedisCache', () => {
     } finally {
       await redis.server.restart();
     }
-    await expect.poll(async () => cache.set('/v1/tags', ['back'], 1000).then(() => cache.get('/v1/tags'), () => undefined), { timeout: 5000 }).toEqual(['back']);
+    await expect.poll(async () => Promise.resolve(cache.set('/v1/tags', ['back'], 1000)).then(() => cache.get('/v1/tags'), () => undefined), { timeout: 5000 }).toEqual(['back']);
   });
 });

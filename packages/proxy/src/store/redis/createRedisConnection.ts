@@ -93,6 +93,9 @@ export function createRedisConnection(options: RedisConnectionOptions): RedisCon
   const client: RedisClient = createClient({
     url: options.url,
     name: options.name,
+    // RESP2: every reply (XREAD, HMGET, script results) is a plain array, whatever the server
+    // version; pub/sub has a connection of its own anyway.
+    RESP: 2,
     // Fail fast: a command sent while Redis is down is refused at once rather than queued
     // until it comes back (a webhook must get its non-2xx now, a read must fall back now).
     disableOfflineQueue: true,

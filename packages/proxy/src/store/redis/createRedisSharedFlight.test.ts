@@ -18,7 +18,8 @@ async function instance(namespace: string, options: { lockTtlMs?: number } = {})
   const connection = await redis.connect();
   const shared = createRedisCache({ connection, namespace });
   const cache = createResilientCache(shared);
-  const flight = await createRedisSharedFlight({ connection, subscriber: await redis.connect(), namespace, cache: shared, ...options });
+  const subscriber = await redis.connect();
+  const flight = await createRedisSharedFlight({ connection, subscriber, namespace, cache: shared, ...options });
   redis.cleanup(() => flight.close());
   const client = createUpstreamClient({
     baseUrl: upstream.url,
@@ -34,6 +35,7 @@ async function instance(namespace: string, options: { lockTtlMs?: number } = {})
   });
   return {
     flight,
+    ready: () => connection.ready && subscriber.ready,
     async read(path: string): Promise<unknown> {
       const hit = await cache.get(path);
       if (hit !== undefined) return hit;
@@ -88,9 +90,8 @@ describe('createRedisSharedFlight', () => {
     } finally {
       await redis.server.restart();
     }
-    upstream.reset();
-    // The subscriber resubscribes on its own; until then waiters poll.
-    await expect.poll(async () => (await instances[0]?.read('/v1/tags')) !== undefined && upstream.calls.length > 0, { timeout: 5000 }).toBe(true);
+    // The connections come back on their own (and the subscriber resubscribes).
+    await expect.poll(() => instances.every((one) => one.ready()), { timeout: 5000 }).toBe(true);
     upstream.reset();
     upstream.latencyMs = 100;
     await Promise.all(Array.from({ length: 10 }, (_, n) => instances[n % 2]?.read('/v1/channels')));

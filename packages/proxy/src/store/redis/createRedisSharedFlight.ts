@@ -65,7 +65,7 @@ export async function createRedisSharedFlight(options: RedisSharedFlightOptions)
     const release = () => connection.run(RELEASE, [lockKey(key), channel], [token, key]).catch(() => {});
     try {
       // Another instance may have finished between our cache miss and our lock: use its value.
-      const hit = await cache.get(key).catch(() => undefined);
+      const hit = await Promise.resolve(cache.get(key)).catch(() => undefined);
       if (hit !== undefined) return hit as T;
       return await fetch();
     } catch (error) {
