@@ -54,6 +54,8 @@ export interface RedisConnection {
   health(): RedisHealth;
   /** Resolves once connected, or rejects after `timeoutMs` with how to fix the URL. */
   connected(timeoutMs: number): Promise<void>;
+  /** Resolves true once connected, or false after `timeoutMs`. */
+  whenReady(timeoutMs: number): Promise<boolean>;
   /**
    * Sends one command. `timeoutMs: null` waits as long as it takes (a blocking `XREAD`); the
    * default is the connection's command timeout.
@@ -92,7 +94,8 @@ export function createRedisConnection(options: RedisConnectionOptions): RedisCon
   }
   const client: RedisClient = createClient({
     url: options.url,
-    name: options.name,
+    // CLIENT SETNAME refuses spaces, and a refused name would keep the connection from ever being ready.
+    name: options.name?.replace(/\s+/g, '-'),
     // RESP2: every reply (XREAD, HMGET, script results) is a plain array, whatever the server
     // version; pub/sub has a connection of its own anyway.
     RESP: 2,
@@ -155,32 +158,25 @@ export function createRedisConnection(options: RedisConnectionOptions): RedisCon
       return client.isReady;
     },
     health: () => ({ ...health }),
+    whenReady(timeoutMs) {
+      if (client.isReady) return Promise.resolve(true);
+      return new Promise<boolean>((resolve) => {
+        const onReady = () => {
+          clearTimeout(timer);
+          resolve(true);
+        };
+        const timer = setTimeout(() => {
+          client.off('ready', onReady);
+          resolve(false);
+        }, timeoutMs);
+        client.once('ready', onReady);
+      });
+    },
     async connected(timeoutMs) {
-      if (client.isReady) return;
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      let onReady: (() => void) | undefined;
-      try {
-        await Promise.race([
-          new Promise<void>((resolve) => {
-            onReady = () => resolve();
-            client.once('ready', onReady);
-          }),
-          new Promise<never>((_resolve, reject) => {
-            timer = setTimeout(
-              () =>
-                reject(
-                  new Error(
-                    `could not connect to Redis at ${redactRedisUrl(options.url)} within ${timeoutMs} ms (${health.reason ?? 'no answer'}): check C2D_PROXY_REDIS_URL (option redis.url) and that Redis is running`,
-                  ),
-                ),
-              timeoutMs,
-            );
-          }),
-        ]);
-      } finally {
-        clearTimeout(timer);
-        if (onReady) client.off('ready', onReady);
-      }
+      if (await connection.whenReady(timeoutMs)) return;
+      throw new Error(
+        `could not connect to Redis at ${redactRedisUrl(options.url)} within ${timeoutMs} ms (${health.reason ?? 'no answer'}): check C2D_PROXY_REDIS_URL (option redis.url) and that Redis is running`,
+      );
     },
     command,
     async run<T>(script: LuaScript, keys: readonly string[], args: RedisArgs): Promise<T> {
