@@ -125,6 +125,8 @@ export function createStreamFollower(options: StreamFollowerOptions): StreamFoll
           // oxlint-disable-next-line no-await-in-loop -- entries are handed on in order
           await options.onEntries(entries);
         } catch (error) {
+          // Redis went away while the entries were handled: read them again once it is back.
+          if (isRedisUnavailable(error)) throw error;
           options.onError?.(error); // a consumer's bug must not stop the stream for everyone
         }
         position = (entries.at(-1) as StreamEntry).id;
