@@ -5,11 +5,11 @@ import type { ClientIndex, ClientIndexEntry } from './ClientIndex.js';
 import { createMemoryClientIndex } from './createMemoryClientIndex.js';
 import { createSqliteClientIndex } from './createSqliteClientIndex.js';
 import { createRedisClientIndex } from '../redis/createRedisClientIndex.js';
-import { useTestRedis } from '../../test/useTestRedis.js';
+import { setupTestRedis } from '../../test/setupTestRedis.js';
 
 type OpenIndex = () => Promise<ClientIndex>;
 
-const redis = useTestRedis();
+const redis = setupTestRedis();
 
 const implementations: Array<[string, (cleanups: Array<() => unknown>) => OpenIndex]> = [
   ['memory', () => async () => createMemoryClientIndex()],

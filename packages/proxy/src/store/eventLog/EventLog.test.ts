@@ -7,7 +7,7 @@ import { createSqliteEventLog } from './createSqliteEventLog.js';
 import { openSqliteDatabase } from '../sqlite/openSqliteDatabase.js';
 import type { SqliteDatabase } from '../sqlite/SqliteDatabase.js';
 import { createRedisEventLog } from '../redis/createRedisEventLog.js';
-import { useTestRedis } from '../../test/useTestRedis.js';
+import { setupTestRedis } from '../../test/setupTestRedis.js';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -35,7 +35,7 @@ const unknownHook = (n: number): EventLogEntry => ({ dedupeKey: `mystery:${n}`, 
 
 type OpenLog = (options?: EventLogOptions) => Promise<EventLog>;
 
-const redis = useTestRedis();
+const redis = setupTestRedis();
 
 /**
  * Whether id `a` comes after id `b`. Ids are opaque but ordered: decimal integers (memory,

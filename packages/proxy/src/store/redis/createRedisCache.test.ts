@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { useTestRedis } from '../../test/useTestRedis.js';
+import { setupTestRedis } from '../../test/setupTestRedis.js';
 import { createRedisCache } from './createRedisCache.js';
 
-const redis = useTestRedis();
+const redis = setupTestRedis();
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('createRedisCache', () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { useTestRedis } from '../../test/useTestRedis.js';
+import { setupTestRedis } from '../../test/setupTestRedis.js';
 import type { ClientIndex } from '../clientIndex/ClientIndex.js';
 import { createRedisClientIndex } from './createRedisClientIndex.js';
 
-const redis = useTestRedis();
+const redis = setupTestRedis();
 const ALL = { limit: 50, offset: 0 };
 
 async function open(namespace: string): Promise<ClientIndex> {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { useTestRedis } from '../../test/useTestRedis.js';
+import { setupTestRedis } from '../../test/setupTestRedis.js';
 import type { EventLog, EventLogEntry, LoggedEvent } from '../eventLog/EventLog.js';
 import { createRedisEventLog } from './createRedisEventLog.js';
 
-const redis = useTestRedis();
+const redis = setupTestRedis();
 
 const inbox = (messageId: number): EventLogEntry => ({
   dedupeKey: `inbox:${messageId}`,

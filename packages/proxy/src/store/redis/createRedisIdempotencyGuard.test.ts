@@ -1,11 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ProxyError } from '../../ProxyError.js';
-import { useTestRedis } from '../../test/useTestRedis.js';
+import { setupTestRedis } from '../../test/setupTestRedis.js';
 import { createIdempotencyGuard, type IdempotencyGuard } from '../createIdempotencyGuard.js';
 import { createMemoryCache } from '../createMemoryCache.js';
 import { createRedisIdempotencyGuard } from './createRedisIdempotencyGuard.js';
 
-const redis = useTestRedis();
+const redis = setupTestRedis();
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const request = (key: string, fingerprint = 'send:11:hi', scope: string | null = 'alice') => ({ scope, key, fingerprint });
 

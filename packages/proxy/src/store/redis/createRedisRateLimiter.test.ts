@@ -1,14 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { bucketViolations } from '../../test/bucketViolations.js';
 import { setupFakeUpstream } from '../../test/setupLiveProxy.js';
-import { useTestRedis } from '../../test/useTestRedis.js';
+import { setupTestRedis } from '../../test/setupTestRedis.js';
 import { createUpstreamClient } from '../../upstream/createUpstreamClient.js';
 import type { RateLimiter } from '../../upstream/RateLimiter.js';
 import { createInstanceHeartbeat } from './createInstanceHeartbeat.js';
 import { createRedisRateLimiter } from './createRedisRateLimiter.js';
 import { createResilientRateLimiter } from './createResilientRateLimiter.js';
 
-const redis = useTestRedis();
+const redis = setupTestRedis();
 const upstream = setupFakeUpstream();
 afterEach(() => upstream.reset());
 

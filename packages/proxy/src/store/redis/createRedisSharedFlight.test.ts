@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { setupFakeUpstream } from '../../test/setupLiveProxy.js';
-import { useTestRedis } from '../../test/useTestRedis.js';
+import { setupTestRedis } from '../../test/setupTestRedis.js';
 import { createUpstreamClient } from '../../upstream/createUpstreamClient.js';
 import { createRedisCache } from './createRedisCache.js';
 import { createRedisSharedFlight } from './createRedisSharedFlight.js';
 import { createResilientCache } from './createResilientCache.js';
 
-const redis = useTestRedis();
+const redis = setupTestRedis();
 const upstream = setupFakeUpstream();
 afterEach(() => upstream.reset());
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { useTestRedis } from '../../test/useTestRedis.js';
+import { setupTestRedis } from '../../test/setupTestRedis.js';
 import { createRedisTransferStore } from './createRedisTransferStore.js';
 
-const redis = useTestRedis();
+const redis = setupTestRedis();
 const PAGE = { limit: 10, offset: 0 };
 const transfer = { dialogId: 63, clientId: 11, toOperatorId: 2, created: '2026-11-02T10:00:00Z' };
 

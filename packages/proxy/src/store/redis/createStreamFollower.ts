@@ -97,7 +97,9 @@ export function createStreamFollower(options: StreamFollowerOptions): StreamFoll
   async function loop(first: Promise<string>) {
     let starting: Promise<string> | undefined = first;
     let recovering = false;
-    for (let failures = 0; !closed; ) {
+    // `closed` is set by `close()`, between two reads.
+    const running = () => !closed;
+    for (let failures = 0; running(); ) {
       try {
         if (starting || position === undefined) {
           const asked = starting ?? options.start();

@@ -5,11 +5,11 @@ import { createMemoryTransferStore } from './createMemoryTransferStore.js';
 import { createSqliteTransferStore } from './createSqliteTransferStore.js';
 import type { TransferInput, TransferStore, TransferStoreOptions } from './TransferStore.js';
 import { createRedisTransferStore } from '../redis/createRedisTransferStore.js';
-import { useTestRedis } from '../../test/useTestRedis.js';
+import { setupTestRedis } from '../../test/setupTestRedis.js';
 
 type OpenStore = (options?: TransferStoreOptions) => Promise<TransferStore>;
 
-const redis = useTestRedis();
+const redis = setupTestRedis();
 
 const implementations: Array<[string, (cleanups: Array<() => unknown>) => OpenStore]> = [
   ['memory', () => async (options) => createMemoryTransferStore(options)],

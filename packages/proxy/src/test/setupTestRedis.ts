@@ -18,7 +18,7 @@ export interface TestRedisHandle {
 let namespaces = 0;
 
 /** Registers the hooks of a test file that needs a real Redis (see {@link startRedis}). */
-export function useTestRedis(): TestRedisHandle {
+export function setupTestRedis(): TestRedisHandle {
   let server: TestRedis | undefined;
   const connections: RedisConnection[] = [];
   const cleanups: Array<() => unknown> = [];
@@ -27,7 +27,7 @@ export function useTestRedis(): TestRedisHandle {
   });
   afterEach(async () => {
     // oxlint-disable-next-line no-await-in-loop -- cleanups run in order, the newest first
-    for (const task of cleanups.splice(0).reverse()) await task();
+    for (const task of cleanups.splice(0).toReversed()) await task();
     await Promise.all(connections.splice(0).map((connection) => connection.close()));
   });
   afterAll(async () => {
