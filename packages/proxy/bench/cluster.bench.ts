@@ -7,6 +7,7 @@
  * table for the README.
  */
 import { fork, type ChildProcess } from 'node:child_process';
+import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { createMemoryCache } from '../src/store/createMemoryCache.js';
@@ -130,7 +131,7 @@ try {
   console.info(
     `One cached read (${READS} in a row, in process): in memory p50 ${memoryRead.p50.toFixed(1)} µs, p99 ${memoryRead.p99.toFixed(1)} µs; ` +
       `Redis on loopback p50 ${redisRead.p50.toFixed(1)} µs, p99 ${redisRead.p99.toFixed(1)} µs: Redis adds ${extraP50.toFixed(3)} ms at p50 (goal < 1 ms). ` +
-      `Node ${process.version}, redis-server on loopback, one process per proxy instance.`,
+      `Node ${process.version}, redis-server on loopback, one process per proxy instance, load average ${loadavg()[0]?.toFixed(1)} at the end.`,
   );
   if (extraP50 >= 1 || redisRow.errors > 0 || memoryRow.errors > 0) process.exitCode = 1;
 } finally {
