@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { bucketViolations } from '../../test/bucketViolations.js';
 import { setupFakeUpstream } from '../../test/setupLiveProxy.js';
 import { setupTestRedis } from '../../test/setupTestRedis.js';
-import { createUpstreamClient } from '../../upstream/createUpstreamClient.js';
+import { upstreamClientFor } from '../../test/upstreamClientFor.js';
 import type { RateLimiter } from '../../upstream/RateLimiter.js';
 import { createInstanceHeartbeat } from './createInstanceHeartbeat.js';
 import { createRedisRateLimiter } from './createRedisRateLimiter.js';
@@ -23,22 +23,8 @@ function mostInWindow(times: number[], windowMs: number): number {
   return most;
 }
 
-/** An upstream client of one proxy instance in front of the fake Chat2Desk, with `limiter` and no cache. */
-function instance(limiter: RateLimiter, released: number[] = []) {
-  return createUpstreamClient({
-    onUpstreamCall: () => released.push(performance.now()),
-    baseUrl: upstream.url,
-    token: 'c2d-test-token',
-    fetch: (url, init) => fetch(url, init),
-    timeoutMs: 5000,
-    maxBodyBytes: 1_000_000,
-    retry: { retries: 0, baseDelayMs: 10, maxDelayMs: 100 },
-    limiter,
-    cache: null,
-    cacheTtlMs: 0,
-    redact: (text) => text,
-  });
-}
+/** An upstream client of one proxy instance with `limiter`, noting when it lets each call go. */
+const instance = (limiter: RateLimiter, released: number[] = []) => upstreamClientFor(upstream, { limiter, onUpstreamCall: () => released.push(performance.now()) });
 
 /** 10× `rate` for `seconds`, spread over `clients` in waves every 100 ms; answers how many went through. */
 async function overload(clients: Array<ReturnType<typeof instance>>, rate: number, seconds: number) {

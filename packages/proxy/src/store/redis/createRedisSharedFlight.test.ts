@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { setupFakeUpstream } from '../../test/setupLiveProxy.js';
 import { setupTestRedis } from '../../test/setupTestRedis.js';
-import { createUpstreamClient } from '../../upstream/createUpstreamClient.js';
+import { upstreamClientFor } from '../../test/upstreamClientFor.js';
 import { createRedisCache } from './createRedisCache.js';
 import { createRedisSharedFlight } from './createRedisSharedFlight.js';
 import { createResilientCache } from './createResilientCache.js';
@@ -21,18 +21,7 @@ async function instance(namespace: string, options: { lockTtlMs?: number } = {})
   const subscriber = await redis.connect();
   const flight = await createRedisSharedFlight({ connection, subscriber, namespace, cache: shared, ...options });
   redis.cleanup(() => flight.close());
-  const client = createUpstreamClient({
-    baseUrl: upstream.url,
-    token: 'c2d-test-token',
-    fetch: (url, init) => fetch(url, init),
-    timeoutMs: 5000,
-    maxBodyBytes: 1_000_000,
-    retry: { retries: 0, baseDelayMs: 10, maxDelayMs: 100 },
-    limiter: null,
-    cache,
-    cacheTtlMs: 5000,
-    redact: (text) => text,
-  });
+  const client = upstreamClientFor(upstream, { cache, cacheTtlMs: 5000 });
   return {
     flight,
     ready: () => connection.ready && subscriber.ready,
