@@ -102,7 +102,7 @@ export async function createRedisStores(options: RedisStoresOptions): Promise<Re
       cacheDown = false;
     });
 
-    const rate = options.rateLimit === false ? undefined : { requestsPerSecond: 5, ...options.rateLimit };
+    const rate = options.rateLimit === false ? undefined : { ...options.rateLimit, requestsPerSecond: options.rateLimit?.requestsPerSecond ?? 5 };
     const rateLimiter = rate
       ? createResilientRateLimiter({
           shared: createRedisRateLimiter({ connection, namespace, ...rate }),
