@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The demo's server: the built CRM page, the c2d-console proxy under /api, and (in sandbox mode)
 // the sandbox's fake Chat2Desk web UI under /chat, all on one port. This is what a host app's
-// server does too: it mounts `createProxy()` next to its own routes.
+// server does too: it mounts `createProxy()` next to its own routes (Chat2Desk's webhooks then
+// reach it at /api/webhooks/chat2desk/<C2D_WEBHOOK_SECRET>).
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -68,17 +69,23 @@ export async function startDemoServer(options = {}) {
     url,
     port,
     mode,
-    close: () =>
-      new Promise((resolve) => {
+    close: async () => {
+      // Ends the event streams (the pages reconnect) and stops the sandbox's activity first.
+      proxy.drain();
+      await new Promise((resolve) => {
         server.closeAllConnections?.();
         server.close(() => resolve());
-      }),
+      });
+      await proxy.close();
+    },
   };
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   try {
-    const demo = await startDemoServer();
+    // `pnpm start` shows a live console: the sandbox's clients write, and its dialogs are
+    // transferred and closed, every few seconds (C2D_SANDBOX_ACTIVITY=0 for a still account).
+    const demo = await startDemoServer({ env: { ...process.env, C2D_SANDBOX_ACTIVITY: process.env.C2D_SANDBOX_ACTIVITY ?? '1' } });
     console.info(`c2d-console demo CRM (${demo.mode} mode) at ${demo.url}`);
     console.info(`proxy health: ${demo.url}api/health · stop with Ctrl+C`);
     const stop = async () => {

@@ -1,6 +1,9 @@
 import { serve, type ServerType } from '@hono/node-server';
 import { createSandboxApp } from '../../../packages/proxy/src/sandbox/index.ts';
+import { mkdtemp } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoServer } from '../server.mjs';
 
@@ -18,6 +21,8 @@ describe('demo server in live mode', () => {
       const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
     });
     const env = {
+      // Live mode keeps events, transfers and the client index in a folder: a temporary one here.
+      C2D_PROXY_DATA_DIR: await mkdtemp(join(tmpdir(), 'c2d-demo-live-')),
       CHAT2DESK_API_TOKEN: TOKEN,
       CHAT2DESK_API_URL: `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`,
       C2D_FRAME_HOST: 'https://web.chat2desk.kz',

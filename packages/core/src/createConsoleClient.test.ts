@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ConsoleApiError } from './ConsoleApiError.js';
-import { createConsoleClient } from './createConsoleClient.js';
+import { createConsoleClient, type ConsoleClient } from './createConsoleClient.js';
 
 function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), {
@@ -110,5 +110,32 @@ describe('createConsoleClient', () => {
     const quota = { error: { code: 'upstream_quota', message: 'quota used up' } };
     const error = await createConsoleClient({ apiUrl: '/api', fetch: vi.fn(async () => json(503, quota)) }).listOperators().catch((e: unknown) => e);
     expect(error).toMatchObject({ status: 503, code: 'upstream_quota', message: 'quota used up' });
+  });
+
+  it.each([
+    ['listDialogs', (c: ConsoleClient) => c.listDialogs({ state: 'open', unassigned: true, limit: 5 }), 'GET', '/api/dialogs?state=open&unassigned=true&limit=5', undefined],
+    ['getClientDialog', (c: ConsoleClient) => c.getClientDialog(7), 'GET', '/api/clients/7/dialog', undefined],
+    ['transferDialog', (c: ConsoleClient) => c.transferDialog(5, { groupId: 2, force: true, idempotencyKey: 'k' }), 'POST', '/api/dialogs/5/transfer', { groupId: 2, force: true, idempotencyKey: 'k' }],
+    ['closeDialog', (c: ConsoleClient) => c.closeDialog(5), 'POST', '/api/dialogs/5/close', {}],
+    ['reopenDialog', (c: ConsoleClient) => c.reopenDialog(5, { idempotencyKey: 'k' }), 'POST', '/api/dialogs/5/reopen', { idempotencyKey: 'k' }],
+    ['updateClient', (c: ConsoleClient) => c.updateClient(7, { comment: 'VIP' }), 'PATCH', '/api/clients/7', { comment: 'VIP' }],
+    ['setClientTags', (c: ConsoleClient) => c.setClientTags(7, { tagIds: [1, 2] }), 'POST', '/api/clients/7/tags', { tagIds: [1, 2] }],
+  ] as const)('%s calls %s %s', async (_name, call, method, url, body) => {
+    const fetch = vi.fn(async () => json(200, { data: { id: 1 }, meta: { total: 1, limit: 5, offset: 0 } }));
+    await call(createConsoleClient({ apiUrl: '/api', fetch }));
+    const [calledUrl, init] = fetch.mock.calls[0] as unknown as [string, RequestInit];
+    expect([init.method, calledUrl]).toEqual([method, url]);
+    expect(init.body === undefined ? undefined : JSON.parse(init.body as string)).toEqual(body);
+  });
+
+  it.each([
+    ['listOperatorGroups', '/api/operator-groups'],
+    ['listTemplates', '/api/templates'],
+    ['listTags', '/api/tags'],
+  ] as const)('%s unwraps the list at %s', async (method, url) => {
+    const fetch = vi.fn(async () => json(200, { data: [{ id: 3 }], meta: { total: 1, limit: 200, offset: 0 } }));
+    const client = createConsoleClient({ apiUrl: '/api', fetch });
+    expect(await client[method]()).toEqual([{ id: 3 }]);
+    expect((fetch.mock.calls[0] as unknown as [string])[0]).toBe(url);
   });
 });

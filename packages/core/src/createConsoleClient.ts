@@ -1,5 +1,16 @@
 import { ConsoleApiError } from './ConsoleApiError.js';
 import type { ConsoleEvent } from './events.js';
+import type {
+  ClientTagsInput,
+  ClientUpdateInput,
+  DialogActionInput,
+  DialogsParams,
+  DialogTransferInput,
+  InboxDialog,
+  OperatorGroup,
+  Tag,
+  Template,
+} from './operatorWork.js';
 import { readEventStream } from './readEventStream.js';
 import type {
   ApiErrorCode,
@@ -60,6 +71,24 @@ export interface ConsoleClient {
    * last event's id as `lastEventId` to get everything newer.
    */
   streamEvents(options: StreamEventsOptions): Promise<void>;
+  /** The dialog inbox, newest activity first, each dialog with its client's name and phone. */
+  listDialogs(params?: DialogsParams, options?: RequestOptions): Promise<ListResponse<InboxDialog>>;
+  /** The client's current dialog (the open one, else the latest); a `not_found` error when there is none. */
+  getClientDialog(clientId: number, options?: RequestOptions): Promise<Dialog>;
+  /** Hands a dialog to an operator or a group; answers the dialog as it is now. */
+  transferDialog(dialogId: number, input: DialogTransferInput, options?: RequestOptions): Promise<Dialog>;
+  /** Closes a dialog; answers the dialog as it is now. */
+  closeDialog(dialogId: number, input?: DialogActionInput, options?: RequestOptions): Promise<Dialog>;
+  /** Reopens a closed dialog; answers the dialog as it is now. */
+  reopenDialog(dialogId: number, input?: DialogActionInput, options?: RequestOptions): Promise<Dialog>;
+  listOperatorGroups(options?: RequestOptions): Promise<OperatorGroup[]>;
+  /** Quick replies. */
+  listTemplates(options?: RequestOptions): Promise<Template[]>;
+  listTags(options?: RequestOptions): Promise<Tag[]>;
+  /** Edits the client card (name, comments); answers the client as it is now. */
+  updateClient(clientId: number, input: ClientUpdateInput, options?: RequestOptions): Promise<Client>;
+  /** Sets the client's tags (the proxy adds and removes the difference); answers the client as it is now. */
+  setClientTags(clientId: number, input: ClientTagsInput, options?: RequestOptions): Promise<Client>;
 }
 
 /** Options of {@link ConsoleClient.streamEvents}. */
@@ -69,9 +98,16 @@ export interface StreamEventsOptions extends RequestOptions {
   onEvent: (event: ConsoleEvent) => void;
   /** Called once the proxy accepted the stream (HTTP 200), before any event. */
   onOpen?: () => void;
+  /**
+   * Called for each comment line: the proxy's heartbeat (every 20 s) and its greeting on open.
+   * Silence longer than that means the connection died without an error, or something between
+   * buffers the stream.
+   */
+  onHeartbeat?: () => void;
 }
 
-type Query = Record<string, string | number | undefined>;
+type Query = Record<string, string | number | boolean | undefined>;
+type Method = 'GET' | 'POST' | 'PATCH';
 
 /** How one request is sent: its `Accept`, extra headers, and error statuses whose body is still the answer. */
 interface SendOptions extends RequestOptions {
@@ -86,7 +122,7 @@ export function createConsoleClient(options: ConsoleClientOptions): ConsoleClien
 
   /** Sends one request; throws {@link ConsoleApiError} for a network failure or a non-2xx answer. */
   async function send(
-    method: 'GET' | 'POST',
+    method: Method,
     path: string,
     query: Query | undefined,
     body: unknown,
@@ -137,7 +173,7 @@ export function createConsoleClient(options: ConsoleClientOptions): ConsoleClien
   }
 
   async function request<T>(
-    method: 'GET' | 'POST',
+    method: Method,
     path: string,
     query: Query | undefined,
     body: unknown,
@@ -162,6 +198,9 @@ export function createConsoleClient(options: ConsoleClientOptions): ConsoleClien
   const get = <T>(path: string, query: Query | undefined, opts?: RequestOptions) =>
     request<T>('GET', path, query, undefined, opts);
   const data = async <T>(promise: Promise<ItemResponse<T>>) => (await promise).data;
+  const write = <T>(method: Method, path: string, body: unknown, opts?: RequestOptions) =>
+    data(request<ItemResponse<T>>(method, path, undefined, body, opts));
+  const list = async <T>(path: string, opts?: RequestOptions) => (await get<ListResponse<T>>(path, undefined, opts)).data;
   const id = (value: number) => encodeURIComponent(String(value));
 
   return {
@@ -175,8 +214,18 @@ export function createConsoleClient(options: ConsoleClientOptions): ConsoleClien
     sendMessage: (input, opts) => data(request('POST', '/messages', undefined, input, opts)),
     listTransfers: (params = {}, opts) => get('/transfers', { ...params }, opts),
     getDialog: (dialogId, opts) => data(get(`/dialogs/${id(dialogId)}`, undefined, opts)),
-    listOperators: async (opts) => (await get<ListResponse<Operator>>('/operators', undefined, opts)).data,
-    async streamEvents({ lastEventId, onEvent, onOpen, signal }) {
+    listOperators: (opts) => list<Operator>('/operators', opts),
+    listDialogs: (params = {}, opts) => get('/dialogs', { ...params }, opts),
+    getClientDialog: (clientId, opts) => data(get(`/clients/${id(clientId)}/dialog`, undefined, opts)),
+    transferDialog: (dialogId, input, opts) => write('POST', `/dialogs/${id(dialogId)}/transfer`, input, opts),
+    closeDialog: (dialogId, input = {}, opts) => write('POST', `/dialogs/${id(dialogId)}/close`, input, opts),
+    reopenDialog: (dialogId, input = {}, opts) => write('POST', `/dialogs/${id(dialogId)}/reopen`, input, opts),
+    listOperatorGroups: (opts) => list<OperatorGroup>('/operator-groups', opts),
+    listTemplates: (opts) => list<Template>('/templates', opts),
+    listTags: (opts) => list<Tag>('/tags', opts),
+    updateClient: (clientId, input, opts) => write('PATCH', `/clients/${id(clientId)}`, input, opts),
+    setClientTags: (clientId, input, opts) => write('POST', `/clients/${id(clientId)}/tags`, input, opts),
+    async streamEvents({ lastEventId, onEvent, onOpen, onHeartbeat, signal }) {
       const { response } = await send('GET', '/events', undefined, undefined, {
         signal,
         accept: 'text/event-stream',
@@ -185,7 +234,7 @@ export function createConsoleClient(options: ConsoleClientOptions): ConsoleClien
       if (!response.body) throw new ConsoleApiError(response.status, 'bad_response', 'The console proxy answered /events without a body');
       onOpen?.();
       try {
-        await readEventStream(response.body, onEvent, signal);
+        await readEventStream(response.body, onEvent, signal, onHeartbeat);
       } catch (error) {
         if (signal?.aborted) throw error;
         throw new ConsoleApiError(0, 'network_error', `The event stream from ${base || '/'} broke off: ${(error as Error)?.message ?? error}`);

@@ -30,4 +30,18 @@ export {
 } from './events.js';
 export { readEventStream } from './readEventStream.js';
 export { MAX_MESSAGE_LENGTH, sendFingerprint, type SendIdentity } from './sendIdentity.js';
+export {
+  CONSOLE_ACTIONS,
+  type ClientTagsInput,
+  type ClientUpdateInput,
+  type ConsoleAction,
+  type DialogActionInput,
+  type DialogsParams,
+  type DialogTransferInput,
+  type InboxClient,
+  type InboxDialog,
+  type OperatorGroup,
+  type Tag,
+  type Template,
+} from './operatorWork.js';
 export type * from './types.js';

@@ -14,6 +14,13 @@ describe('sendFingerprint', () => {
     expect(sendFingerprint({ clientId: 1, text: 'hi', channelId: 2, transport: 'telegram' })).not.toBe(base);
   });
 
+  it('tells a note from a message, and a message with a file from one without', () => {
+    const reply = sendFingerprint({ clientId: 1, text: 'hi' });
+    expect(sendFingerprint({ clientId: 1, text: 'hi', type: 'to_client' })).toBe(reply);
+    expect(sendFingerprint({ clientId: 1, text: 'hi', type: 'comment' })).not.toBe(reply);
+    expect(sendFingerprint({ clientId: 1, text: 'hi', attachment: { url: 'https://files.example/a.pdf' } })).not.toBe(reply);
+  });
+
   it('cannot be confused by text that looks like the separator', () => {
     expect(sendFingerprint({ clientId: 1, text: 'a","b' })).not.toBe(sendFingerprint({ clientId: 1, text: 'a', transport: 'b' }));
   });

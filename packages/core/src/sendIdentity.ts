@@ -7,12 +7,12 @@ import type { SendMessageInput } from './types.js';
 export const MAX_MESSAGE_LENGTH = 4096;
 
 /** The parts of a send that make it "the same message" for idempotency. */
-export type SendIdentity = Pick<SendMessageInput, 'clientId' | 'text' | 'channelId' | 'transport'>;
+export type SendIdentity = Pick<SendMessageInput, 'clientId' | 'text' | 'channelId' | 'transport' | 'type' | 'attachment'>;
 
 /**
  * What a send says, as one string: the browser reuses an idempotency key only for a send with
  * the same fingerprint (a retry), and the proxy refuses a key reused with another fingerprint.
  */
-export function sendFingerprint({ clientId, text, channelId, transport }: SendIdentity): string {
-  return JSON.stringify([clientId, text, channelId ?? null, transport ?? null]);
+export function sendFingerprint({ clientId, text, channelId, transport, type, attachment }: SendIdentity): string {
+  return JSON.stringify([clientId, text, channelId ?? null, transport ?? null, type ?? 'to_client', attachment?.url ?? null]);
 }

@@ -1,3 +1,5 @@
+import type { Tag } from './operatorWork.js';
+
 /**
  * Domain types shared by the proxy (which maps Chat2Desk's snake_case answers to them, in one
  * module) and the browser (which reads them from the proxy). Times are ISO 8601 strings in UTC.
@@ -26,6 +28,10 @@ export interface Client {
   extraComment3: string | null;
   /** The host CRM's own id for this client, when it set one. */
   externalId: string | null;
+  /** The client's tags. */
+  tags: Tag[];
+  /** The account's custom client fields, by field id: Chat2Desk's `custom_fields`. */
+  customFields: Record<string, string | null>;
 }
 
 /**
@@ -125,11 +131,24 @@ export interface ClientChannel {
   name: string | null;
 }
 
+/** What `POST /messages` writes: a message to the client, or an internal note only operators see. */
+export type SendMessageType = 'to_client' | 'comment';
+
+/** A file sent with a message: a URL Chat2Desk can download (the host's `uploadFile` made it). */
+export interface OutgoingAttachment {
+  url: string;
+  /** The name the client sees; from the URL when absent. */
+  filename?: string;
+}
+
 /** What to send with `POST /messages`. */
 export interface SendMessageInput {
   clientId: number;
   /** 1 to 4096 characters. */
   text: string;
+  /** `to_client` (default) writes to the client; `comment` leaves an internal note. */
+  type?: SendMessageType;
+  attachment?: OutgoingAttachment;
   channelId?: number;
   transport?: Transport;
   /**
@@ -169,6 +188,8 @@ export interface ListResponse<T> {
 export interface ClientSearchMeta {
   /** Clients the proxy's index holds (0: there is no index yet). */
   indexed: number;
+  /** How many clients Chat2Desk reported having, when known: `indexed` of `total` while indexing. */
+  total?: number | null;
   /** True when the answer covers every client of the account. */
   complete: boolean;
 }

@@ -2,10 +2,13 @@
 // in production, so its RSS is the proxy's own).
 //   proxy        @c2d-console/proxy (the built dist) with JWT auth, JSON logs to /dev/null
 //   passthrough  Express + http-proxy-middleware, no cache
+//   events       @c2d-console/proxy without auth, for `events.bench.ts`: args are the upstream URL,
+//                token, '' (no JWT), the webhook secret, cacheTtlMs, events.maxConnections and the
+//                data folder of its SQLite store (the CLI's default store)
 //   memory       @c2d-console/proxy without auth or rate limit, for `memory.bench.ts`: args are
 //                the upstream URL, token, '' (no JWT), maxUpstreamBodyBytes, cacheMaxBytes, cacheTtlMs
 // IPC: sends { type: 'ready', url } once listening; answers { type: 'stats', gc? } with
-// { calls, rss, heapUsed }, after a full garbage collection when `gc` is set (needs --expose-gc).
+// { calls, rss, heapUsed, cpuMs }, after a full garbage collection when `gc` is set (needs --expose-gc).
 import { createWriteStream } from 'node:fs';
 import { createProxy } from '@c2d-console/proxy';
 import { serveProxy } from '@c2d-console/proxy/node';
@@ -28,6 +31,25 @@ async function start() {
     const app = createProxy({ token, upstreamUrl, insecureNoAuth: true, rateLimit: false, logger: false, ...options });
     return (await serveProxy(app, { port: 0, signals: [] })).url;
   }
+  if (mode === 'events') {
+    const [secret, cacheTtlMs, maxConnections, dataDir] = process.argv.slice(6);
+    const app = createProxy({
+      token,
+      upstreamUrl,
+      insecureNoAuth: true,
+      logger: false,
+      webhooks: { secret },
+      // '' keeps the store in memory (`--store memory` of the bench).
+      ...(dataDir ? { store: { dataDir } } : {}),
+      cacheTtlMs: Number(cacheTtlMs),
+      events: { maxConnections: Number(maxConnections) },
+      // Fifty consoles polling every 10 s need 5 calls a second: the default budget; the bench
+      // counts the calls made, so none may be refused by the proxy's own limiter.
+      rateLimit: { requestsPerSecond: 100, burst: 20 },
+      clientIndex: false,
+    });
+    return (await serveProxy(app, { port: 0, signals: [] })).url;
+  }
   if (mode === 'passthrough') {
     const app = express();
     app.use(createProxyMiddleware({ target: upstreamUrl, changeOrigin: true, pathRewrite: { '^/': '/v1/' }, headers: { authorization: token } }));
@@ -42,6 +64,7 @@ process.on('message', (message) => {
   if (message.type !== 'stats') return;
   if (message.gc) globalThis.gc?.();
   const { rss, heapUsed } = process.memoryUsage();
-  process.send?.({ type: 'stats', calls: 0, rss, heapUsed });
+  const { user, system } = process.cpuUsage();
+  process.send?.({ type: 'stats', calls: 0, rss, heapUsed, cpuMs: (user + system) / 1000 });
 });
 process.send?.({ type: 'ready', url: await start() });

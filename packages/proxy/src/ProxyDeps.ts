@@ -1,6 +1,6 @@
+import type { LiveConsole } from './events/createLiveConsole.js';
 import type { ResolvedProxyOptions } from './options.js';
 import type { IdempotencyGuard } from './store/createIdempotencyGuard.js';
-import type { TransferLog } from './store/TransferLog.js';
 import type { SandboxUpstream } from './upstream/createSandboxUpstream.js';
 import type { UpstreamClient } from './upstream/createUpstreamClient.js';
 
@@ -15,10 +15,10 @@ export interface ProxyDeps {
   upstream: UpstreamClient;
   /** Runs a send at most once per `idempotencyKey`. */
   idempotency: IdempotencyGuard;
-  /** Replaces the Chat2Desk token and the JWT secret in any text bound for a log or a response. */
+  /** Replaces the Chat2Desk token and the JWT and webhook secrets in any text bound for a log or a response. */
   redact: (text: string) => string;
-  /** The transfers the proxy recorded (Chat2Desk has no endpoint for them); the sandbox's own in sandbox mode. */
-  transfers: TransferLog;
+  /** Webhooks in, events out, the recorded transfers and the client index (Chat2Desk keeps neither). */
+  live: LiveConsole;
   /** The in-process fake Chat2Desk: set in sandbox mode only. */
   sandbox: SandboxUpstream | undefined;
 }

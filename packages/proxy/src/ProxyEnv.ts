@@ -25,6 +25,12 @@ export interface ProxyDrain {
    * grace a server should give in-flight requests before closing their connections.
    */
   readonly drainTimeoutMs: number;
+  /**
+   * Drains, waits for the work under way (webhooks being recorded, the client index's page),
+   * then closes the stores the proxy opened (the SQLite file). `serveProxy` calls it once the
+   * server has closed.
+   */
+  close(): Promise<void>;
 }
 
 /** The proxy's Hono app; mount `app.fetch` anywhere that speaks `Request`/`Response`. */

@@ -1,7 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sign } from 'hono/jwt';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import * as c2d from '../test/fixtures/chat2desk/index.js';
 import { setupFakeUpstream } from './test/setupLiveProxy.js';
 
 // The CLI runs from its TypeScript source through tsx, from the repo root so the workspace's
@@ -19,10 +23,17 @@ interface Cli {
   listening: Promise<string>;
 }
 
+// Live mode keeps its store in C2D_PROXY_DATA_DIR: a folder of this file's, not the repo root.
+let dataDir: string;
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'c2d-cli-'));
+});
+afterAll(() => rm(dataDir, { recursive: true, force: true }));
+
 function runCli(env: Record<string, string>, args: string[] = []): Cli {
   const child = spawn(process.execPath, ['--import', 'tsx', cliPath, ...args], {
     cwd: repoRoot,
-    env: { PATH: process.env.PATH, PORT: '0', ...env },
+    env: { PATH: process.env.PATH, PORT: '0', C2D_PROXY_DATA_DIR: dataDir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const stdout: string[] = [];
@@ -51,7 +62,9 @@ afterEach(() => {
   for (const cli of running.splice(0)) cli.child.kill('SIGKILL');
 });
 
-describe('c2d-proxy CLI', () => {
+// Each test starts Node with tsx (one or two processes): seconds on a busy machine, where the
+// whole suite shares two cores with Chromium.
+describe('c2d-proxy CLI', { timeout: 30_000 }, () => {
   it('serves the sandbox with no token, on 127.0.0.1 whatever HOST says', async () => {
     const cli = runCli({ HOST: '0.0.0.0' });
     running.push(cli);
@@ -77,7 +90,8 @@ describe('c2d-proxy CLI', () => {
   });
 
   it('serves live mode against CHAT2DESK_API_URL with JWT auth, logs JSON lines, and stops on SIGTERM', async () => {
-    const cli = runCli({ CHAT2DESK_API_TOKEN: TOKEN, CHAT2DESK_API_URL: upstream.url, C2D_PROXY_JWT_SECRET: 's' });
+    const secret = 'whsec-cli-test-0123456789';
+    const cli = runCli({ CHAT2DESK_API_TOKEN: TOKEN, CHAT2DESK_API_URL: upstream.url, C2D_PROXY_JWT_SECRET: 's', C2D_WEBHOOK_SECRET: secret });
     running.push(cli);
     const url = await cli.listening;
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
@@ -89,6 +103,10 @@ describe('c2d-proxy CLI', () => {
     expect(answer.status).toBe(200);
     expect(((await answer.json()) as { data: { assignedName: string } }).data.assignedName).toBe('Айгерим (VIP)');
     expect(upstream.callsTo('/v1/clients/1201')[0]?.headers.authorization).toBe(TOKEN);
+    // Webhooks at C2D_WEBHOOK_SECRET, kept in the SQLite file under C2D_PROXY_DATA_DIR.
+    const hook = await fetch(`${url}/webhooks/chat2desk/${secret}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(c2d.hookInbox) });
+    expect(await hook.json()).toEqual({ data: { id: '1', duplicate: false } });
+    expect(await readdir(dataDir)).toContain('c2d-proxy.sqlite');
 
     cli.child.kill('SIGTERM');
     expect(await cli.exited).toBe(0);
@@ -96,6 +114,16 @@ describe('c2d-proxy CLI', () => {
     expect(lines).toContainEqual(expect.objectContaining({ method: 'GET', route: '/clients/:id', status: 200, upstreamCalls: 1 }));
     expect(lines.at(-1)).toMatchObject({ msg: 'c2d-proxy stopped' });
     expect(cli.stdout.join('\n')).not.toContain(TOKEN);
+    expect(cli.stdout.join('\n')).not.toContain(secret);
+  });
+
+  it('webhooks list prints the account’s webhooks with their delivery errors', async () => {
+    upstream.on('GET', '/v1/webhooks', { body: c2d.webhooksList });
+    const list = runCli({ CHAT2DESK_API_TOKEN: TOKEN, CHAT2DESK_API_URL: upstream.url }, ['webhooks', 'list']);
+    running.push(list);
+    expect(await list.exited).toBe(0);
+    expect(list.stdout).toEqual(expect.arrayContaining(['#31 c2d-console enabled', '            2025-09-09T13:20:25.000Z  Connection timed out']));
+    upstream.reset();
   });
 
   it('--fake-chat2desk serves a Chat2Desk-shaped API that a live proxy can run against', async () => {
@@ -118,7 +146,7 @@ describe('c2d-proxy CLI', () => {
     };
     expect(answer.data[0]).toMatchObject({ id: raw.data[0]?.id, assignedName: raw.data[0]?.assigned_name });
     // Two CLI processes start through tsx: slow on a busy machine.
-  }, 30_000);
+  });
 
   it('check: all green against --fake-chat2desk; with a rejected token, one line and exit 1', async () => {
     const fake = runCli({}, ['--fake-chat2desk']);
@@ -137,7 +165,7 @@ describe('c2d-proxy CLI', () => {
     expect(await refused.exited).toBe(1);
     expect(refused.stdout).toEqual([expect.stringMatching(/^✗ Chat2Desk at http:\/\/127\.0\.0\.1:\d+ rejected the token: Set CHAT2DESK_API_TOKEN/)]);
     expect(refused.stdout.join('')).not.toContain(TOKEN);
-  }, 30_000);
+  });
 
   it('check: says which variable to set when there is no token', async () => {
     const check = runCli({}, ['check']);

@@ -2,6 +2,7 @@ import { Chat2DeskConfigError } from '@c2d-console/core';
 import { createProxy } from './createProxy.js';
 import { DEFAULT_UPSTREAM_URL } from './options.js';
 import { formatCheck, runCheck } from './runCheck.js';
+import { runWebhooksCommand } from './runWebhooksCommand.js';
 import { createSandboxUpstream } from './upstream/createSandboxUpstream.js';
 import { proxyConfigFromEnv } from './proxyConfigFromEnv.js';
 import { serveProxy } from './serveProxy.js';
@@ -11,6 +12,8 @@ import { serveProxy } from './serveProxy.js';
 // bare token, C2D_SANDBOX_FAULTS honoured), on loopback, as an upstream to try live mode against.
 // `c2d-proxy check` runs, read-only, the Chat2Desk calls the console needs with the configured
 // token and prints what works, what does not and what to do; exit code 0 only when all work.
+// `c2d-proxy webhooks register --url <public URL> | list | delete [--id N]` manages the
+// account's webhook to the proxy's `POST /webhooks/chat2desk/<C2D_WEBHOOK_SECRET>`.
 const line = (fields: Record<string, unknown>) => JSON.stringify({ time: new Date().toISOString(), ...fields });
 
 if (process.argv[2] === 'check') {
@@ -22,6 +25,19 @@ if (process.argv[2] === 'check') {
   const baseUrl = process.env.CHAT2DESK_API_URL?.trim() || DEFAULT_UPSTREAM_URL;
   const result = await runCheck({ baseUrl, token, fetch: (url, init) => fetch(url, init) });
   process.stdout.write(formatCheck(result, baseUrl));
+  process.exit(result.ok ? 0 : 1);
+}
+
+if (process.argv[2] === 'webhooks') {
+  const token = process.env.CHAT2DESK_API_TOKEN?.trim();
+  if (!token) {
+    console.error('c2d-proxy webhooks: set CHAT2DESK_API_TOKEN to the account\'s API token (and CHAT2DESK_API_URL for another installation)');
+    process.exit(2);
+  }
+  const baseUrl = process.env.CHAT2DESK_API_URL?.trim() || DEFAULT_UPSTREAM_URL;
+  const secret = process.env.C2D_WEBHOOK_SECRET?.trim() || undefined;
+  const result = await runWebhooksCommand(process.argv.slice(3), { baseUrl, token, secret, fetch: (url, init) => fetch(url, init) });
+  (result.ok ? process.stdout : process.stderr).write(result.output);
   process.exit(result.ok ? 0 : 1);
 }
 

@@ -1,6 +1,8 @@
 import type { Client, Message, Transfer } from '@c2d-console/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProxy } from './createProxy.js';
+import { createSandboxStore } from './sandbox/createSandboxStore.js';
+import { collectEvents } from './test/liveEvents.js';
 import { postJson, startProxy, type TestProxy } from './test/startProxy.js';
 
 let proxy: TestProxy;
@@ -28,7 +30,7 @@ describe('sandbox mode through the proxy (no token)', () => {
     expect(Object.keys(first).toSorted()).toEqual(
       [
         'id', 'name', 'phone', 'assignedName', 'comment', 'avatar', 'regionId', 'countryId', 'firstClientMessage',
-        'lastClientMessage', 'extraComment1', 'extraComment2', 'extraComment3', 'externalId',
+        'lastClientMessage', 'extraComment1', 'extraComment2', 'extraComment3', 'externalId', 'tags', 'customFields',
       ].toSorted(),
     );
     expect(snakeKeys(body)).toEqual([]);
@@ -115,5 +117,59 @@ describe('sandbox mode through the proxy (no token)', () => {
 
   it('refuses a fault it does not know, naming the ones it does', () => {
     expect(() => createProxy({ sandbox: { faults: ['flood' as never] } })).toThrow(/"flood" is not a fault; use any of quota, rate-limit, bad-token, slow/);
+  });
+
+  it('records the sandbox’s seeded transfer history through the recorder, and serves it from there', async () => {
+    const seeded = createSandboxStore({ seed: 7 }).data.transfers;
+    const { body } = await proxy.call('/transfers?limit=200');
+    expect(body.meta.total).toBe(seeded.length);
+    const newest = seeded.toSorted((a, b) => (a.created < b.created ? 1 : -1))[0];
+    expect(body.data[0]).toMatchObject({ dialogId: newest?.dialog_id, fromOperatorId: newest?.from_operator_id, toOperatorId: newest?.to_operator_id, created: `${newest?.created}.000Z` });
+  });
+
+  it('tells every open console of a reply written in the fake web UI, through its own webhook route', async () => {
+    const dialogId = ((await proxy.call('/transfers?limit=1')).body.data[0] as unknown as Transfer).dialogId;
+    const clientId = ((await proxy.call(`/dialogs/${dialogId}`)).body.data as unknown as { clientId: number }).clientId;
+    await proxy.call(`/clients/${clientId}/messages?limit=1`); // cached now
+    const stream = collectEvents(proxy.url);
+    await stream.opened;
+    const form = new URLSearchParams({ dialogID: String(dialogId), text: 'Ответ из окна диалога' });
+    const sent = await proxy.request('/chat/all/send', { method: 'POST', body: form, redirect: 'manual' });
+    expect(sent.status).toBe(303);
+    await stream.until((events) => events.some((e) => e.type === 'message'));
+    expect(stream.events.find((e) => e.type === 'message')).toMatchObject({ data: { kind: 'outbox', clientId, dialogId, text: 'Ответ из окна диалога' } });
+    // The webhook dropped the cached history: the console's refetch shows the reply.
+    expect((await proxy.call(`/clients/${clientId}/messages?limit=1`)).body.data[0]).toMatchObject({ text: 'Ответ из окна диалога' });
+    expect(proxy.logs.some((line) => line.includes('"route":"/webhooks/chat2desk/:secret"') && line.includes('"status":200'))).toBe(true);
+    stream.close();
+  });
+
+  it('runs the simulated activity when asked: clients write, dialogs are transferred and closed, each a webhook', async () => {
+    const busy = await startProxy({ sandbox: { seed: 7, clients: 40, activity: { intervalMs: 100 } } });
+    try {
+      const before = (await busy.call('/transfers?limit=1')).body.meta.total as number;
+      const stream = collectEvents(busy.url);
+      await stream.opened;
+      await stream.until((events) => ['message', 'transfer'].every((type) => events.some((e) => e.type === type)), 15_000);
+      expect(((await busy.call('/transfers?limit=1')).body.meta.total as number)).toBeGreaterThan(before);
+      const transfer = stream.events.find((e) => e.type === 'transfer') as unknown as { data: Transfer };
+      expect(transfer.data.toOperatorName).toEqual(expect.any(String));
+      stream.close();
+    } finally {
+      await busy.close();
+    }
+  });
+
+  it('runs no activity unless asked', async () => {
+    const quiet = await startProxy({ sandbox: { seed: 7, clients: 40 } });
+    try {
+      const stream = collectEvents(quiet.url);
+      await stream.opened;
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(stream.events).toEqual([]);
+      stream.close();
+    } finally {
+      await quiet.close();
+    }
   });
 });

@@ -1,2 +1,3 @@
 export { proxyConfigFromEnv, type ProxyConfig } from './proxyConfigFromEnv.js';
 export { serveProxy, type ProxyServer, type ServableApp, type ServeProxyOptions } from './serveProxy.js';
+export { createEmbeddedStores, EMBEDDED_STORE_FILE, type EmbeddedStoresOptions } from './store/createEmbeddedStores.js';

@@ -1,5 +1,6 @@
 import { Chat2DeskConfigError } from '@c2d-console/core';
 import type { HealthResponse } from '@c2d-console/core';
+import { type LiveOptionsInput, resolveLiveOptions, type ResolvedLiveOptions } from './liveOptions.js';
 import type { ProxyAuth } from './ProxyAuth.js';
 import { silentLogger, type ProxyLogger } from './ProxyLogger.js';
 import { isSandboxFault, SANDBOX_FAULTS, type SandboxFault } from './sandbox/sandboxFaults.js';
@@ -9,8 +10,11 @@ import { createTokenBucketLimiter, type TokenBucketOptions } from './upstream/cr
 import type { RetryOptions, UpstreamFetch } from './upstream/createUpstreamClient.js';
 import type { RateLimiter } from './upstream/RateLimiter.js';
 
-/** Options of `createProxy`. Only `token` and `auth` matter for most hosts. */
-export interface ProxyOptions {
+/**
+ * Options of `createProxy`. Only `token` and `auth` matter for most hosts; the live console's
+ * (`webhooks`, `store`, `events`, `clientIndex`) are in `liveOptions.ts`.
+ */
+export interface ProxyOptions extends LiveOptionsInput {
   /** The Chat2Desk API token (`CHAT2DESK_API_TOKEN`). Absent or empty: sandbox mode. */
   token?: string;
   /** Chat2Desk API origin (`CHAT2DESK_API_URL`, default `https://api.chat2desk.com`). */
@@ -84,6 +88,11 @@ export interface SandboxSettings {
   seed?: number;
   clients?: number;
   faults?: SandboxFault[];
+  /**
+   * Simulated activity (`C2D_SANDBOX_ACTIVITY=1`): every few seconds a client writes, or a
+   * dialog is transferred or closed, reaching the proxy as webhooks (default: off).
+   */
+  activity?: boolean | { intervalMs?: number };
 }
 
 /** {@link ProxyOptions} checked, with every default filled in: what the proxy's parts are built from. */
@@ -116,6 +125,8 @@ export interface ResolvedProxyOptions {
   fetch: UpstreamFetch;
   sandbox: SandboxSettings | undefined;
   onUpstreamCall: ((method: string, path: string) => void) | undefined;
+  /** Webhooks, stores, event streams and the client index. */
+  live: ResolvedLiveOptions;
 }
 
 /** Default Chat2Desk API origin. */
@@ -164,6 +175,13 @@ function checkFaults(faults: readonly string[] | undefined): void {
   }
 }
 
+function checkActivity(activity: SandboxSettings['activity']): void {
+  if (typeof activity !== 'object' || activity.intervalMs === undefined) return;
+  if (!Number.isFinite(activity.intervalMs) || activity.intervalMs < 100) {
+    throw new Chat2DeskConfigError('sandbox', `sandbox.activity.intervalMs must be at least 100 ms (got ${String(activity.intervalMs)})`);
+  }
+}
+
 function checkAuth(options: ProxyOptions, mode: ResolvedProxyOptions['mode']): ProxyAuth | undefined {
   const auth = options.auth;
   if (auth && auth.jwtSecret === undefined && auth.authorize === undefined) {
@@ -198,6 +216,7 @@ export function resolveOptions(options: ProxyOptions): ResolvedProxyOptions {
     throw new Chat2DeskConfigError('upstreamUrl', `upstreamUrl must be an http(s) URL such as ${DEFAULT_UPSTREAM_URL} (got "${upstreamUrl}")`);
   }
   checkFaults(options.sandbox?.faults);
+  checkActivity(options.sandbox?.activity);
   const allowedOrigins = options.allowedOrigins ?? [];
   allowedOrigins.forEach(checkOrigin);
   const basePath = options.basePath ?? '';
@@ -232,5 +251,6 @@ export function resolveOptions(options: ProxyOptions): ResolvedProxyOptions {
     fetch: options.fetch ?? ((input, init) => fetch(input, init)),
     sandbox: mode === 'sandbox' ? (options.sandbox ?? {}) : undefined,
     onUpstreamCall: options.onUpstreamCall,
+    live: resolveLiveOptions(options, mode),
   };
 }

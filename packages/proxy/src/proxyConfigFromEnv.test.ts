@@ -26,8 +26,38 @@ describe('proxyConfigFromEnv', () => {
         auth: { jwtSecret: 'secret' },
         allowedOrigins: ['https://crm.example.com', 'https://admin.example.com'],
         insecureNoAuth: true,
+        store: { dataDir: './.c2d-proxy-data' },
       },
     });
+  });
+
+  it('reads the live console’s variables: webhook secret and signature, data folder, retention, connection cap', () => {
+    const config = proxyConfigFromEnv({
+      CHAT2DESK_API_TOKEN: 'tok',
+      C2D_WEBHOOK_SECRET: ' whsec-0123456789abcdef ',
+      C2D_WEBHOOK_SIGNATURE_HEADER: 'X-Signature',
+      C2D_WEBHOOK_SIGNATURE_KEY: 'key',
+      C2D_WEBHOOK_SIGNATURE_ENCODING: 'BASE64',
+      C2D_PROXY_DATA_DIR: '/var/lib/c2d',
+      C2D_PROXY_EVENT_RETENTION_DAYS: '3',
+      C2D_PROXY_MAX_EVENT_CONNECTIONS: '5000',
+    });
+    expect(config.proxy).toMatchObject({
+      webhooks: { secret: 'whsec-0123456789abcdef', signature: { header: 'X-Signature', key: 'key', algorithm: 'SHA-256', encoding: 'base64' } },
+      store: { dataDir: '/var/lib/c2d', eventRetentionMs: 3 * 24 * 60 * 60_000 },
+      events: { maxConnections: 5000 },
+    });
+    expect(() => proxyConfigFromEnv({ C2D_WEBHOOK_SIGNATURE_KEY: 'key' })).toThrow(/Set both C2D_WEBHOOK_SIGNATURE_HEADER .* and C2D_WEBHOOK_SIGNATURE_KEY/);
+    expect(() => proxyConfigFromEnv({ C2D_PROXY_MAX_EVENT_CONNECTIONS: 'lots' })).toThrow('C2D_PROXY_MAX_EVENT_CONNECTIONS must be a positive whole number (got "lots")');
+  });
+
+  it('keeps the sandbox in memory and turns its activity on with C2D_SANDBOX_ACTIVITY=1', () => {
+    const sandbox = proxyConfigFromEnv({ C2D_PROXY_DATA_DIR: './data', C2D_SANDBOX_ACTIVITY: '1' });
+    expect(sandbox.proxy).toEqual({ sandbox: { activity: true } });
+    expect(sandbox.warnings).toEqual([expect.stringMatching(/C2D_PROXY_DATA_DIR is ignored in sandbox mode/)]);
+    const live = proxyConfigFromEnv({ CHAT2DESK_API_TOKEN: 'tok', C2D_SANDBOX_ACTIVITY: '1' });
+    expect(live.proxy.sandbox).toBeUndefined();
+    expect(live.warnings).toContain("C2D_SANDBOX_ACTIVITY is ignored in live mode: the activity is the sandbox's");
   });
 
   it('keeps the sandbox (no auth) on loopback whatever HOST says', () => {

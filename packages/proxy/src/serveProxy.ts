@@ -25,7 +25,8 @@ export interface ServeProxyOptions {
  * {@link ProxyDrain}), so a shutdown answers every request instead of resetting it.
  */
 export interface ServableApp extends Partial<ProxyDrain> {
-  fetch: (request: Request) => Response | Promise<Response>;
+  /** Answers a request; `env` is `@hono/node-server`'s `{ incoming, outgoing }` (the proxy drops a stalled event stream's socket with it). */
+  fetch: (request: Request, env?: unknown) => Response | Promise<Response>;
 }
 
 /** A running proxy server. */
@@ -72,7 +73,7 @@ export function serveProxy(app: ServableApp, options: ServeProxyOptions = {}): P
   } catch (error) {
     return Promise.reject(error);
   }
-  const server = createAdaptorServer({ fetch: (request) => app.fetch(request) }) as Server;
+  const server = createAdaptorServer({ fetch: (request, env) => app.fetch(request, env) }) as Server;
 
   let resolveClosed!: () => void;
   const closed = new Promise<void>((resolve) => {
@@ -94,8 +95,13 @@ export function serveProxy(app: ServableApp, options: ServeProxyOptions = {}): P
       server.close(() => {
         clearTimeout(force);
         clearInterval(sweep);
-        resolve();
-        resolveClosed();
+        // The stores close last: nothing can write to them any more.
+        void Promise.resolve(app.close?.())
+          .catch((error: unknown) => console.error('c2d-proxy: closing the stores failed:', error))
+          .finally(() => {
+            resolve();
+            resolveClosed();
+          });
       });
       server.closeIdleConnections();
       // After close(): nothing new is accepted while waiting calls are refused.

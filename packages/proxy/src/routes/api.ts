@@ -5,6 +5,7 @@ import type { ProxyDeps } from '../ProxyDeps.js';
 import type { ProxyEnv } from '../ProxyEnv.js';
 import { createClientsRoutes } from './clients.js';
 import { createDialogsRoutes } from './dialogs.js';
+import { createEventsRoutes } from './events.js';
 import { createMessagesRoutes } from './messages.js';
 import { createOperatorsRoutes } from './operators.js';
 import { createTransfersRoutes } from './transfers.js';
@@ -21,6 +22,7 @@ export function createApiRoutes(deps: ProxyDeps) {
     ['/transfers', createTransfersRoutes(deps)],
     ['/dialogs', createDialogsRoutes(deps)],
     ['/operators', createOperatorsRoutes(deps)],
+    ['/events', createEventsRoutes(deps)],
   ];
   // One instance for every resource: it remembers verified JWTs. Without auth (sandbox,
   // insecureNoAuth) every caller is anonymous.

@@ -33,11 +33,11 @@ describe('clients routes', () => {
     ]);
   });
 
-  it('GET /clients?q=<name> never sends q upstream: it answers that nothing could be searched yet', async () => {
+  it('GET /clients?q=<name> never sends q upstream: with nothing indexed, it answers that nothing could be searched yet', async () => {
     await start();
     const { status, body } = await call('/clients?q=%D0%90%D0%B9%D0%B3%D0%B5%D1%80%D0%B8%D0%BC&limit=50');
     expect(status).toBe(200);
-    expect(body).toEqual({ data: [], meta: { total: 0, limit: 50, offset: 0, search: { indexed: 0, complete: false } } });
+    expect(body).toEqual({ data: [], meta: { total: 0, limit: 50, offset: 0, search: { indexed: 0, total: null, complete: false } } });
     expect(upstream.calls).toHaveLength(0);
   });
 

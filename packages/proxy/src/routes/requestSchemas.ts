@@ -80,6 +80,17 @@ export const transfersQuerySchema = strictObject(
   'parameter',
 );
 
+/** What an event id from `GET /events` looks like (the stores' ids are decimal; Redis stream ids have a `-`). */
+export const LAST_EVENT_ID = /^[\w.:-]{0,64}$/;
+
+/** Query of `GET /events`: `lastEventId` for clients that cannot send the `Last-Event-ID` header. */
+export const eventsQuerySchema = strictObject(
+  {
+    lastEventId: z.string().regex(LAST_EVENT_ID, { error: 'lastEventId must be an event id from this stream (at most 64 letters, digits, "-", "_", ".", ":")' }).optional(),
+  },
+  'parameter',
+);
+
 /** Body of `POST /messages`. `type` and `attachment` are not supported yet, so they are unknown fields. */
 export const sendMessageSchema = strictObject(
   {

@@ -1,37 +1,13 @@
-import type { Transfer } from '@c2d-console/core';
+import type { ConsoleTransferEvent, Transfer } from '@c2d-console/core';
 import { describe, expect, it } from 'vitest';
-import type { TransferLog } from '../store/TransferLog.js';
-import { createMemoryTransferLog } from '../store/createMemoryTransferLog.js';
-import { createTransfersRoutes } from './transfers.js';
-import { setupLiveProxy } from '../test/setupLiveProxy.js';
-import type { ProxyDeps } from '../ProxyDeps.js';
-import type { UpstreamClient } from '../upstream/createUpstreamClient.js';
 import * as c2d from '../../test/fixtures/chat2desk/index.js';
+import { createMemoryStores } from '../store/createMemoryStores.js';
+import { collectEvents, postWebhook } from '../test/liveEvents.js';
+import { setupLiveProxy } from '../test/setupLiveProxy.js';
 
 const { upstream, start, call } = setupLiveProxy();
 
-const recorded = (id: number, fields: Partial<Transfer> = {}): Transfer => ({
-  id,
-  dialogId: 5501,
-  clientId: 1201,
-  fromOperatorId: 102,
-  toOperatorId: 101,
-  fromOperatorName: null,
-  toOperatorName: null,
-  created: `2025-09-09T13:3${id}:00.000Z`,
-  reason: null,
-  ...fields,
-});
-
-/** The transfers sub-app over a given log and an upstream answering only the operators list. */
-function transfersApp(log: TransferLog, operators: () => Promise<unknown>) {
-  const client = { get: async (_path: string, map: (payload: unknown) => unknown) => map(await operators()) } as unknown as UpstreamClient;
-  const app = createTransfersRoutes({ upstream: client, transfers: log } as unknown as ProxyDeps);
-  return async (path: string) => {
-    const response = await app.request(path);
-    return { status: response.status, body: (await response.json()) as { data: Transfer[]; meta: unknown } };
-  };
-}
+const page = { limit: 20, offset: 0 };
 
 describe('transfers route', () => {
   it('live GET /transfers answers from what the proxy recorded (empty until then) and never asks for /v1/transfers', async () => {
@@ -43,31 +19,64 @@ describe('transfers route', () => {
     expect(upstream.calls).toHaveLength(0);
   });
 
-  it('filters and pages what was recorded, and names the operators from the operators list', async () => {
-    const log = createMemoryTransferLog();
-    log.record(recorded(1, { fromOperatorId: null }));
-    log.record(recorded(2, { fromOperatorId: 101, toOperatorId: 99, reason: 'VIP' }));
-    log.record(recorded(3, { dialogId: 5502, clientId: 1202 }));
-    const get = transfersApp(log, async () => c2d.operatorsList);
-    const { body } = await get('/?clientId=1201&limit=1&offset=1');
-    expect(body.meta).toEqual({ total: 2, limit: 1, offset: 1 });
-    expect(body.data).toEqual([{ ...recorded(1, { fromOperatorId: null }), toOperatorName: 'Иван Петров' }]);
-    const named = (await get('/?operatorId=101')).body.data;
-    expect(named.map((t) => [t.id, t.fromOperatorName, t.toOperatorName])).toEqual([
-      [3, 'Anna', 'Иван Петров'],
-      [2, 'Иван Петров', null],
-      [1, null, 'Иван Петров'],
+  it('records a dialog_transferred webhook from the dialog’s last known operator to the one Chat2Desk now shows, and serves it with names', async () => {
+    const stores = createMemoryStores();
+    const proxy = await start({ store: stores });
+    const stream = collectEvents(proxy.url);
+    await stream.opened;
+    // A console read the dialog while operator 102 had it: that is the operator it is transferred from.
+    upstream.on('GET', '/v1/dialogs/5501', (_call, n) => (n === 0 ? { body: { status: 'success', data: { ...c2d.dialogOpen, operator_id: 102 } } } : undefined));
+    expect((await call('/dialogs/5501')).body.data).toMatchObject({ operatorId: 102 });
+
+    // ⚠ The delivery names no operator: the proxy reads the dialog (now 101's) to learn the new one.
+    expect((await postWebhook(proxy, c2d.hookDialogTransferred)).status).toBe(200);
+    await stream.until((events) => events.some((e) => e.type === 'transfer'));
+    const expected: Transfer = {
+      id: expect.any(Number) as unknown as number,
+      dialogId: 5501,
+      clientId: 1201,
+      fromOperatorId: 102,
+      toOperatorId: 101,
+      fromOperatorName: 'Anna',
+      toOperatorName: 'Иван Петров',
+      created: '2025-09-09T13:30:00.000Z',
+      reason: null,
+    };
+    expect(stream.events.map((e) => e.type)).toEqual(['dialog', 'transfer']);
+    expect(stream.events[0]).toMatchObject({ type: 'dialog', data: { change: 'transferred', dialogId: 5501, clientId: 1201, operatorId: null } });
+    expect((stream.events[1] as ConsoleTransferEvent).data).toEqual(expected);
+    expect(upstream.callsTo('/v1/dialogs/5501').map((c) => c.method)).toEqual(['GET', 'GET']);
+
+    // The next transfer, naming its operator, goes on from the previous record.
+    await postWebhook(proxy, { ...c2d.hookDialogTransferred, operator_id: 102, event_time: '2025-09-09T15:00:00Z' });
+    await stream.until((events) => events.filter((e) => e.type === 'transfer').length === 2);
+    const listed = await call('/transfers?dialogId=5501');
+    expect(listed.body.meta).toEqual({ total: 2, limit: 20, offset: 0 });
+    expect(listed.body.data).toEqual([
+      { ...expected, id: expect.any(Number), fromOperatorId: 101, toOperatorId: 102, fromOperatorName: 'Иван Петров', toOperatorName: 'Anna', created: '2025-09-09T15:00:00.000Z' },
+      expected,
     ]);
+    expect((await call('/transfers?operatorId=102&limit=1&offset=1')).body.data).toEqual([expected]);
+    expect((await stores.transfers.list({ clientId: 1201 }, page)).total).toBe(2);
+    stream.close();
+  });
+
+  it('records nothing, and logs why, for a dialog Chat2Desk shows with no operator', async () => {
+    const stores = createMemoryStores();
+    const proxy = await start({ store: stores });
+    upstream.on('GET', '/v1/dialogs/5502', { body: { status: 'success', data: c2d.dialogClosed } });
+    await postWebhook(proxy, { ...c2d.hookDialogTransferred, dialog_id: 5502, client_id: 1202 });
+    await expect.poll(() => proxy.logs.some((line) => line.includes('the dialog has no operator now'))).toBe(true);
+    expect((await stores.transfers.list({}, page)).total).toBe(0);
   });
 
   it('still answers, without names, when the operators list fails', async () => {
-    const log = createMemoryTransferLog();
-    log.record(recorded(1));
-    const get = transfersApp(log, async () => {
-      throw new Error('Chat2Desk is down');
-    });
-    const { status, body } = await get('/?dialogId=5501');
+    const stores = createMemoryStores();
+    await stores.transfers.record({ dialogId: 5501, clientId: 1201, fromOperatorId: 102, toOperatorId: 101, created: '2025-09-09T13:30:00Z' });
+    await start({ store: stores });
+    upstream.on('GET', '/v1/operators', { status: 500 });
+    const { status, body } = await call('/transfers?dialogId=5501');
     expect(status).toBe(200);
-    expect(body.data[0]).toMatchObject({ id: 1, fromOperatorName: null, toOperatorName: null });
+    expect(body.data[0]).toMatchObject({ fromOperatorId: 102, toOperatorId: 101, fromOperatorName: null, toOperatorName: null });
   });
 });

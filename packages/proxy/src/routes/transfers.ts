@@ -1,3 +1,4 @@
+import type { Transfer } from '@c2d-console/core';
 import { Hono } from 'hono';
 import type { ProxyDeps } from '../ProxyDeps.js';
 import type { ProxyEnv } from '../ProxyEnv.js';
@@ -7,16 +8,18 @@ import { transfersQuerySchema } from './requestSchemas.js';
 import { validQuery } from './validators.js';
 
 /**
- * `/transfers`: the dialog transfers the proxy has recorded (⚠ Chat2Desk has no endpoint for
- * them), filtered, newest first, with the operators' names filled in from Chat2Desk.
+ * `/transfers`: the dialog transfers the proxy recorded from `dialog_transferred` webhooks (⚠
+ * Chat2Desk has no endpoint for them), in live and sandbox mode alike, filtered, newest first,
+ * with the operators' names filled in from Chat2Desk.
  */
-export function createTransfersRoutes({ upstream, transfers }: ProxyDeps) {
+export function createTransfersRoutes({ upstream, live }: ProxyDeps) {
   return new Hono<ProxyEnv>().get('/', validQuery(transfersQuerySchema), async (c) => {
     const { limit, offset, ...filter } = c.req.valid('query');
-    const recorded = await transfers.list(filter, { limit, offset });
+    const recorded = await (await live.stores()).transfers.list(filter, { limit, offset });
     // Names are a nicety: transfers still answer (with null names) when operators fail, and an
     // empty page costs no call.
-    const operators = recorded.data.length === 0 ? undefined : await upstream.get(operatorsPath(), mapOperatorList, c.var.stats).catch(() => undefined);
-    return c.json({ data: withOperatorNames(recorded.data, operators?.data ?? []), meta: { total: recorded.total, limit, offset } });
+    const operators = recorded.transfers.length === 0 ? undefined : await upstream.get(operatorsPath(), mapOperatorList, c.var.stats).catch(() => undefined);
+    const unnamed: Transfer[] = recorded.transfers.map((transfer) => ({ ...transfer, fromOperatorName: null, toOperatorName: null }));
+    return c.json({ data: withOperatorNames(unnamed, operators?.data ?? []), meta: { total: recorded.total, limit, offset } });
   });
 }

@@ -40,7 +40,8 @@ describe('seeded data', () => {
     const other = createSandboxStore({ seed: 7 }).data;
     expect(other.clients.map((c) => c.name)).not.toEqual(store.data.clients.map((c) => c.name));
     expect(other.messages.map((m) => m.text)).not.toEqual(store.data.messages.map((m) => m.text));
-  });
+    // Seeds two more accounts of some 8000 messages: seconds when the suite shares two cores.
+  }, 30_000);
 
   it('has 600 clients by default and honours the clients option', () => {
     expect(store.data.clients).toHaveLength(600);
@@ -290,5 +291,52 @@ describe('writes', () => {
     expect(fresh.data.transfers.length).toBe(count);
     fresh.updateDialog(dialog.id, { state: 'closed' });
     expect(dialog).toMatchObject({ state: 'closed', end: '2026-11-02T09:30:00' });
+  });
+
+  it('takes a client’s message into their latest dialog, reopening it, and moves them to the top of the list', () => {
+    const fresh = createSandboxStore({ seed: 5, clients: 60, now });
+    const dialog = fresh.data.dialogs.find((d) => d.state === 'closed' && fresh.latestDialog(d.client_id ?? 0) === d);
+    const clientId = dialog?.client_id ?? 0;
+    expect(fresh.listClients()[0]?.id).not.toBe(clientId);
+    const message = fresh.receiveMessage({ clientId, text: ' Есть новости? ' });
+    expect(message).toMatchObject({ type: 'from_client', text: 'Есть новости?', operator_id: null, dialog_id: dialog?.id, read: 0, created: '2026-11-02T09:30:00' });
+    expect(dialog?.state).toBe('open');
+    expect(fresh.listClients()[0]).toMatchObject({ id: clientId, last_client_message: '2026-11-02T09:30:00' });
+    expect(fresh.listMessages({ clientId })[0]?.id).toBe(message.id);
+  });
+
+  it('adds a client who writes first into a new, unassigned dialog, and renames a client', () => {
+    const fresh = createSandboxStore({ seed: 5, clients: 60, now });
+    const client = fresh.addClient({ name: 'Ерлан Касымов', phone: '77010000001', route: { channel_id: 1, transport: 'whatsapp' } });
+    expect(client).toMatchObject({ id: Math.max(...fresh.data.clients.map((c) => c.id)), first_client_message: null });
+    expect(fresh.listClients({ phone: '77010000001' }).map((c) => c.id)).toEqual([client.id]);
+    const message = fresh.receiveMessage({ clientId: client.id, text: 'Здравствуйте' });
+    expect(fresh.getDialog(message.dialog_id ?? 0)).toMatchObject({ state: 'open', operator_id: null, client_id: client.id, messages: 1 });
+    expect(client.first_client_message).toBe('2026-11-02T09:30:00');
+    expect(fresh.assignName(client.id, 'Ерлан (опт)').assigned_name).toBe('Ерлан (опт)');
+    expect(thrown(() => fresh.addClient({ name: null, phone: null, route: { channel_id: 2, transport: 'vk' } })).message).toBe('Channel 2 does not carry vk');
+  });
+
+  it('tells subscribers every change after seeding, in order', () => {
+    const fresh = createSandboxStore({ seed: 5, clients: 60, now });
+    const dialog = fresh.data.dialogs.find((d) => d.state === 'closed' && fresh.latestDialog(d.client_id ?? 0) === d);
+    const to = fresh.data.operators.find((o) => o.id !== dialog?.operator_id);
+    const seen: string[] = [];
+    const stop = fresh.subscribe((change) => seen.push(change.kind === 'message' ? `message:${change.message.type}:${change.newRequest}` : `${change.kind}:${change.change}`));
+    fresh.receiveMessage({ clientId: dialog?.client_id ?? 0, text: 'Алло' });
+    fresh.updateDialog(dialog?.id ?? 0, { operatorId: to?.id });
+    fresh.sendMessage({ clientId: dialog?.client_id ?? 0, text: 'Здравствуйте!' });
+    fresh.updateDialog(dialog?.id ?? 0, { state: 'closed' });
+    stop();
+    fresh.receiveMessage({ clientId: dialog?.client_id ?? 0, text: 'unheard' });
+    expect(seen).toEqual([
+      'dialog:reopened',
+      'message:from_client:true',
+      'dialog:transferred',
+      'message:system:false',
+      'message:to_client:false',
+      'message:system:false',
+      'dialog:closed',
+    ]);
   });
 });

@@ -67,6 +67,29 @@ export interface SandboxSendInput {
   openDialog?: boolean;
 }
 
+/** A client writing (the activity loop's, standing in for a messenger). */
+export interface SandboxIncomingMessage {
+  clientId: number;
+  text: string;
+}
+
+/** A client writing for the first time (the activity loop's). */
+export interface SandboxNewClient {
+  name: string | null;
+  phone: string | null;
+  /** How they reach the account (one of its channels' transports). */
+  route: SandboxRoute;
+}
+
+/**
+ * Something that changed in the fake account after seeding, as Chat2Desk reports it to its
+ * webhooks (`sandboxWebhooks.ts` turns each into deliveries). `at` is a `c2dTime`.
+ */
+export type SandboxChange =
+  | { kind: 'message'; message: SandboxMessage; newRequest: boolean; newClient: boolean }
+  | { kind: 'dialog'; change: 'transferred' | 'closed' | 'reopened'; dialog: SandboxDialog; at: string }
+  | { kind: 'client'; change: 'new' | 'updated'; client: SandboxClient; at: string };
+
 /** A change to a dialog (`PUT /v1/dialogs/{id}`). */
 export interface SandboxDialogChange {
   /** Reassign to this operator; records a transfer. */
@@ -107,6 +130,14 @@ export interface SandboxStore {
   sendMessage(input: SandboxSendInput): SandboxMessage;
   /** Reassigns, opens or closes a dialog. */
   updateDialog(id: number, change: SandboxDialogChange): SandboxDialog;
+  /** Stores a message from a client into their latest dialog (reopening it, or starting one). */
+  receiveMessage(input: SandboxIncomingMessage): SandboxMessage;
+  /** Adds a client who is about to write for the first time. */
+  addClient(input: SandboxNewClient): SandboxClient;
+  /** Changes the name operators gave a client (`assigned_name`). */
+  assignName(clientId: number, assignedName: string | null): SandboxClient;
+  /** Calls `listener` with every change made after seeding; returns the unsubscribe. */
+  subscribe(listener: (change: SandboxChange) => void): () => void;
 }
 
 /** Longest text a message may carry: Chat2Desk's limit, as `@c2d-console/core` defines it. */
@@ -164,9 +195,18 @@ export function createSandboxStore(options: SandboxOptions = {}): SandboxStore {
   };
   data.messages.forEach(index);
 
-  // Only clients write `last_client_message`, and the sandbox never invents client messages
-  // after seeding, so the newest-first order is computed once.
+  // Only clients write `last_client_message`: the order is computed once, and a client who
+  // writes after seeding moves to the front (they are the newest).
   const clientsNewestFirst = data.clients.toSorted((a, b) => newerFirst(a.last_client_message, b.last_client_message) || b.id - a.id);
+  const moveToFront = (client: SandboxClient): void => {
+    const at = clientsNewestFirst.indexOf(client);
+    if (at > 0) clientsNewestFirst.splice(at, 1);
+    if (at !== 0) clientsNewestFirst.unshift(client);
+  };
+  const listeners = new Set<(change: SandboxChange) => void>();
+  const emit = (change: SandboxChange): void => {
+    for (const listener of listeners) listener(change);
+  };
 
   const nextId = (list: ReadonlyArray<{ id: number }>, base: number): number => (list.at(-1)?.id ?? base - 1) + 1;
   let nextRequestId = SANDBOX_ID_BASE.request + data.dialogs.length;
@@ -195,6 +235,7 @@ export function createSandboxStore(options: SandboxOptions = {}): SandboxStore {
   /** A new message with every media field empty. */
   const addMessage = (
     message: Pick<SandboxMessage, 'text' | 'type' | 'transport' | 'channel_id' | 'operator_id' | 'dialog_id' | 'client_id' | 'created' | 'read'>,
+    news: { newRequest?: boolean; newClient?: boolean } = {},
   ): SandboxMessage => {
     const request = message.dialog_id === null ? undefined : data.dialogRoutes.get(message.dialog_id)?.request_id;
     const stored: SandboxMessage = {
@@ -218,6 +259,7 @@ export function createSandboxStore(options: SandboxOptions = {}): SandboxStore {
         dialog.last_message_at = stored.created;
       }
     }
+    emit({ kind: 'message', message: stored, newRequest: news.newRequest ?? false, newClient: news.newClient ?? false });
     return stored;
   };
   const addSystemMessage = (dialog: SandboxDialog, text: string): void => {
@@ -235,21 +277,43 @@ export function createSandboxStore(options: SandboxOptions = {}): SandboxStore {
     });
   };
   const addTransfer = (dialog: SandboxDialog, from: number | null, to: number, reason: string | null): void => {
+    const at = stamp();
     data.transfers.push({
       id: nextId(data.transfers, SANDBOX_ID_BASE.transfer),
       dialog_id: dialog.id,
       client_id: dialog.client_id ?? null,
       from_operator_id: from,
       to_operator_id: to,
-      created: stamp(),
+      created: at,
       reason,
     });
+    emit({ kind: 'dialog', change: 'transferred', dialog, at });
   };
   const openDialog = (dialog: SandboxDialog): void => {
     dialog.state = 'open';
     dialog.end = null;
     const route = data.dialogRoutes.get(dialog.id);
     if (route) route.request_id = nextRequestId++;
+    emit({ kind: 'dialog', change: 'reopened', dialog, at: stamp() });
+  };
+  /** A new dialog of `client` through `route`, assigned to `operatorId` (a transfer from the queue) or to no one. */
+  const startDialog = (client: SandboxClient, route: SandboxRoute, operatorId: number | null): SandboxDialog => {
+    const dialog: SandboxDialog = {
+      id: nextId(data.dialogs, SANDBOX_ID_BASE.dialog),
+      state: 'open',
+      begin: stamp(),
+      end: null,
+      operator_id: operatorId,
+      client_id: client.id,
+      last_message_at: null,
+      messages: 0,
+    };
+    data.dialogs.push(dialog);
+    dialogsById.set(dialog.id, dialog);
+    dialogsByClient.set(client.id, [...(dialogsByClient.get(client.id) ?? []), dialog]);
+    data.dialogRoutes.set(dialog.id, { transport: route.transport, channel_id: route.channel_id, request_id: nextRequestId++ });
+    if (operatorId !== null) addTransfer(dialog, null, operatorId, null);
+    return dialog;
   };
 
   /** Which of the client's channels a message goes through, or a 400 naming the ones that work. */
@@ -356,21 +420,7 @@ export function createSandboxStore(options: SandboxOptions = {}): SandboxStore {
       const route = chooseRoute(client.id, dialog, input.transport, input.channelId);
 
       if (!dialog) {
-        dialog = {
-          id: nextId(data.dialogs, SANDBOX_ID_BASE.dialog),
-          state: 'open',
-          begin: stamp(),
-          end: null,
-          operator_id: input.operatorId ?? null,
-          client_id: client.id,
-          last_message_at: null,
-          messages: 0,
-        };
-        data.dialogs.push(dialog);
-        dialogsById.set(dialog.id, dialog);
-        dialogsByClient.set(client.id, [dialog]);
-        data.dialogRoutes.set(dialog.id, { transport: route.transport, channel_id: route.channel_id, request_id: nextRequestId++ });
-        if (input.operatorId !== undefined) addTransfer(dialog, null, input.operatorId, null);
+        dialog = startDialog(client, route, input.operatorId ?? null);
       } else if (dialog.state === 'closed' && input.openDialog !== false) {
         openDialog(dialog);
       }
@@ -408,8 +458,78 @@ export function createSandboxStore(options: SandboxOptions = {}): SandboxStore {
         addSystemMessage(dialog, SYSTEM_TEXTS.closed);
         dialog.state = 'closed';
         dialog.end = dialog.last_message_at;
+        emit({ kind: 'dialog', change: 'closed', dialog, at: stamp() });
       }
       return dialog;
+    },
+
+    receiveMessage(input) {
+      const client = requireClient(input.clientId);
+      const text = input.text.trim();
+      if (text.length === 0 || text.length > SANDBOX_MAX_TEXT) {
+        throw new SandboxError(400, `text must be 1 to ${SANDBOX_MAX_TEXT} characters, got ${text.length}`);
+      }
+      const newClient = client.last_client_message === null;
+      let dialog = dialogsByClient.get(client.id)?.at(-1);
+      const reopens = dialog?.state === 'closed';
+      const routes = data.clientTransports.get(client.id) ?? [];
+      const route = (dialog && data.dialogRoutes.get(dialog.id)) ?? routes[0];
+      if (!route) throw new SandboxError(400, `Client ${client.id} has no channel to write through`);
+      // A client writing starts a new request: a closed dialog opens again, unassigned ones wait in the queue.
+      if (!dialog) dialog = startDialog(client, route, null);
+      else if (reopens) openDialog(dialog);
+      const created = stamp();
+      client.last_client_message = created;
+      client.first_client_message ??= created;
+      moveToFront(client);
+      return addMessage(
+        { text, type: 'from_client', transport: route.transport, channel_id: route.channel_id, operator_id: null, dialog_id: dialog.id, client_id: client.id, created, read: 0 },
+        { newRequest: reopens || dialog.messages === 0, newClient },
+      );
+    },
+
+    addClient(input) {
+      const channel = data.channels.find((c) => c.id === input.route.channel_id);
+      if (!channel?.transports.includes(input.route.transport)) {
+        throw new SandboxError(400, `Channel ${input.route.channel_id} does not carry ${input.route.transport}`);
+      }
+      const client: SandboxClient = {
+        id: nextId(data.clients, SANDBOX_ID_BASE.client),
+        name: input.name,
+        phone: input.phone,
+        assigned_name: null,
+        comment: null,
+        avatar: null,
+        region_id: null,
+        country_id: null,
+        first_client_message: null,
+        last_client_message: null,
+        extra_comment_1: null,
+        extra_comment_2: null,
+        extra_comment_3: null,
+        client_external_id: null,
+      };
+      data.clients.push(client);
+      clientsById.set(client.id, client);
+      data.clientTransports.set(client.id, [{ ...input.route }]);
+      clientsNewestFirst.push(client);
+      emit({ kind: 'client', change: 'new', client, at: stamp() });
+      return client;
+    },
+
+    assignName(clientId, assignedName) {
+      const client = requireClient(clientId);
+      if (client.assigned_name !== assignedName) {
+        client.assigned_name = assignedName;
+        emit({ kind: 'client', change: 'updated', client, at: stamp() });
+      }
+      return client;
+    },
+
+    subscribe(listener) {
+      const entry = (change: SandboxChange) => listener(change);
+      listeners.add(entry);
+      return () => void listeners.delete(entry);
     },
   };
 }

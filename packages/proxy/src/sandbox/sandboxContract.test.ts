@@ -16,7 +16,10 @@ import {
 } from '../upstream/mappers.js';
 import { apiInfoPath, channelsPath, clientChannelsPath, clientPath, clientsPath, dialogPath, messagesPath, operatorsPath } from '../upstream/paths.js';
 import { readBodyError } from '../upstream/upstreamErrors.js';
+import { readWebhook } from '../upstream/readWebhook.js';
 import { createSandboxApp, type SandboxAppOptions } from './createSandboxApp.js';
+import type { SandboxChange } from './createSandboxStore.js';
+import { sandboxWebhookPayloads } from './sandboxWebhooks.js';
 
 // The contract of the fake Chat2Desk, from both sides:
 // 1. its answers have the shape of Chat2Desk's real ones (the fixtures in test/fixtures/chat2desk,
@@ -129,5 +132,41 @@ describe('the proxy’s paths and mappers read every sandbox answer', () => {
     expect((await ask({ faults: ['bad-token'] }, '/v1/clients'))?.kind).toBe('token_rejected');
     expect((await ask({ faults: ['rate-limit'] }, '/v1/clients'))?.kind).toBe('rate_limited');
     expect((await ask({ faults: ['quota'] }, '/v1/clients'))?.kind).toBe('quota');
+  });
+});
+
+describe('the sandbox’s webhook deliveries have Chat2Desk’s real shapes, and the proxy reads them', () => {
+  const sandbox = createSandboxApp({ seed: 5, clients: 30, now: () => new Date('2026-11-03T12:00:00Z') });
+  const { store } = sandbox;
+  /** The deliveries `act` makes the sandbox send. */
+  const deliveries = (act: () => unknown) => {
+    const changes: SandboxChange[] = [];
+    const stop = store.subscribe((change) => changes.push(change));
+    act();
+    stop();
+    return changes.flatMap((change) => sandboxWebhookPayloads(store, change));
+  };
+  const assigned = store.data.dialogs.find((d) => d.state === 'open' && d.operator_id !== null && d.client_id !== null);
+  const other = store.data.operators.find((o) => o.id !== assigned?.operator_id);
+  const cases: Array<[string, () => unknown, unknown[]]> = [
+    ['inbox', () => store.receiveMessage({ clientId: assigned?.client_id ?? 0, text: 'Когда доставка?' }), [c2d.hookInbox, c2d.hookOutbox]],
+    ['outbox', () => store.sendMessage({ clientId: assigned?.client_id ?? 0, text: 'Завтра', operatorId: other?.id }), [c2d.hookInbox, c2d.hookOutbox]],
+    ['comment', () => store.sendMessage({ clientId: assigned?.client_id ?? 0, text: 'Проверить адрес', type: 'comment' }), [c2d.hookComment]],
+    ['dialog_transferred', () => store.updateDialog(assigned?.id ?? 0, { operatorId: other?.id ?? 0 }), [c2d.hookDialogTransferred]],
+    ['close_dialog', () => store.updateDialog(assigned?.id ?? 0, { state: 'closed' }), [c2d.hookCloseDialog]],
+    ['new_client', () => store.addClient({ name: 'Ерлан', phone: '77071112233', route: { channel_id: 1, transport: 'whatsapp' } }), [c2d.hookNewClient]],
+    ['client_updated', () => store.assignName(assigned?.client_id ?? 0, 'Айгерим (VIP)'), [c2d.hookClientUpdated]],
+  ];
+  it.each(cases)('%s', (hook, act, fixtures) => {
+    const sent = deliveries(act).filter((payload) => payload.hook_type === hook);
+    expect(sent).toHaveLength(1);
+    expect(differences(sent[0], ...fixtures)).toEqual([]);
+    expect(readWebhook(sent[0] as never, '2026-11-03T12:00:00.000Z')).toMatchObject({ problem: null, event: { time: '2026-11-03T12:00:00.000Z' } });
+  });
+
+  it('reports a client writing to a closed dialog as a new request (it reopens), and system messages not at all', () => {
+    const sent = deliveries(() => store.receiveMessage({ clientId: assigned?.client_id ?? 0, text: 'Ещё вопрос' })).map((p) => p.hook_type);
+    expect(sent).toEqual(['new_request', 'inbox']);
+    expect(deliveries(() => store.updateDialog(assigned?.id ?? 0, { state: 'closed' })).map((p) => p.hook_type)).toEqual(['close_dialog']);
   });
 });

@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import type { ProxyOptions } from '../options.js';
 import { fakeUpstream, type FakeUpstream } from './createFakeUpstream.js';
+import { TEST_WEBHOOK_SECRET } from './liveEvents.js';
 import { startProxy, type Answer, type TestProxy } from './startProxy.js';
 
 /** The Chat2Desk token live-mode tests run with: long enough for the redactor to hide it. */
@@ -28,7 +29,9 @@ export interface LiveProxy {
 
 /**
  * Registers the hooks of a live-mode proxy test file and returns how to start and call the
- * proxy: live mode against a fake Chat2Desk, `insecureNoAuth`, no rate limit, then `defaults`.
+ * proxy: live mode against a fake Chat2Desk, `insecureNoAuth`, no rate limit, the test webhook
+ * secret, no background client index (its pages would be calls the tests do not expect), then
+ * `defaults`.
  */
 export function setupLiveProxy(defaults: ProxyOptions = {}): LiveProxy {
   const upstream = setupFakeUpstream();
@@ -45,7 +48,16 @@ export function setupLiveProxy(defaults: ProxyOptions = {}): LiveProxy {
   return {
     upstream,
     async start(options = {}) {
-      current = await startProxy({ token: TEST_TOKEN, upstreamUrl: upstream.url, insecureNoAuth: true, rateLimit: false, ...defaults, ...options });
+      current = await startProxy({
+        token: TEST_TOKEN,
+        upstreamUrl: upstream.url,
+        insecureNoAuth: true,
+        rateLimit: false,
+        clientIndex: false,
+        webhooks: { secret: TEST_WEBHOOK_SECRET },
+        ...defaults,
+        ...options,
+      });
       return current;
     },
     request: (path, init) => proxy().request(path, init),

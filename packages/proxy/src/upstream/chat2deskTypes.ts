@@ -187,3 +187,108 @@ export interface C2DError {
   message: string;
   errors?: Record<string, string[] | string> | string;
 }
+
+/**
+ * The webhook events Chat2Desk sends (shared/chat2desk-api.md, "Webhooks"). Chat2Desk may add
+ * others: a delivery of a type not listed here is stored and ignored, never refused.
+ */
+export type C2DHookType =
+  | 'inbox'
+  | 'outbox'
+  | 'outbox_status'
+  | 'comment'
+  | 'new_client'
+  | 'new_request'
+  | 'client_updated'
+  | 'add_tag_to_client'
+  | 'add_tag_to_request'
+  | 'delete_tag_from_client'
+  | 'delete_tag_from_request'
+  | 'close_dialog'
+  | 'close_request'
+  | 'dialog_transferred'
+  | 'client_added_to_blacklist'
+  | 'new_ticket'
+  | 'ticket_updated'
+  | 'ticket_deleted'
+  | 'imported_message';
+
+/** What every webhook delivery has: one flat JSON object per POST. `event_time` is ISO with `Z`. */
+export interface C2DHookBase {
+  hook_type: C2DHookType | (string & {});
+  event_time?: string;
+}
+
+/** The client as a delivery embeds it (`client` of `inbox`, `outbox`, `new_client`, `client_updated`). */
+export interface C2DHookClient {
+  id: number;
+  phone: string | null;
+  client_phone: string | null;
+  name: string | null;
+  assigned_name: string | null;
+  external_id: string | number | null;
+}
+
+/** `inbox`, `outbox`, `comment` (and `imported_message`): one message. */
+export interface C2DHookMessage extends C2DHookBase {
+  message_id: number;
+  type: string;
+  text: string | null;
+  transport: string;
+  client_id: number;
+  operator_id: number | null;
+  dialog_id: number | null;
+  channel_id: number | null;
+  photo: string | null;
+  coordinates: string | null;
+  audio: string | null;
+  pdf: string | null;
+  client: C2DHookClient;
+  request_id: number | null;
+  attachments: Array<{ name: string | null; link: string }>;
+  is_new_request: boolean;
+  is_new_client: boolean;
+  extra_data: unknown;
+}
+
+/**
+ * `dialog_transferred`, `close_dialog`, `new_request`: a dialog changed. ⚠ `dialog_transferred`
+ * carries at least `dialog_id` and `client_id` (M); operator fields were not found, so they are
+ * optional and the new operator is read from `GET /v1/dialogs/{id}` when absent.
+ */
+export interface C2DHookDialog extends C2DHookBase {
+  dialog_id: number;
+  client_id?: number | null;
+  operator_id?: number | null;
+  request_id?: number | null;
+}
+
+/** `new_client`, `client_updated`. */
+export interface C2DHookClientChange extends C2DHookBase {
+  client_id: number;
+  client?: C2DHookClient;
+  transport?: string;
+  channel_id?: number | null;
+}
+
+/** One registered webhook (`GET /v1/webhooks` items). */
+export interface C2DWebhook {
+  id: number;
+  name: string | null;
+  url: string;
+  events: string[];
+  status: 'enable' | 'disable' | (string & {});
+  /** Recent delivery failures; `created_at` in Unix seconds. */
+  errors?: Array<{ text: string; created_at: number | string }>;
+  source?: string;
+  channels?: number[];
+}
+
+/** `POST /v1/webhooks` body. */
+export interface C2DWebhookBody {
+  name: string;
+  url: string;
+  events: C2DHookType[];
+  status: 'enable' | 'disable';
+  channels?: number[];
+}

@@ -57,6 +57,12 @@ export interface CallStats {
 export interface UpstreamCallOptions {
   /** Message of the 404 answer when Chat2Desk has no such record. */
   notFound?: string;
+  /**
+   * Neither read from nor written to the cache (GETs): background reads such as the client
+   * index's pages, which would push the consoles' own answers out of it, and reads that must
+   * see Chat2Desk as it is now.
+   */
+  fresh?: boolean;
 }
 
 /** Calls Chat2Desk: timeouts, retries, rate limit, GET caching and coalescing, error mapping. */
@@ -65,8 +71,12 @@ export interface UpstreamClient {
   get<T>(path: string, map: (payload: unknown) => T, stats: CallStats, options?: UpstreamCallOptions): Promise<T>;
   /** POST a JSON body once (never retried), mapped by `map`. */
   post<T>(path: string, body: unknown, map: (payload: unknown) => T, stats: CallStats, options?: UpstreamCallOptions): Promise<T>;
+  /** DELETE once (never retried), mapped by `map` (`c2d-proxy webhooks delete`). */
+  delete<T>(path: string, map: (payload: unknown) => T, stats: CallStats, options?: UpstreamCallOptions): Promise<T>;
   /** Drops cached and in-flight GETs whose path starts with `prefix`. */
   invalidate(prefix: string): Promise<void>;
+  /** Calls waiting for a slot of the rate limit right now: background work waits while there are any. */
+  readonly queued: number;
   /**
    * Starts a shutdown: calls not sent yet (queued by the rate limiter, waiting to retry, or new)
    * answer 503 `unavailable` at once and are never sent; calls already sent finish, each
@@ -74,6 +84,9 @@ export interface UpstreamClient {
    */
   drain(): void;
 }
+
+/** The HTTP methods the proxy calls Chat2Desk with; only GETs are retried or cached. */
+type Method = 'GET' | 'POST' | 'DELETE';
 
 /** What Chat2Desk answered to one attempt, its body read (and size-checked) whole. */
 interface RawAnswer {
@@ -116,13 +129,15 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
   let generation = 0;
   // Until when this proxy paused the limiter (Chat2Desk's 429): a success before then lifts it.
   let pausedUntil = 0;
+  let queued = 0;
   const gate = createDrainGate();
 
   /** Waits for a slot of the rate limit: 429 when the wait would be too long, 503 once draining. */
   async function acquireSlot(): Promise<void> {
     if (gate.draining) throw shuttingDown();
     if (!options.limiter) return;
-    const decision = await gate.unlessDraining(options.limiter.acquire());
+    queued++;
+    const decision = await gate.unlessDraining(options.limiter.acquire()).finally(() => queued--);
     if (!decision.ok) {
       const seconds = retryAfterSeconds(decision.retryAfterMs);
       throw new ProxyError(429, 'rate_limited', `Too many requests to Chat2Desk right now; retry in ${seconds} s`, seconds);
@@ -144,7 +159,7 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
   }
 
   /** Sends one request and reads its answer whole (within the byte limit): the one place a body is read. */
-  async function exchange(method: 'GET' | 'POST', path: string, body: unknown): Promise<RawAnswer> {
+  async function exchange(method: Method, path: string, body: unknown): Promise<RawAnswer> {
     const headers: Record<string, string> = { authorization: options.token, accept: 'application/json' };
     if (body !== undefined) headers['content-type'] = 'application/json';
     const response = await options.fetch(base + path, {
@@ -159,7 +174,7 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
 
   /** One upstream attempt; retries by calling itself with the next attempt number. */
   async function attempt(
-    method: 'GET' | 'POST',
+    method: Method,
     path: string,
     body: unknown,
     stats: CallStats,
@@ -223,9 +238,9 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
       if (canRetry() && waitMs <= maxDelayMs) return retryAfter(waitMs);
       throw new ProxyError(502, 'upstream_error', `Chat2Desk failed to answer (HTTP ${status})`);
     }
-    // Other 4xx: a send Chat2Desk refused is the caller's to fix; a refused read is ours.
+    // Other 4xx: a write Chat2Desk refused is the caller's to fix; a refused read is ours.
     const reason = upstreamMessage(answer.text, options.redact);
-    if (method === 'POST') {
+    if (method !== 'GET') {
       throw new ProxyError(400, 'bad_request', `Chat2Desk refused the request${reason ? `: ${reason}` : ` (HTTP ${status})`}`);
     }
     throw new ProxyError(502, 'upstream_error', `Chat2Desk refused the proxy's request (HTTP ${status})${reason ? `: ${reason}` : ''}`);
@@ -233,17 +248,20 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
 
   return {
     async get(path, map, stats, callOptions = {}) {
-      if (options.cache) {
-        const hit = await options.cache.get(path);
+      const cache = callOptions.fresh ? null : options.cache;
+      if (cache) {
+        const hit = await cache.get(path);
         if (hit !== undefined) return hit as ReturnType<typeof map>;
       }
+      // A fresh read shares no flight: one started earlier may carry what is stale now.
+      if (callOptions.fresh) return map((await attempt('GET', path, undefined, stats, callOptions)).json);
       let flight = inflight.get(path) as Promise<ReturnType<typeof map>> | undefined;
       if (!flight) {
         const startedAt = generation;
         flight = (async () => {
           const payload = await attempt('GET', path, undefined, stats, callOptions);
           const value = map(payload.json);
-          if (options.cache && startedAt === generation) await options.cache.set(path, value, options.cacheTtlMs, payload.bytes);
+          if (cache && startedAt === generation) await cache.set(path, value, options.cacheTtlMs, payload.bytes);
           return value;
         })();
         const own = flight;
@@ -258,12 +276,18 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
     async post(path, body, map, stats, callOptions = {}) {
       return map((await attempt('POST', path, body, stats, callOptions)).json);
     },
+    async delete(path, map, stats, callOptions = {}) {
+      return map((await attempt('DELETE', path, undefined, stats, callOptions)).json);
+    },
     async invalidate(prefix) {
       generation++;
       for (const key of inflight.keys()) {
         if (key.startsWith(prefix)) inflight.delete(key);
       }
       await options.cache?.deletePrefix(prefix);
+    },
+    get queued() {
+      return queued;
     },
     drain: gate.drain,
   };

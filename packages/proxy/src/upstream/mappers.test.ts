@@ -45,13 +45,16 @@ describe('clients', () => {
       extraComment2: null,
       extraComment3: null,
       externalId: 'CRM-1201',
+      tags: [{ id: 77, label: 'VIP', groupId: 5, groupName: 'Segment', description: null }],
+      customFields: { '12': 'Gold', '13': null },
     } satisfies Client);
   });
 
   it('maps an older client: dd.MM.yyyy times, and the list paging', () => {
     const list = mapClientList(c2d.clientsList);
     expect(list.meta).toEqual({ total: 12480, limit: 2, offset: 0 });
-    expect(list.data[1]).toMatchObject({ id: 1202, firstClientMessage: '2021-03-02T09:15:00.000Z', lastClientMessage: '2025-09-09T13:20:25.000Z', externalId: null });
+    // Chat2Desk writes an empty custom_fields as [] (PHP's empty array): no fields.
+    expect(list.data[1]).toMatchObject({ id: 1202, firstClientMessage: '2021-03-02T09:15:00.000Z', lastClientMessage: '2025-09-09T13:20:25.000Z', externalId: null, tags: [], customFields: {} });
   });
 });
 

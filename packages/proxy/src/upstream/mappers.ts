@@ -10,6 +10,7 @@ import type {
   Operator,
   SendMessageInput,
   SendMessageResult,
+  Tag,
   Transfer,
 } from '@c2d-console/core';
 import { z } from 'zod';
@@ -59,6 +60,26 @@ const flag = z
   .nullish()
   .transform((v) => v === true || v === 1 || v === '1' || v === 'true');
 
+/** A tag (`GET /v1/tags`, and each client's `tags[]`): `{id, group_id, group_name, label, description}`. */
+const tagSchema = z
+  .object({ id: int, label: z.string(), group_id: nullableInt, group_name: text, description: text })
+  .transform((t): Tag => ({ id: t.id, label: t.label, groupId: t.group_id, groupName: t.group_name, description: t.description }));
+
+/**
+ * Chat2Desk's `custom_fields`: an object of field id → value, or `[]` when a client has none
+ * (PHP's empty array). Values become strings; anything else is left out rather than failing a page.
+ */
+function customFieldsOf(value: unknown): Record<string, string | null> {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return {};
+  const fields: Record<string, string | null> = {};
+  for (const [key, field] of Object.entries(value as Record<string, unknown>)) {
+    if (field === null || typeof field === 'string' || typeof field === 'number' || typeof field === 'boolean') {
+      fields[key] = field === null ? null : String(field);
+    }
+  }
+  return fields;
+}
+
 const clientSchema = z
   .object({
     id: int,
@@ -75,6 +96,8 @@ const clientSchema = z
     extra_comment_2: text,
     extra_comment_3: text,
     client_external_id: z.union([z.string(), z.number()]).nullish(),
+    tags: z.array(z.unknown()).nullish(),
+    custom_fields: z.unknown().nullish(),
   })
   .transform(
     (c): Client => ({
@@ -92,6 +115,11 @@ const clientSchema = z
       extraComment2: c.extra_comment_2,
       extraComment3: c.extra_comment_3,
       externalId: c.client_external_id === null || c.client_external_id === undefined || c.client_external_id === '' ? null : String(c.client_external_id),
+      tags: (c.tags ?? []).flatMap((tag) => {
+        const parsed = tagSchema.safeParse(tag);
+        return parsed.success ? [parsed.data] : [];
+      }),
+      customFields: customFieldsOf(c.custom_fields),
     }),
   );
 
@@ -240,6 +268,44 @@ const apiInfoSchema = z
   .object({ requests_this_month: int.nullish() })
   .transform((info): ApiInfo => (info.requests_this_month == null ? {} : { requestsThisMonth: info.requests_this_month }));
 
+/** A webhook registered in the account (`GET /v1/webhooks`), as `c2d-proxy webhooks list` shows it. */
+export interface RegisteredWebhook {
+  id: number;
+  name: string | null;
+  url: string;
+  events: string[];
+  /** `status: "enable"`. */
+  enabled: boolean;
+  /** Chat2Desk's recent delivery failures, newest as it lists them; `at` in ISO 8601 when given. */
+  errors: Array<{ text: string; at: string | null }>;
+}
+
+/** Unix seconds (Chat2Desk's `created_at` of a webhook error) or a Chat2Desk time, as ISO 8601. */
+const secondsOrTime = z
+  .union([z.number(), z.string()])
+  .nullish()
+  .transform((v) => (typeof v === 'number' ? new Date(v * 1000).toISOString() : toIsoUtc(v)));
+
+const webhookSchema = z
+  .object({
+    id: int,
+    name: text,
+    url: z.string(),
+    events: z.array(z.string()).nullish(),
+    status: z.string().nullish(),
+    errors: z.array(z.object({ text: z.string().nullish(), created_at: secondsOrTime })).nullish(),
+  })
+  .transform(
+    (w): RegisteredWebhook => ({
+      id: w.id,
+      name: w.name,
+      url: w.url,
+      events: w.events ?? [],
+      enabled: w.status === 'enable',
+      errors: (w.errors ?? []).map((e) => ({ text: e.text ?? '', at: e.created_at })),
+    }),
+  );
+
 const metaSchema = z.object({ total: int, limit: int, offset: int }).partial().nullish();
 
 /** A mapped upstream list: items plus whatever paging Chat2Desk reported. */
@@ -302,6 +368,14 @@ export const mapDialog: (payload: unknown) => Dialog = itemMapper(dialogSchema, 
 export const mapDialogList: (payload: unknown) => UpstreamList<Dialog> = listMapper(dialogSchema, 'dialogs');
 /** `{ data: C2DOperator[], meta }` → operators. */
 export const mapOperatorList: (payload: unknown) => UpstreamList<Operator> = listMapper(operatorSchema, 'operators');
+/** `{ data: C2DWebhook[] }` → the account's webhooks. */
+export const mapWebhookList: (payload: unknown) => UpstreamList<RegisteredWebhook> = listMapper(webhookSchema, 'webhooks');
+/**
+ * `POST /v1/webhooks`'s answer → the new webhook's id, when it says (⚠ the answer's shape is not
+ * documented: `data` is read as the webhook or as `{ id }`).
+ */
+export const mapWebhookCreated = (payload: unknown): number | null =>
+  z.object({ data: z.object({ id: int }).nullish() }).safeParse(payload).data?.data?.id ?? null;
 /** `{ data: C2DApiInfo }` → what the health probe reports. */
 export const mapApiInfo: (payload: unknown) => ApiInfo = itemMapper(apiInfoSchema, 'the account info');
 

@@ -1,3 +1,5 @@
+import type { WebhookTouches } from './readWebhook.js';
+
 /**
  * Chat2Desk request paths: how the proxy's validated requests become upstream URLs (path and
  * query). Cache keys are these paths, so a path also decides what is cached and invalidated.
@@ -18,6 +20,8 @@ export const C2D_PATHS = {
   operators: '/v1/operators',
   channels: '/v1/channels',
   apiInfo: '/v1/companies/api_info',
+  webhooks: '/v1/webhooks',
+  webhook: (id: number) => `/v1/webhooks/${id}`,
 } as const;
 
 /** Paging as the proxy validated it. */
@@ -81,6 +85,25 @@ export function messagesPath(clientId: number, page: Page): string {
     ['offset', page.offset],
     ['order', 'desc'],
   ]);
+}
+
+/**
+ * The cache key prefixes a change makes stale: a client's messages, card and channels (and
+ * the client lists, which show when clients last wrote), a dialog (and the dialog lists).
+ * Prefixes, so `/v1/clients/12` also drops `/v1/clients/120`: a stray refetch, never a stale answer.
+ */
+export function stalePrefixes(touches: WebhookTouches): string[] {
+  const prefixes: string[] = [];
+  if (touches.clientId !== null) {
+    if (touches.messages) prefixes.push(messagesCachePrefix(touches.clientId));
+    if (touches.client) prefixes.push(clientPath(touches.clientId));
+  }
+  if (touches.client) prefixes.push(`${C2D_PATHS.clients}?`);
+  if (touches.dialog) {
+    if (touches.dialogId !== null) prefixes.push(dialogPath(touches.dialogId));
+    prefixes.push(`${C2D_PATHS.dialogs}?`);
+  }
+  return prefixes;
 }
 
 /** `GET /v1/dialogs/{id}`. */

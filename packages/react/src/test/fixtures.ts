@@ -32,6 +32,8 @@ export function makeClient(index: number, overrides: Partial<Client> = {}): Clie
     extraComment2: null,
     extraComment3: null,
     externalId: index % 3 === 0 ? `CRM-${index}` : null,
+    tags: index % 5 === 0 ? [{ id: 77, label: 'VIP', groupId: 5, groupName: 'Segment', description: null }] : [],
+    customFields: {},
     ...overrides,
   };
 }

@@ -1,4 +1,4 @@
-import type { Client, ListResponse, Message, SendMessageInput } from '@c2d-console/core';
+import type { Client, ListResponse, SendMessageInput } from '@c2d-console/core';
 import { delay, http, HttpResponse, type HttpHandler } from 'msw';
 import {
   dialogIdOf,
@@ -8,6 +8,7 @@ import {
   makeMessages,
   makeTransfers,
 } from './fixtures.js';
+import { createFakeEventFeed, type FakeEventFeed } from './fakeEventFeed.js';
 
 /** Options of {@link createConsoleHandlers}. */
 export interface ConsoleHandlersOptions {
@@ -25,6 +26,12 @@ export interface ConsoleHandlersOptions {
    * `meta.search: { indexed: 0, complete: false }`, and `ClientList` searches what it loaded.
    */
   clientIndex?: boolean;
+  /**
+   * What happens in the account while the console is open: the messages it adds are served in
+   * the histories, and `GET /events` streams its events. Default: a feed where nothing happens
+   * (the stream opens and stays quiet, as the proxy's does on a calm day).
+   */
+  feed?: FakeEventFeed;
 }
 
 function page<T>(items: T[], url: URL): ListResponse<T> {
@@ -35,16 +42,16 @@ function page<T>(items: T[], url: URL): ListResponse<T> {
 
 /**
  * msw handlers that behave like the c2d-console proxy over fixture data (paging, `phone`
- * search, a name `q` as the proxy answers it, sending appends to the history), returning the
- * proxy's envelopes.
+ * search, a name `q` as the proxy answers it, sending appends to the history, `GET /events`
+ * from the `feed`), returning the proxy's envelopes.
  */
 export function createConsoleHandlers(options: ConsoleHandlersOptions = {}): HttpHandler[] {
   const base = (options.baseUrl ?? '/api').replace(/\/+$/, '');
   const clients = Array.isArray(options.clients) ? options.clients : makeClients(options.clients ?? 120);
   const perClient = options.messagesPerClient ?? 30;
-  const sent = new Map<number, Message[]>();
+  const feed = options.feed ?? createFakeEventFeed();
   const wait = () => (options.latency ? delay(options.latency) : undefined);
-  const messagesOf = (clientId: number) => [...(sent.get(clientId) ?? []), ...makeMessages(clientId, perClient)];
+  const messagesOf = (clientId: number) => [...feed.messagesOf(clientId), ...makeMessages(clientId, perClient)];
   const notFound = (what: string) =>
     HttpResponse.json({ error: { code: 'not_found', message: `${what} not found` } }, { status: 404 });
 
@@ -83,9 +90,7 @@ export function createConsoleHandlers(options: ConsoleHandlersOptions = {}): Htt
     http.post(`${base}/messages`, async ({ request }) => {
       await wait();
       const input = (await request.json()) as SendMessageInput;
-      const history = messagesOf(input.clientId);
-      const message: Message = {
-        id: (history[0]?.id ?? input.clientId * 1000) + 1,
+      const message = feed.add(input.clientId, {
         text: input.text,
         type: 'to_client',
         rawType: 'to_client',
@@ -93,13 +98,11 @@ export function createConsoleHandlers(options: ConsoleHandlersOptions = {}): Htt
         channelId: input.channelId ?? 1,
         operatorId: 2,
         dialogId: dialogIdOf(input.clientId),
-        clientId: input.clientId,
         created: new Date().toISOString(),
         read: false,
         attachments: [],
         location: null,
-      };
-      sent.set(input.clientId, [message, ...(sent.get(input.clientId) ?? [])]);
+      });
       return HttpResponse.json(
         {
           data: {
@@ -126,6 +129,7 @@ export function createConsoleHandlers(options: ConsoleHandlersOptions = {}): Htt
         data: { id, state: 'open', begin: null, end: null, operatorId: 2, clientId: id - 50_000, lastMessage: null, messagesCount: perClient },
       });
     }),
+    http.get(`${base}/events`, ({ request }) => feed.respond(request)),
     http.get(`${base}/operators`, () =>
       HttpResponse.json({ data: fixtureOperators, meta: { total: fixtureOperators.length, limit: 200, offset: 0 } }),
     ),

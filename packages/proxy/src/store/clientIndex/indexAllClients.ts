@@ -41,6 +41,8 @@ export function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
       signal.removeEventListener('abort', onAbort);
       resolve();
     }, ms);
+    // Background waits (the index's pauses and refreshes) never keep a process alive on their own.
+    (timer as { unref?: () => void }).unref?.();
     signal.addEventListener('abort', onAbort, { once: true });
   });
 }
