@@ -4,6 +4,7 @@ import { checkClientIndexStatus } from '../clientIndex/clientIndexStatus.js';
 import { createClientSearchIndex } from '../clientIndex/createClientSearchIndex.js';
 import { defineLua, type RedisConnection } from './createRedisConnection.js';
 import { createStreamFollower, type StreamEntry } from './createStreamFollower.js';
+import { isRedisUnavailable } from './RedisUnavailableError.js';
 
 /** Options of {@link createRedisClientIndex}. */
 export interface RedisClientIndexOptions {
@@ -18,6 +19,8 @@ export interface RedisClientIndexOptions {
   syncWaitMs?: number;
   /** Receives what applying a change failed with. */
   onError?: (error: unknown) => void;
+  /** How long the creation waits for the first load (default 5000 ms; 0 when Redis is known to be down, which the load then waits for). */
+  loadWaitMs?: number;
 }
 
 /** A client as Redis keeps it: short field names, only those known (missing is null). */
@@ -77,7 +80,7 @@ function toStoredUpdate(update: ClientIndexUpdate): StoredClient {
  * following the stream of changed ids. Searching in Redis instead would need a module
  * (RediSearch) or a Lua scan of every client per query, which blocks Redis for far longer than
  * 20 ms at 100 000 clients. An upsert answers once this instance's copy has it. While Redis is
- * down searches go on from the copy; changes fail with 503.
+ * down searches go on from the copy (with the last status seen); changes fail with 503.
  */
 export async function createRedisClientIndex(options: RedisClientIndexOptions): Promise<ClientIndex> {
   const { connection } = options;
@@ -123,21 +126,28 @@ export async function createRedisClientIndex(options: RedisClientIndexOptions): 
     index.put(present);
   }
 
-  const initial = await loadAll();
-  index = initial.loaded;
+  /** Replaces this instance's copy with what Redis holds; answers the change stream's position it is as of. */
+  async function reload(): Promise<string> {
+    const reloaded = await loadAll();
+    index = reloaded.loaded;
+    return reloaded.position;
+  }
+
+  // The first load is the follower's start, which it retries until Redis answers: an instance
+  // started while Redis is down searches an empty copy until then.
   const follower = createStreamFollower({
     connection: options.openFollowerConnection(),
     key: changes,
-    start: async () => initial.position,
+    start: reload,
     onEntries: apply,
     // Away for longer than the kept changes (or Redis came back empty): load everything again.
-    async onLost() {
-      const reloaded = await loadAll();
-      index = reloaded.loaded;
-      return reloaded.position;
-    },
+    onLost: reload,
     onError: options.onError,
   });
+  // Up to `loadWaitMs` for the first load, so that a search right after the start sees the index.
+  await follower.reached('0-0', options.loadWaitMs ?? 5000);
+  // The last status read: what a search answers with while Redis is down.
+  let lastStatus: ClientIndexStatus | undefined;
 
   return {
     async upsert(updates) {
@@ -161,12 +171,22 @@ export async function createRedisClientIndex(options: RedisClientIndexOptions): 
     },
     async status() {
       checkOpen();
-      const text = await connection.command<string | null>(['GET', statusKey]);
-      return text === null ? { ...INITIAL_CLIENT_INDEX_STATUS } : (JSON.parse(text) as ClientIndexStatus);
+      let text: string | null;
+      try {
+        text = await connection.command<string | null>(['GET', statusKey]);
+      } catch (error) {
+        // Searches go on from this instance's copy while Redis is down, with the status it last saw.
+        if (isRedisUnavailable(error) && lastStatus) return { ...lastStatus };
+        throw error;
+      }
+      lastStatus = text === null ? { ...INITIAL_CLIENT_INDEX_STATUS } : (JSON.parse(text) as ClientIndexStatus);
+      return { ...lastStatus };
     },
     async setStatus(next) {
       checkOpen();
-      await connection.command(['SET', statusKey, JSON.stringify(checkClientIndexStatus(next))]);
+      const checked = checkClientIndexStatus(next);
+      await connection.command(['SET', statusKey, JSON.stringify(checked)]);
+      lastStatus = checked;
     },
     async close() {
       closed = true;

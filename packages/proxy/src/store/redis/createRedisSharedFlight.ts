@@ -21,6 +21,12 @@ export interface RedisSharedFlightOptions {
   lockTtlMs?: number;
   /** How long a failure is shared with the instances that waited for it (default 1 s). */
   errorTtlMs?: number;
+  /**
+   * How long to wait for the subscription before answering (default 5000 ms; 0 when Redis is
+   * known to be down). Past it the flight works without it (waiters poll) and subscribes as
+   * soon as Redis answers.
+   */
+  subscribeWaitMs?: number;
 }
 
 interface SharedError {
@@ -55,8 +61,26 @@ export async function createRedisSharedFlight(options: RedisSharedFlightOptions)
   const wake = (key: string) => {
     for (const waiter of waiters.get(key) ?? []) waiter();
   };
-  await options.subscriber.connected(5000);
-  await options.subscriber.client.subscribe(channel, wake);
+  let closed = false;
+  // Subscribed once, node-redis subscribes again by itself after each reconnect; until then
+  // (Redis down at start) this keeps trying, and waiters poll meanwhile.
+  const subscribed = (async () => {
+    for (let failures = 0; !closed; failures++) {
+      // oxlint-disable-next-line no-await-in-loop -- one attempt at a time until Redis answers
+      if (await options.subscriber.whenReady(2000)) {
+        try {
+          // oxlint-disable-next-line no-await-in-loop -- see above
+          await options.subscriber.client.subscribe(channel, wake);
+          return;
+        } catch {
+          // oxlint-disable-next-line no-await-in-loop -- backing off before the next attempt
+          await new Promise((resolve) => setTimeout(resolve, Math.min(100 * 2 ** failures, 2000)));
+        }
+      }
+    }
+  })();
+  const subscribeWaitMs = options.subscribeWaitMs ?? 5000;
+  if (subscribeWaitMs > 0) await Promise.race([subscribed, new Promise((resolve) => setTimeout(resolve, subscribeWaitMs).unref())]);
 
   const lockKey = (key: string) => `${options.namespace}flight:lock:${key}`;
   const errorKey = (key: string) => `${options.namespace}flight:error:${key}`;
@@ -140,6 +164,7 @@ export async function createRedisSharedFlight(options: RedisSharedFlightOptions)
       return fetch();
     },
     async close() {
+      closed = true;
       waiters.clear();
       await options.subscriber.client.unsubscribe(channel).catch(() => {});
     },

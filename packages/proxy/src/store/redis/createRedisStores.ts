@@ -6,7 +6,7 @@ import type { SharedFlight } from '../SharedFlight.js';
 import { createInstanceHeartbeat } from './createInstanceHeartbeat.js';
 import { createRedisCache } from './createRedisCache.js';
 import { createRedisClientIndex } from './createRedisClientIndex.js';
-import { createRedisConnection, type RedisHealth } from './createRedisConnection.js';
+import { createRedisConnection, redactRedisUrl, type RedisHealth } from './createRedisConnection.js';
 import { createRedisEventLog } from './createRedisEventLog.js';
 import { createRedisIdempotencyGuard } from './createRedisIdempotencyGuard.js';
 import { createRedisRateLimiter } from './createRedisRateLimiter.js';
@@ -35,7 +35,10 @@ export interface RedisStoresOptions extends ConsoleStoresOptions {
   idempotencyTtlMs?: number;
   /** Longest a command may take before Redis counts as unreachable (default 1000 ms). */
   commandTimeoutMs?: number;
-  /** How long to wait for Redis at start before refusing to start (default 5000 ms). */
+  /**
+   * How long the creation waits for Redis (default 5000 ms). Past it the stores start degraded,
+   * as during an outage (`health()` says why), and catch up once Redis answers.
+   */
   connectTimeoutMs?: number;
   /** Receives one line each time the proxy starts or stops degrading (`rate limit: local share…`). */
   onDegraded?: (message: string) => void;
@@ -65,9 +68,10 @@ export interface RedisStores extends ConsoleStores {
  * Connects to Redis and creates every store the proxy shares across instances (see
  * {@link RedisStores}): the rate budget, the cache and in-flight reads, idempotency keys, the
  * event log on a stream, transfers and the client index. Four connections: commands,
- * pub/sub, and one blocking stream reader each for events and client changes. Refuses to
- * start (with how to fix it) when Redis does not answer within `connectTimeoutMs`; after
- * that, it rides out outages and reconnects on its own. Import this module on first use
+ * pub/sub, and one blocking stream reader each for events and client changes. Waits up to
+ * `connectTimeoutMs` for Redis; one that does not answer by then is an outage from the start:
+ * the stores run degraded (see each one) and reconnect on their own, at start as later.
+ * Throws only for options it cannot run with (a malformed URL). Import this module on first use
  * (`await import(...)`, as the embedded store does with SQLite), so that a proxy without Redis
  * never loads `@redis/client`.
  */
@@ -83,12 +87,19 @@ export async function createRedisStores(options: RedisStoresOptions): Promise<Re
   };
   const closeAll = () => Promise.all(opened.map((one) => one.close()));
   try {
-    await connection.connected(options.connectTimeoutMs ?? 5000);
     if (options.instances !== undefined && (!Number.isSafeInteger(options.instances) || options.instances < 1)) {
       throw new RangeError(`redis instances must be a positive integer (got ${String(options.instances)}): set C2D_PROXY_INSTANCES to the number of proxy instances, or leave it out to count them`);
     }
+    const connectTimeoutMs = options.connectTimeoutMs ?? 5000;
+    const reachable = await connection.whenReady(connectTimeoutMs);
+    // Waited for once: the parts below do not wait again for a Redis that is down.
+    const waitMs = reachable ? connectTimeoutMs : 0;
+    if (!reachable) {
+      options.onDegraded?.(`Redis at ${redactRedisUrl(options.url)} does not answer (${connection.health().reason ?? 'no answer'}): starting degraded until it does; check C2D_PROXY_REDIS_URL if it never does`);
+    }
     const heartbeat = createInstanceHeartbeat({ connection, namespace });
-    await heartbeat.beat();
+    // Counted again by the heartbeat's timer once Redis answers; until then, one instance.
+    if (reachable) await heartbeat.beat().catch(() => {});
     const instances = options.instances === undefined ? heartbeat.count : () => options.instances as number;
 
     const sharedCache = createRedisCache({ connection, namespace });
@@ -117,7 +128,7 @@ export async function createRedisStores(options: RedisStoresOptions): Promise<Re
         })
       : null;
 
-    const sharedFlight = await createRedisSharedFlight({ connection, subscriber: duplicate('c2d-proxy-flight'), namespace, cache: sharedCache });
+    const sharedFlight = await createRedisSharedFlight({ connection, subscriber: duplicate('c2d-proxy-flight'), namespace, cache: sharedCache, subscribeWaitMs: waitMs });
     const eventLog = createRedisEventLog({
       connection,
       namespace,
@@ -127,7 +138,13 @@ export async function createRedisStores(options: RedisStoresOptions): Promise<Re
       openFollowerConnection: () => duplicate('c2d-proxy-events'),
     });
     const transfers = createRedisTransferStore({ connection, namespace, now: options.now });
-    const clientIndex = await createRedisClientIndex({ connection, namespace, openFollowerConnection: () => duplicate('c2d-proxy-clients'), onError: options.onListenerError });
+    const clientIndex = await createRedisClientIndex({
+      connection,
+      namespace,
+      openFollowerConnection: () => duplicate('c2d-proxy-clients'),
+      onError: options.onListenerError,
+      loadWaitMs: waitMs,
+    });
     const idempotency = createRedisIdempotencyGuard({ connection, namespace, ttlMs: options.idempotencyTtlMs });
 
     let closed = false;
