@@ -7,6 +7,7 @@ import { catchNonErrors, errorAnswer, notFoundAnswer } from './middleware/errorA
 import { requestLog } from './middleware/requestLog.js';
 import { securityHeaders } from './middleware/securityHeaders.js';
 import { resolveOptions, type ProxyOptions } from './options.js';
+import { redisPassword } from './redisOptions.js';
 import type { ProxyDeps } from './ProxyDeps.js';
 import type { ProxyApp, ProxyEnv } from './ProxyEnv.js';
 import { createApiRoutes } from './routes/api.js';
@@ -14,6 +15,7 @@ import { createChatRoutes } from './routes/chat.js';
 import { createHealthRoutes } from './routes/health.js';
 import { createWebhooksRoutes } from './routes/webhooks.js';
 import { createIdempotencyGuard } from './store/createIdempotencyGuard.js';
+import { createRedisSharedState } from './store/createRedisSharedState.js';
 import type { C2DHookBase } from './upstream/chat2deskTypes.js';
 import { createQuotaGate } from './upstream/createQuotaGate.js';
 import { createSandboxUpstream } from './upstream/createSandboxUpstream.js';
@@ -31,7 +33,22 @@ export function createProxy(proxyOptions: ProxyOptions = {}): ProxyApp {
   const options = resolveOptions(proxyOptions);
   const sandbox = options.sandbox ? createSandboxUpstream(options.sandbox) : undefined;
   const { secret, signature } = options.live.webhooks;
-  const redact = createRedactor([options.token, options.auth?.jwtSecret, secret, signature?.key]);
+  const redact = createRedactor([options.token, options.auth?.jwtSecret, secret, signature?.key, redisPassword(options.redis)]);
+  const logger = options.logger;
+  // With Redis, every piece of shared state lives there (opened by the first request that needs it).
+  const redis =
+    options.redis && options.token
+      ? createRedisSharedState({
+          redis: options.redis,
+          token: options.token,
+          rateLimit: proxyOptions.rateLimit,
+          cache: options.cache !== null,
+          eventRetentionMs: options.live.eventRetentionMs,
+          idempotencyTtlMs: options.idempotencyTtlMs,
+          logger,
+          onListenerError: (error) => logger.error(JSON.stringify({ time: new Date().toISOString(), level: 'error', msg: 'event listener failed', error: String((error as Error)?.message ?? error) })),
+        })
+      : undefined;
   const upstream = createUpstreamClient({
     baseUrl: sandbox ? sandbox.baseUrl : options.upstreamUrl,
     // The sandbox takes any non-empty token; the real one is never handed to it.
@@ -40,8 +57,9 @@ export function createProxy(proxyOptions: ProxyOptions = {}): ProxyApp {
     timeoutMs: options.timeoutMs,
     maxBodyBytes: options.maxUpstreamBodyBytes,
     retry: options.retry,
-    limiter: options.rateLimiter,
-    cache: options.cache,
+    limiter: redis ? redis.rateLimiter : options.rateLimiter,
+    cache: redis ? redis.cache : options.cache,
+    sharedFlight: redis?.sharedFlight,
     cacheTtlMs: options.cacheTtlMs,
     redact,
     onUpstreamCall: options.onUpstreamCall,
@@ -57,14 +75,15 @@ export function createProxy(proxyOptions: ProxyOptions = {}): ProxyApp {
     const answer = await hono.fetch(new Request(`http://sandbox.invalid${options.basePath}/webhooks/chat2desk/${secret}`, { method: 'POST', headers, body }));
     if (!answer.ok) throw new Error(`the proxy answered the sandbox's ${payload.hook_type} webhook with HTTP ${answer.status}`);
   };
-  const live = createLiveConsole({ options, upstream, sandbox, deliverWebhook });
+  const live = createLiveConsole({ options, upstream, sandbox, deliverWebhook, openStores: redis?.stores });
   const deps: ProxyDeps = {
     options,
     sandbox,
     redact,
     upstream,
-    idempotency: createIdempotencyGuard({ store: options.idempotencyStore, ttlMs: options.idempotencyTtlMs }),
+    idempotency: redis?.idempotency ?? createIdempotencyGuard({ store: options.idempotencyStore, ttlMs: options.idempotencyTtlMs }),
     live,
+    redis,
   };
 
   const drain = () => {
@@ -79,6 +98,7 @@ export function createProxy(proxyOptions: ProxyOptions = {}): ProxyApp {
     async close() {
       drain();
       await live.close();
+      await redis?.close();
     },
   });
   // Cross-cutting concerns first, for every answer; then the sub-apps by path. The API guards

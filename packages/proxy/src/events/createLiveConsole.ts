@@ -20,6 +20,8 @@ export interface LiveConsoleOptions {
   sandbox: SandboxUpstream | undefined;
   /** Delivers a sandbox webhook to the proxy's own webhook route (sandbox mode). */
   deliverWebhook: (payload: C2DHookBase) => Promise<void>;
+  /** Stores opened and closed by the caller instead of the `store` option's (Redis, shared with the request path). */
+  openStores?: () => Promise<ConsoleStores>;
 }
 
 /**
@@ -43,7 +45,7 @@ export interface LiveConsole {
 }
 
 /** Builds the {@link LiveConsole}. */
-export function createLiveConsole({ options, upstream, sandbox, deliverWebhook }: LiveConsoleOptions): LiveConsole {
+export function createLiveConsole({ options, upstream, sandbox, deliverWebhook, openStores }: LiveConsoleOptions): LiveConsole {
   const { live, logger } = options;
   const line = (level: 'info' | 'error', msg: string, fields: Record<string, unknown> = {}) => {
     const text = JSON.stringify({ time: new Date().toISOString(), level, msg, ...fields });
@@ -53,6 +55,7 @@ export function createLiveConsole({ options, upstream, sandbox, deliverWebhook }
   const onListenerError = (error: unknown) => line('error', 'event listener failed', { error: String((error as Error)?.message ?? error) });
 
   async function open(): Promise<ConsoleStores> {
+    if (openStores) return openStores();
     const source = live.store;
     if (source.kind === 'given') return source.stores;
     if (source.kind === 'memory') return createMemoryStores({ eventRetentionMs: live.eventRetentionMs, onListenerError });
@@ -129,7 +132,7 @@ export function createLiveConsole({ options, upstream, sandbox, deliverWebhook }
       drain();
       await Promise.all([indexer?.stopped(), recorder.settled()]);
       const ready = await opened?.catch(() => undefined);
-      if (ready && live.store.kind !== 'given') await ready.close();
+      if (ready && !openStores && live.store.kind !== 'given') await ready.close();
     },
   };
 }

@@ -1,5 +1,6 @@
 import { backoffDelay, parseRetryAfter, retryAfterSeconds } from './backoff.js';
 import type { Cache } from '../store/Cache.js';
+import type { SharedFlight } from '../store/SharedFlight.js';
 import { isProxyError, ProxyError } from '../ProxyError.js';
 import { createDrainGate, shuttingDown } from './createDrainGate.js';
 import type { RateLimiter } from './RateLimiter.js';
@@ -39,6 +40,11 @@ export interface UpstreamClientOptions {
   limiter: RateLimiter | null;
   /** Null: no caching (in-flight GETs are still coalesced). */
   cache: Cache | null;
+  /**
+   * Coalesces a GET with the same GET on the other proxy instances (one of them calls, the
+   * others read what it cached): with a cache they share, i.e. Redis. Default: this process only.
+   */
+  sharedFlight?: SharedFlight | null;
   cacheTtlMs: number;
   /** Hides the token in text taken from Chat2Desk's answers, before that text is shortened. */
   redact: (text: string) => string;
@@ -258,12 +264,14 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
       let flight = inflight.get(path) as Promise<ReturnType<typeof map>> | undefined;
       if (!flight) {
         const startedAt = generation;
-        flight = (async () => {
+        const load = async () => {
           const payload = await attempt('GET', path, undefined, stats, callOptions);
           const value = map(payload.json);
           if (cache && startedAt === generation) await cache.set(path, value, options.cacheTtlMs, payload.bytes);
           return value;
-        })();
+        };
+        // The other instances' waiters read the value `load` caches, so a flight needs the cache.
+        flight = cache && options.sharedFlight ? options.sharedFlight.run(path, load) : load();
         const own = flight;
         inflight.set(path, own);
         const forget = () => {

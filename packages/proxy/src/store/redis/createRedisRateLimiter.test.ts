@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { bucketViolations } from '../../test/bucketViolations.js';
+import { bucketViolations, mostInWindow } from '../../test/bucketViolations.js';
 import { setupFakeUpstream } from '../../test/setupLiveProxy.js';
 import { setupTestRedis } from '../../test/setupTestRedis.js';
 import { upstreamClientFor } from '../../test/upstreamClientFor.js';
@@ -11,17 +11,6 @@ import { createResilientRateLimiter } from './createResilientRateLimiter.js';
 const redis = setupTestRedis();
 const upstream = setupFakeUpstream();
 afterEach(() => upstream.reset());
-
-/** The most calls that started within any `windowMs` (inclusive at both ends). */
-function mostInWindow(times: number[], windowMs: number): number {
-  const sorted = times.toSorted((a, b) => a - b);
-  let most = 0;
-  for (let i = 0, j = 0; j < sorted.length; j++) {
-    while ((sorted[j] ?? 0) - (sorted[i] ?? 0) > windowMs) i++;
-    most = Math.max(most, j - i + 1);
-  }
-  return most;
-}
 
 /** An upstream client of one proxy instance with `limiter`, noting when it lets each call go. */
 const instance = (limiter: RateLimiter, released: number[] = []) => upstreamClientFor(upstream, { limiter, onUpstreamCall: () => released.push(performance.now()) });

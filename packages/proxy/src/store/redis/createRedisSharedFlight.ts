@@ -64,8 +64,9 @@ export async function createRedisSharedFlight(options: RedisSharedFlightOptions)
   let closed = false;
   // Subscribed once, node-redis subscribes again by itself after each reconnect; until then
   // (Redis down at start) this keeps trying, and waiters poll meanwhile.
+  const running = () => !closed; // set by close(), between two attempts
   const subscribed = (async () => {
-    for (let failures = 0; !closed; failures++) {
+    for (let failures = 0; running(); failures++) {
       // oxlint-disable-next-line no-await-in-loop -- one attempt at a time until Redis answers
       if (await options.subscriber.whenReady(2000)) {
         try {

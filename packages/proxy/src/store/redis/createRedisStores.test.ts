@@ -76,7 +76,7 @@ describe('createRedisStores', () => {
   });
 
   it('refuses a malformed URL at once', async () => {
-    await expect(createRedisStores({ url: 'http://127.0.0.1:1', token: 't', connectTimeoutMs: 300 })).rejects.toThrow();
+    await expect(createRedisStores({ url: 'http://127.0.0.1:1', token: 't', connectTimeoutMs: 300 })).rejects.toThrow(/not a valid Redis protocol/);
   });
 
   it('closes once, however often it is asked', async () => {

@@ -128,7 +128,17 @@ export async function createRedisStores(options: RedisStoresOptions): Promise<Re
         })
       : null;
 
-    const sharedFlight = await createRedisSharedFlight({ connection, subscriber: duplicate('c2d-proxy-flight'), namespace, cache: sharedCache, subscribeWaitMs: waitMs });
+    // Each opens a connection of its own: together, so the start waits for the slower one only.
+    const [sharedFlight, clientIndex] = await Promise.all([
+      createRedisSharedFlight({ connection, subscriber: duplicate('c2d-proxy-flight'), namespace, cache: sharedCache, subscribeWaitMs: waitMs }),
+      createRedisClientIndex({
+        connection,
+        namespace,
+        openFollowerConnection: () => duplicate('c2d-proxy-clients'),
+        onError: options.onListenerError,
+        loadWaitMs: waitMs,
+      }),
+    ]);
     const eventLog = createRedisEventLog({
       connection,
       namespace,
@@ -138,13 +148,6 @@ export async function createRedisStores(options: RedisStoresOptions): Promise<Re
       openFollowerConnection: () => duplicate('c2d-proxy-events'),
     });
     const transfers = createRedisTransferStore({ connection, namespace, now: options.now });
-    const clientIndex = await createRedisClientIndex({
-      connection,
-      namespace,
-      openFollowerConnection: () => duplicate('c2d-proxy-clients'),
-      onError: options.onListenerError,
-      loadWaitMs: waitMs,
-    });
     const idempotency = createRedisIdempotencyGuard({ connection, namespace, ttlMs: options.idempotencyTtlMs });
 
     let closed = false;
