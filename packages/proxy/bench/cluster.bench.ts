@@ -1,8 +1,7 @@
 /**
  * `pnpm --filter @c2d-console/proxy bench:cluster`: cached `GET /clients` at 64 connections
- * through three proxy instances sharing one Redis (cache and rate budget from
- * `createRedisStores`), against one instance with the in-memory defaults; then what Redis adds
- * to one cached read, in process. Starts its own `redis-server` (nothing persisted) and a fake
+ * through three proxy instances sharing one Redis (the `redis` option), against one instance
+ * with the in-memory defaults; then what Redis adds to one cached read, in process. Starts its own `redis-server` (nothing persisted) and a fake
  * Chat2Desk answering in 20 ms; each proxy instance is a process of its own. Prints a markdown
  * table for the README.
  */

@@ -1,7 +1,7 @@
 /**
- * Child process of `cluster.bench.ts`: one proxy instance, run from source under tsx. Args: mode
- * (`memory`: the in-memory defaults; `redis`: cache and rate budget from `createRedisStores`),
- * the upstream URL, the Chat2Desk token, the Redis URL. IPC: sends { type: 'ready', url }.
+ * Child process of `cluster.bench.ts`: one proxy instance, run from source under tsx. Args:
+ * mode (`memory`: the in-memory defaults; `redis`: the `redis` option, every shared piece in
+ * Redis), the upstream URL, the Chat2Desk token, the Redis URL. IPC: sends { type: 'ready', url }.
  */
 import { createProxy } from '../src/createProxy.js';
 import { serveProxy } from '../src/serveProxy.js';
@@ -11,12 +11,7 @@ const [mode, upstreamUrl = '', token = '', redisUrl = ''] = process.argv.slice(2
 async function start(): Promise<string> {
   const base = { token, upstreamUrl, insecureNoAuth: true, logger: false as const };
   if (mode === 'memory') return (await serveProxy(createProxy(base), { port: 0, signals: [] })).url;
-  if (mode === 'redis') {
-    const { createRedisStores } = await import('../src/store/redis/createRedisStores.js');
-    const stores = await createRedisStores({ url: redisUrl, token });
-    const app = createProxy({ ...base, cache: stores.cache, rateLimiter: stores.rateLimiter ?? undefined });
-    return (await serveProxy(app, { port: 0, signals: [] })).url;
-  }
+  if (mode === 'redis') return (await serveProxy(createProxy({ ...base, redis: redisUrl }), { port: 0, signals: [] })).url;
   throw new Error(`unknown mode ${String(mode)}`);
 }
 
