@@ -1,6 +1,7 @@
 import type { ResolvedProxyOptions } from '../options.js';
 import type { ConsoleStores } from '../store/ConsoleStores.js';
 import { createMemoryStores } from '../store/createMemoryStores.js';
+import type { Lease } from '../store/Lease.js';
 import type { C2DHookBase } from '../upstream/chat2deskTypes.js';
 import type { SandboxUpstream } from '../upstream/createSandboxUpstream.js';
 import type { UpstreamClient } from '../upstream/createUpstreamClient.js';
@@ -22,6 +23,8 @@ export interface LiveConsoleOptions {
   deliverWebhook: (payload: C2DHookBase) => Promise<void>;
   /** Stores opened and closed by the caller instead of the `store` option's (Redis, shared with the request path). */
   openStores?: () => Promise<ConsoleStores>;
+  /** With several instances: the lease that lets one of them run the client index pass for all. */
+  clientIndexLease?: () => Promise<Lease>;
 }
 
 /**
@@ -45,7 +48,7 @@ export interface LiveConsole {
 }
 
 /** Builds the {@link LiveConsole}. */
-export function createLiveConsole({ options, upstream, sandbox, deliverWebhook, openStores }: LiveConsoleOptions): LiveConsole {
+export function createLiveConsole({ options, upstream, sandbox, deliverWebhook, openStores, clientIndexLease }: LiveConsoleOptions): LiveConsole {
   const { live, logger } = options;
   const line = (level: 'info' | 'error', msg: string, fields: Record<string, unknown> = {}) => {
     const text = JSON.stringify({ time: new Date().toISOString(), level, msg, ...fields });
@@ -82,7 +85,7 @@ export function createLiveConsole({ options, upstream, sandbox, deliverWebhook, 
   const recorder = createTransferRecorder({ stores, upstream, logger });
   const receiver = createWebhookReceiver({ stores, upstream, recorder, logger });
   const streams = createEventStreams({ eventLog: async () => (await stores()).eventLog, limits: live.events, logger });
-  const indexer = live.clientIndex ? createClientIndexer({ ...live.clientIndex, index: async () => (await stores()).clientIndex, upstream, logger }) : null;
+  const indexer = live.clientIndex ? createClientIndexer({ ...live.clientIndex, index: async () => (await stores()).clientIndex, lease: clientIndexLease, upstream, logger }) : null;
 
   let started = false;
   let draining = false;

@@ -6,6 +6,7 @@ import type { RateLimiter } from '../upstream/RateLimiter.js';
 import type { Cache } from './Cache.js';
 import type { ConsoleStores } from './ConsoleStores.js';
 import type { IdempotencyGuard } from './createIdempotencyGuard.js';
+import type { Lease } from './Lease.js';
 import type { RedisStores } from './redis/createRedisStores.js';
 import type { SharedFlight } from './SharedFlight.js';
 
@@ -41,6 +42,8 @@ export interface RedisSharedState {
   idempotency: IdempotencyGuard;
   /** The event log, transfers and client index (closed with the rest by {@link close}). */
   stores(): Promise<ConsoleStores>;
+  /** Held by the one instance running the client index pass for all of them. */
+  clientIndexLease(): Promise<Lease>;
   /** Whether Redis answers, and if not why, for `/health` (never rejects). */
   health(): Promise<RedisHealth>;
   /** Closes what the proxy opened (the host's own stores are left open). */
@@ -112,6 +115,7 @@ export function createRedisSharedState(options: RedisSharedStateOptions): RedisS
       // The live console closes the stores it opens; these close with the rest, in close().
       return { eventLog: shared.eventLog, transfers: shared.transfers, clientIndex: shared.clientIndex, close: async () => {} };
     },
+    clientIndexLease: async () => (await opened()).clientIndexLease,
     async health() {
       try {
         return (await opened()).health();

@@ -2,6 +2,7 @@ import type { RateLimiter } from '../../upstream/RateLimiter.js';
 import type { Cache } from '../Cache.js';
 import type { ConsoleStores, ConsoleStoresOptions } from '../ConsoleStores.js';
 import type { IdempotencyGuard } from '../createIdempotencyGuard.js';
+import type { Lease } from '../Lease.js';
 import type { SharedFlight } from '../SharedFlight.js';
 import { createInstanceHeartbeat } from './createInstanceHeartbeat.js';
 import { createRedisCache } from './createRedisCache.js';
@@ -9,6 +10,7 @@ import { createRedisClientIndex } from './createRedisClientIndex.js';
 import { createRedisConnection, redactRedisUrl, type RedisHealth } from './createRedisConnection.js';
 import { createRedisEventLog } from './createRedisEventLog.js';
 import { createRedisIdempotencyGuard } from './createRedisIdempotencyGuard.js';
+import { createRedisLease } from './createRedisLease.js';
 import { createRedisRateLimiter } from './createRedisRateLimiter.js';
 import { createRedisSharedFlight } from './createRedisSharedFlight.js';
 import { createRedisTransferStore } from './createRedisTransferStore.js';
@@ -60,6 +62,8 @@ export interface RedisStores extends ConsoleStores {
   idempotency: IdempotencyGuard;
   /** One upstream call for identical reads across instances. */
   sharedFlight: SharedFlight;
+  /** Held by the one instance running the client index pass for all of them. */
+  clientIndexLease: Lease;
   /** Redis's state for `/health`. */
   health(): RedisStoresHealth;
 }
@@ -159,6 +163,7 @@ export async function createRedisStores(options: RedisStoresOptions): Promise<Re
       rateLimiter,
       idempotency,
       sharedFlight,
+      clientIndexLease: createRedisLease({ connection, key: `${namespace}clients:pass` }),
       health: () => ({ ...connection.health(), instances: instances() }),
       async close() {
         if (closed) return;
