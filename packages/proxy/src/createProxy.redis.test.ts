@@ -64,6 +64,22 @@ describe('createProxy with redis: several instances sharing one Redis', { timeou
     expect(upstream.callsTo('/v1/clients/1201')).toHaveLength(1);
   });
 
+  it('keeps out of the shared cache what an instance read from Chat2Desk before another instance took the webhook that changed it', async () => {
+    const [a, b, c] = (await start(3)) as [TestProxy, TestProxy, TestProxy];
+    const before = c2d.messagesList.data.slice(1);
+    // The first read is slow and answers the history as it was before the new message.
+    upstream.on('GET', '/v1/messages', (call, n) => (n === 0 ? { body: { status: 'success', data: before, meta: { total: before.length } }, latencyMs: 1500 } : undefined));
+    const early = b.call('/clients/1201/messages');
+    await expect.poll(() => upstream.callsTo('/v1/messages')).toHaveLength(1);
+    // Meanwhile the new message's webhook lands on A, which drops the shared cache.
+    expect((await postWebhook(a, c2d.hookInbox)).status).toBe(200);
+    expect((await early).body.data).toHaveLength(before.length);
+    // The console refetching on the event, on any instance, gets the history with the message.
+    const fresh = await c.call('/clients/1201/messages');
+    expect(fresh.body.data.length).toBeGreaterThan(before.length);
+    expect(upstream.callsTo('/v1/messages')).toHaveLength(2);
+  });
+
   it('sends once for one idempotency key retried on three instances at once, and answers each the same', async () => {
     const instances = await start(3);
     upstream.on('POST', '/v1/messages', { body: c2d.sendResult, latencyMs: 300 });

@@ -75,7 +75,7 @@ export function createProxy(proxyOptions: ProxyOptions = {}): ProxyApp {
     const answer = await hono.fetch(new Request(`http://sandbox.invalid${options.basePath}/webhooks/chat2desk/${secret}`, { method: 'POST', headers, body }));
     if (!answer.ok) throw new Error(`the proxy answered the sandbox's ${payload.hook_type} webhook with HTTP ${answer.status}`);
   };
-  const live = createLiveConsole({ options, upstream, sandbox, deliverWebhook, openStores: redis?.stores, clientIndexLease: redis?.clientIndexLease });
+  const live = createLiveConsole({ options, upstream, sandbox, deliverWebhook, shared: redis });
   const deps: ProxyDeps = {
     options,
     sandbox,

@@ -81,6 +81,12 @@ export interface UpstreamClient {
   delete<T>(path: string, map: (payload: unknown) => T, stats: CallStats, options?: UpstreamCallOptions): Promise<T>;
   /** Drops cached and in-flight GETs whose path starts with `prefix`. */
   invalidate(prefix: string): Promise<void>;
+  /**
+   * Drops this instance's in-flight GETs whose path starts with `prefix`, and keeps the answers
+   * of GETs in flight now out of the cache, leaving the cache as it is: another instance
+   * changed something and dropped the shared cache's entries itself.
+   */
+  forgetInflight(prefix: string): void;
   /** Calls waiting for a slot of the rate limit right now: background work waits while there are any. */
   readonly queued: number;
   /**
@@ -252,6 +258,13 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
     throw new ProxyError(502, 'upstream_error', `Chat2Desk refused the proxy's request (HTTP ${status})${reason ? `: ${reason}` : ''}`);
   }
 
+  function forgetInflight(prefix: string): void {
+    generation++;
+    for (const key of inflight.keys()) {
+      if (key.startsWith(prefix)) inflight.delete(key);
+    }
+  }
+
   return {
     async get(path, map, stats, callOptions = {}) {
       const cache = callOptions.fresh ? null : options.cache;
@@ -287,11 +300,9 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
     async delete(path, map, stats, callOptions = {}) {
       return map((await attempt('DELETE', path, undefined, stats, callOptions)).json);
     },
+    forgetInflight,
     async invalidate(prefix) {
-      generation++;
-      for (const key of inflight.keys()) {
-        if (key.startsWith(prefix)) inflight.delete(key);
-      }
+      forgetInflight(prefix);
       await options.cache?.deletePrefix(prefix);
     },
     get queued() {
