@@ -132,6 +132,11 @@ describe('createProxy with redis: several instances sharing one Redis', { timeou
     const [a, b, c] = (await start(3)) as [TestProxy, TestProxy, TestProxy];
     const onC = collectEvents(c.url);
     await onC.opened;
+    // A delivery puts its client in the shared index; a console on C searches for them.
+    expect((await postWebhook(a, c2d.hookInbox)).status).toBe(200);
+    await onC.until((events) => events.length === 1);
+    const found = await c.call(`/clients?q=${encodeURIComponent('Айгерим')}`);
+    expect(found.body.data.map((client) => client.id)).toEqual([1201]);
     await redis.server.kill();
     try {
       await expect.poll(async () => (await a.call('/health')).status, { timeout: 10_000 }).toBe(503);
@@ -153,6 +158,10 @@ describe('createProxy with redis: several instances sharing one Redis', { timeou
       expect(sent.status).toBe(503);
       expect(sent.body.error.message).toMatch(/Redis is unreachable .*nothing was done: retry in a moment/);
       expect(upstream.callsTo('/v1/messages', 'POST')).toHaveLength(0);
+
+      // Transfers live only in Redis; client search goes on from each instance's copy.
+      expect((await c.call('/transfers')).status).toBe(503);
+      expect(await c.call(`/clients?q=${encodeURIComponent('Айгерим')}`)).toMatchObject({ status: 200, body: found.body });
     } finally {
       await redis.server.restart();
     }
@@ -164,7 +173,7 @@ describe('createProxy with redis: several instances sharing one Redis', { timeou
     // Chat2Desk's retry is now stored, and reaches the console that stayed connected to C.
     await expect.poll(async () => (await postWebhook(b, inbox(10))).status, { timeout: 10_000 }).toBe(200);
     const events = await onC.until((seen) => seen.some((event) => event.type === 'message' && event.data.messageId === 900_310), 15_000);
-    expect(events.filter((event) => event.type === 'message')).toHaveLength(1);
+    expect(events.filter((event) => event.type === 'message')).toHaveLength(2);
     onC.close();
     // The browser's retry of the refused send goes out once, on whichever instance.
     const retries = await Promise.all([a, c].map((instance) => instance.call('/messages', send('during-outage'))));
