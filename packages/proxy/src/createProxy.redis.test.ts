@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import * as c2d from '../test/fixtures/chat2desk/index.js';
 import { bucketViolations, mostInWindow } from './test/bucketViolations.js';
 import { collectEvents, postWebhook } from './test/liveEvents.js';
+import { createRedisStores } from './store/redis/createRedisStores.js';
 import { setupProxyCluster } from './test/setupProxyCluster.js';
+import { TEST_TOKEN } from './test/setupLiveProxy.js';
 import { postJson, type TestProxy } from './test/startProxy.js';
 
 // Three proxy instances in one process, each with its own connections to one real
@@ -126,6 +128,21 @@ describe('createProxy with redis: several instances sharing one Redis', { timeou
     await expect.poll(async () => (await c.call('/transfers?dialogId=5501')).body.data, { timeout: 10_000 }).toEqual([
       expect.objectContaining({ dialogId: 5501, clientId: 1201, fromOperatorId: 102, toOperatorId: 101 }),
     ]);
+  });
+
+  it('uses Redis stores the host opened itself, shared with instances given the URL, and leaves them open when it closes', async () => {
+    const keyPrefix = redis.namespace();
+    const stores = await createRedisStores({ url: redis.url, token: TEST_TOKEN, keyPrefix });
+    redis.cleanup(() => stores.close());
+    const [[own], [other]] = (await Promise.all([start(1, { redis: stores }), start(1, { redis: { url: redis.url, keyPrefix } })])) as [[TestProxy], [TestProxy]];
+    const onOther = collectEvents(other.url);
+    await onOther.opened;
+    expect((await postWebhook(own, inbox(20))).status).toBe(200);
+    const [event] = await onOther.until((events) => events.length === 1);
+    onOther.close();
+    await own.close();
+    expect(stores.health().status).toBe('up');
+    expect(await stores.eventLog.lastId()).toBe(event?.id);
   });
 
   it('rides out Redis going down (health 503, webhooks refused, reads served, no send risked) and recovers on its own', async () => {
