@@ -11,7 +11,18 @@ const [mode, upstreamUrl = '', token = '', redisUrl = ''] = process.argv.slice(2
 async function start(): Promise<string> {
   const base = { token, upstreamUrl, insecureNoAuth: true, logger: false as const };
   if (mode === 'memory') return (await serveProxy(createProxy(base), { port: 0, signals: [] })).url;
-  if (mode === 'redis') return (await serveProxy(createProxy({ ...base, redis: redisUrl }), { port: 0, signals: [] })).url;
+  if (mode === 'redis') {
+    const server = await serveProxy(createProxy({ ...base, redis: redisUrl }), { port: 0, signals: [] });
+    // Redis is opened by the first request that needs it: ready once /health says it answers,
+    // so that the opening (seconds on a loaded machine) is not part of what is measured.
+    for (;;) {
+      // oxlint-disable-next-line no-await-in-loop -- polling until Redis is open
+      const health = (await (await fetch(`${server.url}/health`)).json()) as { redis?: { status?: string } };
+      if (health.redis?.status === 'up') return server.url;
+      // oxlint-disable-next-line no-await-in-loop -- see above
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
   throw new Error(`unknown mode ${String(mode)}`);
 }
 
