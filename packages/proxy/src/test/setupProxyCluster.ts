@@ -1,8 +1,7 @@
 import { afterEach, expect } from 'vitest';
 import type { ProxyOptions } from '../options.js';
 import type { FakeUpstream } from './createFakeUpstream.js';
-import { TEST_WEBHOOK_SECRET } from './liveEvents.js';
-import { setupFakeUpstream, TEST_TOKEN } from './setupLiveProxy.js';
+import { liveTestOptions, setupFakeUpstream } from './setupLiveProxy.js';
 import { setupTestRedis, type TestRedisHandle } from './setupTestRedis.js';
 import { startProxy, type TestProxy } from './startProxy.js';
 
@@ -21,8 +20,7 @@ export interface ProxyCluster {
 
 /**
  * Registers the hooks of a test file running several proxy instances in one process, as a
- * deployment behind a load balancer does: live mode against a fake Chat2Desk, `insecureNoAuth`,
- * the test webhook secret, no rate limit and no background client index unless given, and
+ * deployment behind a load balancer does: `liveTestOptions` against a fake Chat2Desk, and
  * `redis` on the file's own `redis-server`.
  */
 export function setupProxyCluster(defaults: ProxyOptions = {}): ProxyCluster {
@@ -40,17 +38,7 @@ export function setupProxyCluster(defaults: ProxyOptions = {}): ProxyCluster {
       const keyPrefix = redis.namespace();
       const instances = await Promise.all(
         Array.from({ length: count }, () =>
-          startProxy({
-            token: TEST_TOKEN,
-            upstreamUrl: upstream.url,
-            insecureNoAuth: true,
-            rateLimit: false,
-            clientIndex: false,
-            webhooks: { secret: TEST_WEBHOOK_SECRET },
-            redis: { url: redis.url, keyPrefix },
-            ...defaults,
-            ...options,
-          }),
+          startProxy({ ...liveTestOptions(upstream), redis: { url: redis.url, keyPrefix }, ...defaults, ...options }),
         ),
       );
       running.push(...instances);
