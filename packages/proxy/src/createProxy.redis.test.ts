@@ -45,8 +45,9 @@ describe('createProxy with redis: several instances sharing one Redis', { timeou
     const served = answers.filter((status) => status === 200).length;
     const arrivals = upstream.calls.map((call) => call.at);
     expect(arrivals).toHaveLength(served);
-    // About 2 s of overload plus 2 s of queue at 5/s: some 20 served; fewer on a loaded machine, never more.
-    expect(served).toBeGreaterThanOrEqual(5);
+    // About 2 s of overload plus 2 s of queue at 5/s: some 20 served; far fewer on a loaded
+    // machine, where calls that wake past the guard give their slots up; never more.
+    expect(served).toBeGreaterThanOrEqual(3);
     expect(served).toBeLessThanOrEqual(21);
     // When the three let calls go, and when Chat2Desk received them (allowing for socket and
     // event-loop jitter): never more than the budget in any second.
