@@ -19,6 +19,9 @@ const send = (key: string) => postJson({ clientId: 1201, text: 'Добрый д�
 
 const nth = (instances: TestProxy[], n: number) => instances[n % instances.length] as TestProxy;
 
+/** How much later than its release a call may reach the fake Chat2Desk on a loaded 2-core machine. */
+const ARRIVAL_JITTER_MS = 150;
+
 // Generous: three instances, Redis and the fake Chat2Desk share a loaded 2-core machine.
 describe('createProxy with redis: several instances sharing one Redis', { timeout: 60_000 }, () => {
   it('holds one rate budget across three instances under 10× overload, counted where Chat2Desk receives the calls', async () => {
@@ -49,10 +52,12 @@ describe('createProxy with redis: several instances sharing one Redis', { timeou
     // machine, where calls that wake past the guard give their slots up; never more.
     expect(served).toBeGreaterThanOrEqual(3);
     expect(served).toBeLessThanOrEqual(21);
-    // When the three let calls go, and when Chat2Desk received them (allowing for socket and
-    // event-loop jitter): never more than the budget in any second.
+    // When the three let calls go: never more than the budget in any second, nor closer than the bucket allows.
     expect(mostInWindow(released.slice(-served), 1000)).toBeLessThanOrEqual(rate);
-    expect(bucketViolations(arrivals, { requestsPerSecond: rate, burst: 1, jitterMs: 50 })).toEqual([]);
+    expect(bucketViolations(released.slice(-served), { requestsPerSecond: rate, burst: 1, jitterMs: 20 })).toEqual([]);
+    // When Chat2Desk received them: the same, allowing for how late a loaded machine delivers
+    // one call and not the next (socket and event-loop jitter, up to ARRIVAL_JITTER_MS).
+    expect(mostInWindow(arrivals, 1000 - ARRIVAL_JITTER_MS)).toBeLessThanOrEqual(rate);
   });
 
   it('answers identical reads on three instances with one upstream call', async () => {
@@ -153,8 +158,10 @@ describe('createProxy with redis: several instances sharing one Redis', { timeou
     // A delivery puts its client in the shared index; a console on C searches for them.
     expect((await postWebhook(a, c2d.hookInbox)).status).toBe(200);
     await onC.until((events) => events.length === 1);
-    const found = await c.call(`/clients?q=${encodeURIComponent('Айгерим')}`);
-    expect(found.body.data.map((client) => client.id)).toEqual([1201]);
+    const search = () => c.call(`/clients?q=${encodeURIComponent('Айгерим')}`);
+    // C's copy of the index follows the change A made in Redis.
+    await expect.poll(async () => (await search()).body.data.map((client) => client.id), { timeout: 10_000 }).toEqual([1201]);
+    const found = await search();
     await redis.server.kill();
     try {
       await expect.poll(async () => (await a.call('/health')).status, { timeout: 10_000 }).toBe(503);
@@ -179,7 +186,7 @@ describe('createProxy with redis: several instances sharing one Redis', { timeou
 
       // Transfers live only in Redis; client search goes on from each instance's copy.
       expect((await c.call('/transfers')).status).toBe(503);
-      expect(await c.call(`/clients?q=${encodeURIComponent('Айгерим')}`)).toMatchObject({ status: 200, body: found.body });
+      expect(await search()).toMatchObject({ status: 200, body: found.body });
     } finally {
       await redis.server.restart();
     }

@@ -34,21 +34,8 @@ export function createProxy(proxyOptions: ProxyOptions = {}): ProxyApp {
   const sandbox = options.sandbox ? createSandboxUpstream(options.sandbox) : undefined;
   const { secret, signature } = options.live.webhooks;
   const redact = createRedactor([options.token, options.auth?.jwtSecret, secret, signature?.key, redisPassword(options.redis)]);
-  const logger = options.logger;
   // With Redis, every piece of shared state lives there (opened by the first request that needs it).
-  const redis =
-    options.redis && options.token
-      ? createRedisSharedState({
-          redis: options.redis,
-          token: options.token,
-          rateLimit: proxyOptions.rateLimit,
-          cache: options.cache !== null,
-          eventRetentionMs: options.live.eventRetentionMs,
-          idempotencyTtlMs: options.idempotencyTtlMs,
-          logger,
-          onListenerError: (error) => logger.error(JSON.stringify({ time: new Date().toISOString(), level: 'error', msg: 'event listener failed', error: String((error as Error)?.message ?? error) })),
-        })
-      : undefined;
+  const redis = options.redis ? createRedisSharedState(options) : undefined;
   const upstream = createUpstreamClient({
     baseUrl: sandbox ? sandbox.baseUrl : options.upstreamUrl,
     // The sandbox takes any non-empty token; the real one is never handed to it.

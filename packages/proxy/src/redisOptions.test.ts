@@ -15,15 +15,16 @@ describe('resolveRedisOptions', () => {
     expect(live({})).toBeNull();
   });
 
-  it('takes a URL, or the URL with the instance count, key prefix and timeouts', () => {
-    expect(live({ redis: ' redis://cache.internal:6379/2 ' })).toEqual({ kind: 'url', url: 'redis://cache.internal:6379/2', connectTimeoutMs: 5000 });
-    expect(live({ redis: { url: 'rediss://user:pw@cache.internal:6380', instances: 3, keyPrefix: 'crm:', commandTimeoutMs: 500 } })).toEqual({
+  it('takes a URL, or the URL with the instance count, key prefix and timeouts; the budget to share is rateLimit\'s', () => {
+    expect(live({ redis: ' redis://cache.internal:6379/2 ' })).toEqual({ kind: 'url', url: 'redis://cache.internal:6379/2', connectTimeoutMs: 5000, rateLimit: undefined });
+    expect(live({ redis: { url: 'rediss://user:pw@cache.internal:6380', instances: 3, keyPrefix: 'crm:', commandTimeoutMs: 500 }, rateLimit: { requestsPerSecond: 8 } })).toEqual({
       kind: 'url',
       url: 'rediss://user:pw@cache.internal:6380',
       instances: 3,
       keyPrefix: 'crm:',
       commandTimeoutMs: 500,
       connectTimeoutMs: 5000,
+      rateLimit: { requestsPerSecond: 8 },
     });
   });
 
@@ -65,8 +66,8 @@ describe('resolveRedisOptions', () => {
 
 describe('redisPassword', () => {
   it('is the URL’s password, decoded, for the redactor; undefined when there is none', () => {
-    expect(redisPassword({ kind: 'url', url: 'redis://:s3cr%40t-pass@cache:6379', connectTimeoutMs: 1 })).toBe('s3cr@t-pass');
-    expect(redisPassword({ kind: 'url', url: 'redis://cache:6379', connectTimeoutMs: 1 })).toBeUndefined();
+    expect(redisPassword({ kind: 'url', url: 'redis://:s3cr%40t-pass@cache:6379', connectTimeoutMs: 1, rateLimit: undefined })).toBe('s3cr@t-pass');
+    expect(redisPassword({ kind: 'url', url: 'redis://cache:6379', connectTimeoutMs: 1, rateLimit: undefined })).toBeUndefined();
     expect(redisPassword(null)).toBeUndefined();
   });
 });

@@ -1,6 +1,7 @@
 import { Chat2DeskConfigError } from '@c2d-console/core';
 import type { RedisStores } from './store/redis/createRedisStores.js';
 import type { ProxyOptions } from './options.js';
+import type { TokenBucketOptions } from './upstream/createTokenBucketLimiter.js';
 
 /**
  * The `redis` option (issue 12): several proxy instances sharing one Redis. `options.ts`
@@ -33,9 +34,12 @@ export interface RedisOptions {
  */
 export type RedisOption = string | RedisOptions | RedisStores;
 
-/** The `redis` option checked: the proxy opens Redis itself (`url`) or uses the host's stores (`given`). */
+/**
+ * The `redis` option checked: the proxy opens Redis itself (`url`, with the budget of
+ * `rateLimit` to share) or uses the host's stores (`given`, with the budget they were opened with).
+ */
 export type ResolvedRedisOptions =
-  | ({ kind: 'url' } & RedisOptions & { connectTimeoutMs: number })
+  | ({ kind: 'url' } & RedisOptions & { connectTimeoutMs: number; rateLimit: TokenBucketOptions | false | undefined })
   | { kind: 'given'; stores: RedisStores };
 
 function isRedisStores(value: RedisOptions | RedisStores): value is RedisStores {
@@ -96,7 +100,7 @@ export function resolveRedisOptions(options: ProxyOptions, mode: 'live' | 'sandb
   if (options.cache !== undefined && options.cache !== false) {
     throw new Chat2DeskConfigError('redis', 'redis and cache are both set: the cache is shared through Redis; leave cache out (or false for none)');
   }
-  if (typeof redis === 'string') return { kind: 'url', url: checkUrl(redis), connectTimeoutMs: 5000 };
+  if (typeof redis === 'string') return { kind: 'url', url: checkUrl(redis), connectTimeoutMs: 5000, rateLimit: options.rateLimit };
   if (typeof redis !== 'object' || redis === null) throw new Chat2DeskConfigError('redis', 'redis must be a URL, { url, ... }, or the stores of createRedisStores');
   if (isRedisStores(redis)) return { kind: 'given', stores: redis };
   positiveInteger('redis.instances (C2D_PROXY_INSTANCES)', redis.instances);
@@ -105,7 +109,7 @@ export function resolveRedisOptions(options: ProxyOptions, mode: 'live' | 'sandb
   if (redis.keyPrefix !== undefined && !/^\S{0,100}$/.test(redis.keyPrefix)) {
     throw new Chat2DeskConfigError('redis', `redis.keyPrefix must be up to 100 characters without spaces (got "${redis.keyPrefix}")`);
   }
-  return { ...redis, kind: 'url', url: checkUrl(redis.url), connectTimeoutMs: redis.connectTimeoutMs ?? 5000 };
+  return { ...redis, kind: 'url', url: checkUrl(redis.url), connectTimeoutMs: redis.connectTimeoutMs ?? 5000, rateLimit: options.rateLimit };
 }
 
 /** The password in the Redis URL, for the redactor (undefined when there is none). */

@@ -1,7 +1,5 @@
 import type { RedisHealth } from '@c2d-console/core';
-import type { ProxyLogger } from '../ProxyLogger.js';
-import type { ResolvedRedisOptions } from '../redisOptions.js';
-import type { TokenBucketOptions } from '../upstream/createTokenBucketLimiter.js';
+import type { ResolvedProxyOptions } from '../options.js';
 import type { RateLimiter } from '../upstream/RateLimiter.js';
 import type { Cache } from './Cache.js';
 import type { ConsoleStores } from './ConsoleStores.js';
@@ -9,21 +7,6 @@ import type { IdempotencyGuard } from './createIdempotencyGuard.js';
 import type { Lease } from './Lease.js';
 import type { RedisStores } from './redis/createRedisStores.js';
 import type { SharedFlight } from './SharedFlight.js';
-
-/** Options of {@link createRedisSharedState}. */
-export interface RedisSharedStateOptions {
-  redis: ResolvedRedisOptions;
-  /** The Chat2Desk token: names the account's keys (hashed; never stored). */
-  token: string;
-  /** The budget across every instance, or `false` for none. */
-  rateLimit: TokenBucketOptions | false | undefined;
-  /** False: no cache (`cache: false`), so no shared flight either. */
-  cache: boolean;
-  eventRetentionMs: number;
-  idempotencyTtlMs: number | undefined;
-  logger: ProxyLogger;
-  onListenerError: (error: unknown) => void;
-}
 
 /**
  * Everything the proxy shares with its other instances through Redis, usable at once although
@@ -50,28 +33,39 @@ export interface RedisSharedState {
   close(): Promise<void>;
 }
 
-/** Creates the {@link RedisSharedState}; opens nothing until one of its parts is used. */
-export function createRedisSharedState(options: RedisSharedStateOptions): RedisSharedState {
-  const { redis, logger } = options;
-  const warn = (msg: string) => logger.info(JSON.stringify({ time: new Date().toISOString(), level: 'warn', msg }));
+/**
+ * Creates the {@link RedisSharedState} of a live proxy with the `redis` option; opens nothing
+ * until one of its parts is used.
+ */
+export function createRedisSharedState(options: ResolvedProxyOptions): RedisSharedState {
+  const { logger } = options;
+  if (!options.redis || !options.token) throw new Error('createRedisSharedState needs the redis option, in live mode');
+  const redis = options.redis;
+  const token = options.token;
+  const line = (level: 'warn' | 'error', msg: string, fields: Record<string, unknown> = {}) => {
+    const text = JSON.stringify({ time: new Date().toISOString(), level, msg, ...fields });
+    if (level === 'error') logger.error(text);
+    else logger.info(text);
+  };
+  const rateLimit = redis.kind === 'url' ? redis.rateLimit : undefined;
+  const cached = options.cache !== null;
 
   async function open(): Promise<RedisStores> {
     if (redis.kind === 'given') return redis.stores;
     // Imported here only: the web-standard entry (Workers) never loads @redis/client or node:crypto.
     const { createRedisStores } = await import('./redis/createRedisStores.js');
-    const { rateLimit } = options;
     return createRedisStores({
       url: redis.url,
-      token: options.token,
+      token,
       keyPrefix: redis.keyPrefix,
       instances: redis.instances,
       commandTimeoutMs: redis.commandTimeoutMs,
       connectTimeoutMs: redis.connectTimeoutMs,
       rateLimit: rateLimit === false ? false : { requestsPerSecond: rateLimit?.requestsPerSecond, burst: rateLimit?.burst, maxWaitMs: rateLimit?.maxWaitMs },
       idempotencyTtlMs: options.idempotencyTtlMs,
-      eventRetentionMs: options.eventRetentionMs,
-      onListenerError: options.onListenerError,
-      onDegraded: (line) => warn(`redis: ${line}`),
+      eventRetentionMs: options.live.eventRetentionMs,
+      onListenerError: (error) => line('error', 'event listener failed', { error: String((error as Error)?.message ?? error) }),
+      onDegraded: (message) => line('warn', `redis: ${message}`),
     });
   }
 
@@ -88,17 +82,16 @@ export function createRedisSharedState(options: RedisSharedStateOptions): RedisS
   };
 
   return {
-    cache:
-      options.cache
-        ? {
-            get: async (key) => (await opened()).cache.get(key),
-            set: async (key, value, ttlMs, sizeBytes) => (await opened()).cache.set(key, value, ttlMs, sizeBytes),
-            delete: async (key) => (await opened()).cache.delete(key),
-            deletePrefix: async (prefix) => (await opened()).cache.deletePrefix(prefix),
-          }
-        : null,
+    cache: cached
+      ? {
+          get: async (key) => (await opened()).cache.get(key),
+          set: async (key, value, ttlMs, sizeBytes) => (await opened()).cache.set(key, value, ttlMs, sizeBytes),
+          delete: async (key) => (await opened()).cache.delete(key),
+          deletePrefix: async (prefix) => (await opened()).cache.deletePrefix(prefix),
+        }
+      : null,
     rateLimiter:
-      options.rateLimit === false
+      rateLimit === false
         ? null
         : {
             acquire: async () => {
@@ -108,7 +101,7 @@ export function createRedisSharedState(options: RedisSharedStateOptions): RedisS
             pause: async (ms) => (await opened()).rateLimiter?.pause?.(ms),
             resume: async () => (await opened()).rateLimiter?.resume?.(),
           },
-    sharedFlight: options.cache ? { run: async (key, fetch) => (await opened()).sharedFlight.run(key, fetch), close: async () => {} } : null,
+    sharedFlight: cached ? { run: async (key, fetch) => (await opened()).sharedFlight.run(key, fetch), close: async () => {} } : null,
     idempotency: { run: async (request, operation) => (await opened()).idempotency.run(request, operation) },
     async stores() {
       const shared = await opened();
