@@ -216,12 +216,28 @@ export interface UpstreamHealth {
   error?: { code: ApiErrorCode; message: string };
 }
 
-/** `GET /health`: 200 with `status: "ok"`, or `"degraded"` when Chat2Desk is not usable (503 when it rejects the token). */
+/** Whether the Redis that several proxy instances share answers (proxies run with `C2D_PROXY_REDIS_URL`). */
+export interface RedisHealth {
+  status: 'up' | 'down';
+  /** Why it is down (the last connection error), or null when up. */
+  reason: string | null;
+  /** When the status last changed (ISO 8601). */
+  since: string;
+  /** Proxy instances sharing it: seen alive by their heartbeat, or as configured. */
+  instances: number;
+}
+
+/**
+ * `GET /health`: 200 with `status: "ok"`, or `"degraded"` when Chat2Desk is not usable (503 when
+ * it rejects the token, or when the instances' shared Redis is down).
+ */
 export interface HealthResponse {
   status: 'ok' | 'degraded';
   mode: 'sandbox' | 'live';
   /** Live mode: the state of Chat2Desk, probed at most once a minute. */
   upstream?: UpstreamHealth;
+  /** With Redis (`C2D_PROXY_REDIS_URL`): the state every instance shares through it. */
+  redis?: RedisHealth;
 }
 
 /** Codes of the proxy's error envelope, plus the client-side `network_error` and `bad_response`. */

@@ -1,6 +1,7 @@
 import type { LiveConsole } from './events/createLiveConsole.js';
 import type { ResolvedProxyOptions } from './options.js';
 import type { IdempotencyGuard } from './store/createIdempotencyGuard.js';
+import type { RedisSharedState } from './store/createRedisSharedState.js';
 import type { Lookups } from './upstream/createLookups.js';
 import type { SandboxUpstream } from './upstream/createSandboxUpstream.js';
 import type { UpstreamClient } from './upstream/createUpstreamClient.js';
@@ -24,4 +25,6 @@ export interface ProxyDeps {
   live: LiveConsole;
   /** The in-process fake Chat2Desk: set in sandbox mode only. */
   sandbox: SandboxUpstream | undefined;
+  /** The state shared with the other instances through Redis (option `redis`); undefined without it. */
+  redis: RedisSharedState | undefined;
 }

@@ -7,6 +7,7 @@ import { catchNonErrors, errorAnswer, notFoundAnswer } from './middleware/errorA
 import { requestLog } from './middleware/requestLog.js';
 import { securityHeaders } from './middleware/securityHeaders.js';
 import { resolveOptions, type ProxyOptions } from './options.js';
+import { redisPassword } from './redisOptions.js';
 import type { ProxyDeps } from './ProxyDeps.js';
 import type { ProxyApp, ProxyEnv } from './ProxyEnv.js';
 import { createApiRoutes } from './routes/api.js';
@@ -15,6 +16,7 @@ import { createHealthRoutes } from './routes/health.js';
 import { createSandboxFilesRoutes } from './routes/sandboxFiles.js';
 import { createWebhooksRoutes } from './routes/webhooks.js';
 import { createIdempotencyGuard } from './store/createIdempotencyGuard.js';
+import { createRedisSharedState } from './store/createRedisSharedState.js';
 import type { C2DHookBase } from './upstream/chat2deskTypes.js';
 import { createLookups } from './upstream/createLookups.js';
 import { createQuotaGate } from './upstream/createQuotaGate.js';
@@ -33,7 +35,9 @@ export function createProxy(proxyOptions: ProxyOptions = {}): ProxyApp {
   const options = resolveOptions(proxyOptions);
   const sandbox = options.sandbox ? createSandboxUpstream(options.sandbox) : undefined;
   const { secret, signature } = options.live.webhooks;
-  const redact = createRedactor([options.token, options.auth?.jwtSecret, secret, signature?.key]);
+  const redact = createRedactor([options.token, options.auth?.jwtSecret, secret, signature?.key, redisPassword(options.redis)]);
+  // With Redis, every piece of shared state lives there (opened by the first request that needs it).
+  const redis = options.redis ? createRedisSharedState(options) : undefined;
   const upstream = createUpstreamClient({
     baseUrl: sandbox ? sandbox.baseUrl : options.upstreamUrl,
     // The sandbox takes any non-empty token; the real one is never handed to it.
@@ -42,8 +46,9 @@ export function createProxy(proxyOptions: ProxyOptions = {}): ProxyApp {
     timeoutMs: options.timeoutMs,
     maxBodyBytes: options.maxUpstreamBodyBytes,
     retry: options.retry,
-    limiter: options.rateLimiter,
-    cache: options.cache,
+    limiter: redis ? redis.rateLimiter : options.rateLimiter,
+    cache: redis ? redis.cache : options.cache,
+    sharedFlight: redis?.sharedFlight,
     cacheTtlMs: options.cacheTtlMs,
     redact,
     onUpstreamCall: options.onUpstreamCall,
@@ -59,15 +64,16 @@ export function createProxy(proxyOptions: ProxyOptions = {}): ProxyApp {
     const answer = await hono.fetch(new Request(`http://sandbox.invalid${options.basePath}/webhooks/chat2desk/${secret}`, { method: 'POST', headers, body }));
     if (!answer.ok) throw new Error(`the proxy answered the sandbox's ${payload.hook_type} webhook with HTTP ${answer.status}`);
   };
-  const live = createLiveConsole({ options, upstream, sandbox, deliverWebhook });
+  const live = createLiveConsole({ options, upstream, sandbox, deliverWebhook, shared: redis });
   const deps: ProxyDeps = {
     options,
     sandbox,
     redact,
     upstream,
     lookups: createLookups(upstream),
-    idempotency: createIdempotencyGuard({ store: options.idempotencyStore, ttlMs: options.idempotencyTtlMs }),
+    idempotency: redis?.idempotency ?? createIdempotencyGuard({ store: options.idempotencyStore, ttlMs: options.idempotencyTtlMs }),
     live,
+    redis,
   };
 
   const drain = () => {
@@ -82,6 +88,7 @@ export function createProxy(proxyOptions: ProxyOptions = {}): ProxyApp {
     async close() {
       drain();
       await live.close();
+      await redis?.close();
     },
   });
   // Cross-cutting concerns first, for every answer; then the sub-apps by path. The API guards

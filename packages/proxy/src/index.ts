@@ -2,6 +2,7 @@ export type { Cache } from './store/Cache.js';
 export { createMemoryCache, type MemoryCache, type MemoryCacheOptions } from './store/createMemoryCache.js';
 export { createProxy } from './createProxy.js';
 export { DEFAULT_UPSTREAM_URL, type ProxyOptions } from './options.js';
+export type { RedisOption, RedisOptions } from './redisOptions.js';
 export type { ProxyApp, ProxyDrain, ProxyEnv } from './ProxyEnv.js';
 export { createTokenBucketLimiter, type TokenBucketOptions } from './upstream/createTokenBucketLimiter.js';
 export type { AuthorizedCaller, ProxyAuth } from './ProxyAuth.js';

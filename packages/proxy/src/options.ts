@@ -2,6 +2,7 @@ import { Chat2DeskConfigError } from '@c2d-console/core';
 import type { HealthResponse } from '@c2d-console/core';
 import { type LiveOptionsInput, resolveLiveOptions, type ResolvedLiveOptions } from './liveOptions.js';
 import type { ProxyAuth } from './ProxyAuth.js';
+import { type RedisOption, resolveRedisOptions, type ResolvedRedisOptions } from './redisOptions.js';
 import { silentLogger, type ProxyLogger } from './ProxyLogger.js';
 import { isSandboxFault, SANDBOX_FAULTS, type SandboxFault } from './sandbox/sandboxFaults.js';
 import type { Cache } from './store/Cache.js';
@@ -37,13 +38,17 @@ export interface ProxyOptions extends LiveOptionsInput {
   /** Retries of GETs on network errors, 5xx and 429 (defaults: 2 retries, 100 ms base, 2000 ms cap). */
   retry?: RetryOptions;
   /**
-   * The in-memory token bucket's settings (default 5 requests/s, burst 1, 2000 ms queue), or
-   * `false` for none. Sandbox mode defaults to 100 requests/s, burst 20.
+   * The rate budget of the token (`C2D_PROXY_RATE_LIMIT` sets `requestsPerSecond`; default 5
+   * requests/s, burst 1, 2000 ms queue), or `false` for none. Sandbox mode defaults to 100
+   * requests/s, burst 20. In memory per process; with `redis`, one budget across all instances.
    */
   rateLimit?: TokenBucketOptions | false;
-  /** A limiter of your own (e.g. Redis-backed, shared by instances); replaces `rateLimit`. */
+  /** A limiter of your own; replaces `rateLimit` (not with `redis`, which shares the budget itself). */
   rateLimiter?: RateLimiter;
-  /** Cache of upstream GETs (default: in-memory LRU of 500 entries and `cacheMaxBytes`), or `false` for none. */
+  /**
+   * Cache of upstream GETs (default: in-memory LRU of 500 entries and `cacheMaxBytes`; with
+   * `redis`, shared through it), or `false` for none.
+   */
   cache?: Cache | false;
   /**
    * Byte bound of the default cache (default 32 MiB), counted as the size of the upstream
@@ -82,6 +87,12 @@ export interface ProxyOptions extends LiveOptionsInput {
   basePath?: string;
   /** Called for every upstream attempt, with method and path (metrics). */
   onUpstreamCall?: (method: string, path: string) => void;
+  /**
+   * Several instances sharing one Redis (`C2D_PROXY_REDIS_URL`), live mode: the rate budget of
+   * the token, the cache and in-flight reads, idempotency keys, events, transfers and the client
+   * index all live there (see `redisOptions.ts`). Without it each process keeps its own.
+   */
+  redis?: RedisOption;
 }
 
 /** The `sandbox` option. */
@@ -128,6 +139,8 @@ export interface ResolvedProxyOptions {
   onUpstreamCall: ((method: string, path: string) => void) | undefined;
   /** Webhooks, stores, event streams and the client index. */
   live: ResolvedLiveOptions;
+  /** Null: no Redis, each instance keeps its own state. */
+  redis: ResolvedRedisOptions | null;
 }
 
 /** Default Chat2Desk API origin. */
@@ -253,5 +266,6 @@ export function resolveOptions(options: ProxyOptions): ResolvedProxyOptions {
     sandbox: mode === 'sandbox' ? (options.sandbox ?? {}) : undefined,
     onUpstreamCall: options.onUpstreamCall,
     live: resolveLiveOptions(options, mode),
+    redis: resolveRedisOptions(options, mode),
   };
 }

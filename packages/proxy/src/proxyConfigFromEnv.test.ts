@@ -51,6 +51,28 @@ describe('proxyConfigFromEnv', () => {
     expect(() => proxyConfigFromEnv({ C2D_PROXY_MAX_EVENT_CONNECTIONS: 'lots' })).toThrow('C2D_PROXY_MAX_EVENT_CONNECTIONS must be a positive whole number (got "lots")');
   });
 
+  it('reads C2D_PROXY_REDIS_URL and C2D_PROXY_INSTANCES: events, transfers and the client index then live in Redis, not a data folder', () => {
+    expect(proxyConfigFromEnv({ CHAT2DESK_API_TOKEN: 'tok', C2D_PROXY_REDIS_URL: ' redis://cache:6379 ' }).proxy).toMatchObject({ redis: 'redis://cache:6379' });
+    expect(proxyConfigFromEnv({ CHAT2DESK_API_TOKEN: 'tok', C2D_PROXY_REDIS_URL: 'redis://cache:6379' }).proxy.store).toBeUndefined();
+    const counted = proxyConfigFromEnv({ CHAT2DESK_API_TOKEN: 'tok', C2D_PROXY_REDIS_URL: 'redis://cache:6379', C2D_PROXY_INSTANCES: '3', C2D_PROXY_EVENT_RETENTION_DAYS: '2' });
+    expect(counted.proxy).toMatchObject({ redis: { url: 'redis://cache:6379', instances: 3 }, store: { eventRetentionMs: 2 * 24 * 60 * 60_000 } });
+    expect(() => proxyConfigFromEnv({ CHAT2DESK_API_TOKEN: 'tok', C2D_PROXY_REDIS_URL: 'redis://cache:6379', C2D_PROXY_DATA_DIR: './data' })).toThrow(
+      /C2D_PROXY_DATA_DIR and C2D_PROXY_REDIS_URL are both set.*unset C2D_PROXY_DATA_DIR/,
+    );
+    expect(proxyConfigFromEnv({ CHAT2DESK_API_TOKEN: 'tok', C2D_PROXY_INSTANCES: '3' }).warnings).toEqual([expect.stringMatching(/C2D_PROXY_INSTANCES is ignored without C2D_PROXY_REDIS_URL/)]);
+    const sandbox = proxyConfigFromEnv({ C2D_PROXY_REDIS_URL: 'redis://cache:6379' });
+    expect(sandbox.proxy.redis).toBeUndefined();
+    expect(sandbox.warnings).toEqual([expect.stringMatching(/C2D_PROXY_REDIS_URL is ignored in sandbox mode/)]);
+  });
+
+  it('reads C2D_PROXY_RATE_LIMIT as the calls per second of the token, and refuses anything but a positive number', () => {
+    expect(proxyConfigFromEnv({ CHAT2DESK_API_TOKEN: 'tok', C2D_PROXY_RATE_LIMIT: '8' }).proxy.rateLimit).toEqual({ requestsPerSecond: 8 });
+    expect(proxyConfigFromEnv({ CHAT2DESK_API_TOKEN: 'tok', C2D_PROXY_RATE_LIMIT: '2.5' }).proxy.rateLimit).toEqual({ requestsPerSecond: 2.5 });
+    for (const bad of ['0', 'fast', '-1']) {
+      expect(() => proxyConfigFromEnv({ CHAT2DESK_API_TOKEN: 'tok', C2D_PROXY_RATE_LIMIT: bad })).toThrow(`C2D_PROXY_RATE_LIMIT must be Chat2Desk calls per second for this token, a positive number such as 5 (got "${bad}")`);
+    }
+  });
+
   it('keeps the sandbox in memory and turns its activity on with C2D_SANDBOX_ACTIVITY=1', () => {
     const sandbox = proxyConfigFromEnv({ C2D_PROXY_DATA_DIR: './data', C2D_SANDBOX_ACTIVITY: '1' });
     expect(sandbox.proxy).toEqual({ sandbox: { activity: true } });

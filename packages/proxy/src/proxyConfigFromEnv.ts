@@ -19,10 +19,11 @@ export const DEFAULT_DATA_DIR = './.c2d-proxy-data';
  * Reads the design's environment variables: `CHAT2DESK_API_TOKEN`, `CHAT2DESK_API_URL`, `PORT`,
  * `HOST`, `C2D_PROXY_JWT_SECRET`, `C2D_PROXY_ALLOWED_ORIGINS`, `C2D_PROXY_INSECURE_NO_AUTH`,
  * `C2D_WEBHOOK_SECRET` (and `C2D_WEBHOOK_SIGNATURE_*`), `C2D_PROXY_DATA_DIR`,
- * `C2D_PROXY_EVENT_RETENTION_DAYS`, `C2D_PROXY_MAX_EVENT_CONNECTIONS`, `C2D_SANDBOX_FAULTS`,
- * `C2D_SANDBOX_ACTIVITY`. Sandbox mode (no token) has no auth, so it always binds to 127.0.0.1.
- * Unlike `createProxy()`, which keeps everything in memory unless told, live mode here keeps
- * events, transfers and the client index in a SQLite file under `./.c2d-proxy-data`.
+ * `C2D_PROXY_EVENT_RETENTION_DAYS`, `C2D_PROXY_MAX_EVENT_CONNECTIONS`, `C2D_PROXY_RATE_LIMIT`,
+ * `C2D_PROXY_REDIS_URL`, `C2D_PROXY_INSTANCES`, `C2D_SANDBOX_FAULTS`, `C2D_SANDBOX_ACTIVITY`.
+ * Sandbox mode (no token) has no auth, so it always binds to 127.0.0.1. Unlike `createProxy()`,
+ * which keeps everything in memory unless told, live mode here keeps events, transfers and the
+ * client index in a SQLite file under `./.c2d-proxy-data`, or in Redis when one is given.
  */
 export function proxyConfigFromEnv(env: Record<string, string | undefined>): ProxyConfig {
   const token = env.CHAT2DESK_API_TOKEN?.trim() || undefined;
@@ -53,7 +54,16 @@ export function proxyConfigFromEnv(env: Record<string, string | undefined>): Pro
   const secret = env.C2D_WEBHOOK_SECRET?.trim();
   const signature = signatureFromEnv(env);
   if (secret || signature) proxy.webhooks = { ...(secret ? { secret } : {}), ...(signature ? { signature } : {}) };
+  readRedis(env, mode, proxy, warnings);
   readStore(env, mode, proxy, warnings);
+  const rate = env.C2D_PROXY_RATE_LIMIT?.trim();
+  if (rate) {
+    const requestsPerSecond = Number(rate);
+    if (!/^\d+(\.\d+)?$/.test(rate) || !(requestsPerSecond > 0)) {
+      throw new Chat2DeskConfigError('C2D_PROXY_RATE_LIMIT', `C2D_PROXY_RATE_LIMIT must be Chat2Desk calls per second for this token, a positive number such as 5 (got "${rate}")`);
+    }
+    proxy.rateLimit = { requestsPerSecond };
+  }
   const maxConnections = positiveIntegerFromEnv(env, 'C2D_PROXY_MAX_EVENT_CONNECTIONS');
   if (maxConnections !== undefined) proxy.events = { maxConnections };
 
@@ -76,13 +86,34 @@ function positiveIntegerFromEnv(env: Record<string, string | undefined>, name: s
   return Number(text);
 }
 
-/** `store` from `C2D_PROXY_DATA_DIR` (live default `./.c2d-proxy-data`) and `C2D_PROXY_EVENT_RETENTION_DAYS`. */
+/** `redis` from `C2D_PROXY_REDIS_URL` and `C2D_PROXY_INSTANCES` (live mode only). */
+function readRedis(env: Record<string, string | undefined>, mode: ProxyConfig['mode'], proxy: ProxyOptions, warnings: string[]): void {
+  const url = env.C2D_PROXY_REDIS_URL?.trim();
+  const instances = positiveIntegerFromEnv(env, 'C2D_PROXY_INSTANCES');
+  if (mode === 'sandbox') {
+    if (url) warnings.push('C2D_PROXY_REDIS_URL is ignored in sandbox mode: the sandbox is a fake Chat2Desk inside each process, so instances could not share it');
+    return;
+  }
+  if (!url) {
+    if (instances !== undefined) warnings.push('C2D_PROXY_INSTANCES is ignored without C2D_PROXY_REDIS_URL: it is the count of instances sharing one Redis');
+    return;
+  }
+  if (env.C2D_PROXY_DATA_DIR?.trim()) {
+    throw new Chat2DeskConfigError(
+      'C2D_PROXY_DATA_DIR',
+      'C2D_PROXY_DATA_DIR and C2D_PROXY_REDIS_URL are both set: with Redis, events, transfers and the client index live in Redis for every instance; unset C2D_PROXY_DATA_DIR',
+    );
+  }
+  proxy.redis = instances === undefined ? url : { url, instances };
+}
+
+/** `store` from `C2D_PROXY_DATA_DIR` (live default `./.c2d-proxy-data`, none with Redis) and `C2D_PROXY_EVENT_RETENTION_DAYS`. */
 function readStore(env: Record<string, string | undefined>, mode: ProxyConfig['mode'], proxy: ProxyOptions, warnings: string[]): void {
   const dataDir = env.C2D_PROXY_DATA_DIR?.trim();
   const days = positiveIntegerFromEnv(env, 'C2D_PROXY_EVENT_RETENTION_DAYS');
   const eventRetentionMs = days === undefined ? undefined : days * 24 * 60 * 60_000;
-  if (mode === 'sandbox') {
-    if (dataDir) warnings.push('C2D_PROXY_DATA_DIR is ignored in sandbox mode: the sandbox makes its account afresh on every start, so it keeps its events in memory');
+  if (mode === 'sandbox' || proxy.redis !== undefined) {
+    if (mode === 'sandbox' && dataDir) warnings.push('C2D_PROXY_DATA_DIR is ignored in sandbox mode: the sandbox makes its account afresh on every start, so it keeps its events in memory');
     if (eventRetentionMs !== undefined) proxy.store = { eventRetentionMs };
     return;
   }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as c2d from '../../test/fixtures/chat2desk/index.js';
 import { silentLogger } from '../ProxyLogger.js';
 import { createMemoryClientIndex } from '../store/clientIndex/createMemoryClientIndex.js';
+import type { Lease } from '../store/Lease.js';
 import type { UpstreamCallOptions, UpstreamClient } from '../upstream/createUpstreamClient.js';
 import { createClientIndexer } from './createClientIndexer.js';
 
@@ -20,6 +21,25 @@ function fakeUpstream(answer: (path: string) => unknown) {
 
 const twoClients = () => c2d.clientsList;
 
+/** A lease shared by the instances of one test, in memory (`createRedisLease` is tested on a real Redis). */
+function sharedLease() {
+  let holder: { id: number; until: number } | undefined;
+  let ids = 0;
+  return (): Lease => {
+    const id = ++ids;
+    return {
+      async acquire(ttlMs) {
+        if (holder && holder.id !== id && holder.until > performance.now()) return false;
+        holder = { id, until: performance.now() + ttlMs };
+        return true;
+      },
+      async release() {
+        if (holder?.id === id) holder = undefined;
+      },
+    };
+  };
+}
+
 describe('createClientIndexer', () => {
   it('reads every page fresh from Chat2Desk, only while no console call waits for the rate limit', async () => {
     const index = createMemoryClientIndex();
@@ -35,6 +55,33 @@ describe('createClientIndexer', () => {
     expect((await index.search('james', { limit: 5, offset: 0 })).entries.map((e) => e.id)).toEqual([1202]);
     indexer.stop();
     await indexer.stopped();
+  });
+
+  it('with a lease, runs one pass for all instances, and another instance takes over when the first stalls', async () => {
+    const index = createMemoryClientIndex();
+    const lease = sharedLease();
+    const first = fakeUpstream(twoClients);
+    // The first instance's consoles keep its rate limiter busy: it holds the lease but reads no page.
+    first.upstream.queued = 1;
+    const options = { index: async () => index, logger: silentLogger, pauseMs: 0, refreshMs: 60_000, yieldMs: 5, leaseMs: 100 };
+    const stalled = createClientIndexer({ ...options, upstream: first.upstream, lease: async () => lease() });
+    stalled.start();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const second = fakeUpstream(twoClients);
+    const other = createClientIndexer({ ...options, upstream: second.upstream, lease: async () => lease() });
+    other.start();
+    // The lease lapses unrenewed; the second instance indexes for both.
+    await expect.poll(async () => (await index.status()).complete).toBe(true);
+    expect(second.calls).toHaveLength(1);
+    expect(first.calls).toEqual([]);
+    // An instance started later finds the pass done, rather than reading every page again.
+    const third = fakeUpstream(twoClients);
+    const late = createClientIndexer({ ...options, upstream: third.upstream, lease: async () => lease() });
+    late.start();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(third.calls).toEqual([]);
+    for (const indexer of [stalled, other, late]) indexer.stop();
+    await Promise.all([stalled, other, late].map((indexer) => indexer.stopped()));
   });
 
   it('tries a failed pass again after retryMs', async () => {

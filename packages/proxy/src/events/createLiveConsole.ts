@@ -1,12 +1,14 @@
 import type { ResolvedProxyOptions } from '../options.js';
 import type { ConsoleStores } from '../store/ConsoleStores.js';
 import { createMemoryStores } from '../store/createMemoryStores.js';
+import type { Lease } from '../store/Lease.js';
 import type { C2DHookBase } from '../upstream/chat2deskTypes.js';
 import type { SandboxUpstream } from '../upstream/createSandboxUpstream.js';
 import type { UpstreamClient } from '../upstream/createUpstreamClient.js';
 import { type ClientIndexer, createClientIndexer } from './createClientIndexer.js';
 import { type ConsoleWrites, createConsoleWrites } from './createConsoleWrites.js';
 import { createEventStreams, type EventStreams } from './createEventStreams.js';
+import { forgetStaleReads } from './forgetStaleReads.js';
 import { createTransferRecorder, type TransferRecorder } from './createTransferRecorder.js';
 import { createWebhookReceiver, type WebhookReceiver } from './createWebhookReceiver.js';
 
@@ -21,6 +23,16 @@ export interface LiveConsoleOptions {
   sandbox: SandboxUpstream | undefined;
   /** Delivers a sandbox webhook to the proxy's own webhook route (sandbox mode). */
   deliverWebhook: (payload: C2DHookBase) => Promise<void>;
+  /** With several instances (Redis): the state they share, opened and closed by the caller. */
+  shared?: SharedConsoleState;
+}
+
+/** What the instances of one account share (Redis), in place of the `store` option's stores. */
+export interface SharedConsoleState {
+  /** The event log, transfers and client index of every instance. */
+  stores: () => Promise<ConsoleStores>;
+  /** Lets one instance at a time run the client index pass for all. */
+  clientIndexLease: () => Promise<Lease>;
 }
 
 /**
@@ -46,7 +58,7 @@ export interface LiveConsole {
 }
 
 /** Builds the {@link LiveConsole}. */
-export function createLiveConsole({ options, upstream, sandbox, deliverWebhook }: LiveConsoleOptions): LiveConsole {
+export function createLiveConsole({ options, upstream, sandbox, deliverWebhook, shared }: LiveConsoleOptions): LiveConsole {
   const { live, logger } = options;
   const line = (level: 'info' | 'error', msg: string, fields: Record<string, unknown> = {}) => {
     const text = JSON.stringify({ time: new Date().toISOString(), level, msg, ...fields });
@@ -56,6 +68,7 @@ export function createLiveConsole({ options, upstream, sandbox, deliverWebhook }
   const onListenerError = (error: unknown) => line('error', 'event listener failed', { error: String((error as Error)?.message ?? error) });
 
   async function open(): Promise<ConsoleStores> {
+    if (shared) return shared.stores();
     const source = live.store;
     if (source.kind === 'given') return source.stores;
     if (source.kind === 'memory') return createMemoryStores({ eventRetentionMs: live.eventRetentionMs, onListenerError });
@@ -83,11 +96,12 @@ export function createLiveConsole({ options, upstream, sandbox, deliverWebhook }
   const writes = createConsoleWrites({ stores, upstream, logger });
   const receiver = createWebhookReceiver({ stores, upstream, recorder, writes, logger });
   const streams = createEventStreams({ eventLog: async () => (await stores()).eventLog, limits: live.events, logger });
-  const indexer = live.clientIndex ? createClientIndexer({ ...live.clientIndex, index: async () => (await stores()).clientIndex, upstream, logger }) : null;
+  const indexer = live.clientIndex ? createClientIndexer({ ...live.clientIndex, index: async () => (await stores()).clientIndex, lease: shared?.clientIndexLease, upstream, logger }) : null;
 
   let started = false;
   let draining = false;
   let pruning: ReturnType<typeof setInterval> | undefined;
+  let stopForgetting: (() => void) | undefined;
 
   function drain(): void {
     if (draining) return;
@@ -96,6 +110,7 @@ export function createLiveConsole({ options, upstream, sandbox, deliverWebhook }
     indexer?.stop();
     recorder.stop();
     sandbox?.stop();
+    stopForgetting?.();
     if (pruning !== undefined) clearInterval(pruning);
   }
 
@@ -116,6 +131,13 @@ export function createLiveConsole({ options, upstream, sandbox, deliverWebhook }
       if (started || draining) return;
       started = true;
       indexer?.start();
+      if (shared) {
+        stores()
+          .then((ready) => {
+            if (!draining) stopForgetting = forgetStaleReads({ eventLog: ready.eventLog, upstream, onError: onListenerError });
+          })
+          .catch(onListenerError);
+      }
       void prune();
       pruning = setInterval(() => void prune(), PRUNE_EVERY_MS);
       (pruning as { unref?: () => void }).unref?.();
@@ -134,7 +156,7 @@ export function createLiveConsole({ options, upstream, sandbox, deliverWebhook }
       drain();
       await Promise.all([indexer?.stopped(), recorder.settled()]);
       const ready = await opened?.catch(() => undefined);
-      if (ready && live.store.kind !== 'given') await ready.close();
+      if (ready && !shared && live.store.kind !== 'given') await ready.close();
     },
   };
 }

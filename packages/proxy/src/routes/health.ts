@@ -8,8 +8,9 @@ import { createHealthProbe } from '../upstream/createHealthProbe.js';
  * `GET /health`, public (load balancers call it). Sandbox: `{ status, mode }`. Live: adds
  * `upstream` from Chat2Desk's account info (probed at most once a minute): `degraded` when
  * Chat2Desk is not usable, and HTTP 503 when it rejects the token (every route would fail).
+ * With Redis, adds `redis` (up or down, and why): 503 while it is down.
  */
-export function createHealthRoutes({ options, upstream, redact }: ProxyDeps) {
+export function createHealthRoutes({ options, upstream, redact, redis }: ProxyDeps) {
   const routes = new Hono<ProxyEnv>();
   if (options.mode === 'sandbox') {
     const body: HealthResponse = { status: 'ok', mode: options.mode };
@@ -17,10 +18,13 @@ export function createHealthRoutes({ options, upstream, redact }: ProxyDeps) {
   }
   const probe = createHealthProbe(upstream);
   return routes.get('/', async (c) => {
-    const probed = await probe(c.var.stats);
+    const [probed, shared] = await Promise.all([probe(c.var.stats), redis?.health()]);
     // Like every error answer, what Chat2Desk said passes the redactor (it might echo the token).
     const health = probed.error ? { ...probed, error: { ...probed.error, message: redact(probed.error.message) } } : probed;
-    const body: HealthResponse = { status: health.error ? 'degraded' : 'ok', mode: options.mode, upstream: health };
-    return c.json(body, health.tokenValid === false ? 503 : 200);
+    const redisDown = shared?.status === 'down';
+    const body: HealthResponse = { status: health.error || redisDown ? 'degraded' : 'ok', mode: options.mode, upstream: health };
+    if (shared) body.redis = { ...shared, reason: shared.reason === null ? null : redact(shared.reason) };
+    // Without Redis no webhook is taken and no guarded send made; reads go on (see the README on load balancers).
+    return c.json(body, health.tokenValid === false || redisDown ? 503 : 200);
   });
 }

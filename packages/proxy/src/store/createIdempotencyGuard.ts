@@ -35,12 +35,15 @@ export interface IdempotencyGuard {
   run<T>(request: IdempotencyRequest, operation: () => Promise<T>): Promise<T>;
 }
 
-// Errors after which Chat2Desk may have sent the message anyway: they are remembered (and
-// replayed) like a success, so a retry can never send twice. Errors that prove nothing was
-// sent (refused by our limiter or by Chat2Desk) are forgotten, so a retry can send.
-const AMBIGUOUS: ReadonlySet<ProxyErrorCode> = new Set(['upstream_timeout', 'upstream_error', 'internal']);
+/**
+ * Errors after which Chat2Desk may have sent the message anyway: they are remembered (and
+ * replayed) like a success, so a retry can never send twice. Errors that prove nothing was
+ * sent (refused by our limiter or by Chat2Desk) are forgotten, so a retry can send.
+ */
+export const AMBIGUOUS_SEND_ERRORS: ReadonlySet<ProxyErrorCode> = new Set(['upstream_timeout', 'upstream_error', 'internal']);
 
-const mismatch = () =>
+/** The 400 answer to a key reused for a different message. */
+export const idempotencyKeyMismatch = () =>
   new ProxyError(400, 'bad_request', 'idempotencyKey was already used for a different message; use a new key for each message');
 
 /** Creates an {@link IdempotencyGuard} for `POST /messages`. */
@@ -52,7 +55,7 @@ export function createIdempotencyGuard(options: IdempotencyGuardOptions): Idempo
   async function replayOrRun(storeKey: string, fingerprint: string, operation: () => Promise<unknown>): Promise<unknown> {
     const seen = (await options.store.get(storeKey)) as Outcome | undefined;
     if (seen) {
-      if (seen.fingerprint !== fingerprint) throw mismatch();
+      if (seen.fingerprint !== fingerprint) throw idempotencyKeyMismatch();
       if (seen.ok) return seen.value;
       throw new ProxyError(seen.status, seen.code, seen.message);
     }
@@ -61,7 +64,7 @@ export function createIdempotencyGuard(options: IdempotencyGuardOptions): Idempo
       await options.store.set(storeKey, { fingerprint, ok: true, value } satisfies Outcome, ttlMs);
       return value;
     } catch (error) {
-      if (isProxyError(error) && AMBIGUOUS.has(error.code)) {
+      if (isProxyError(error) && AMBIGUOUS_SEND_ERRORS.has(error.code)) {
         const outcome: Outcome = { fingerprint, ok: false, status: error.status, code: error.code, message: error.message };
         await options.store.set(storeKey, outcome, ttlMs);
       }
@@ -74,7 +77,7 @@ export function createIdempotencyGuard(options: IdempotencyGuardOptions): Idempo
       const storeKey = `idempotency:${JSON.stringify([scope, key])}`;
       const current = running.get(storeKey);
       if (current) {
-        if (current.fingerprint !== fingerprint) return Promise.reject(mismatch());
+        if (current.fingerprint !== fingerprint) return Promise.reject(idempotencyKeyMismatch());
         return current.promise as Promise<T>;
       }
       // Registered before the first await, so concurrent duplicates join this run.

@@ -21,3 +21,14 @@ export function bucketViolations(
   }
   return violations;
 }
+
+/** The most calls that started within any `windowMs` (times in ms, any order; inclusive at both ends). */
+export function mostInWindow(times: readonly number[], windowMs: number): number {
+  const sorted = times.toSorted((a, b) => a - b);
+  let most = 0;
+  for (let i = 0, j = 0; j < sorted.length; j++) {
+    while ((sorted[j] ?? 0) - (sorted[i] ?? 0) > windowMs) i++;
+    most = Math.max(most, j - i + 1);
+  }
+  return most;
+}

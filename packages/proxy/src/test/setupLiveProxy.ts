@@ -15,6 +15,20 @@ export function setupFakeUpstream(): FakeUpstream {
   return fake;
 }
 
+/**
+ * The options live-mode test proxies start with: live mode against `upstream`, `insecureNoAuth`,
+ * no rate limit, the test webhook secret, no background client index (its pages would be calls
+ * the tests do not expect).
+ */
+export const liveTestOptions = (upstream: FakeUpstream): ProxyOptions => ({
+  token: TEST_TOKEN,
+  upstreamUrl: upstream.url,
+  insecureNoAuth: true,
+  rateLimit: false,
+  clientIndex: false,
+  webhooks: { secret: TEST_WEBHOOK_SECRET },
+});
+
 /** A test file's live-mode proxy in front of its fake Chat2Desk. */
 export interface LiveProxy {
   /** The file's fake Chat2Desk; its calls and overrides are forgotten after each test. */
@@ -29,9 +43,7 @@ export interface LiveProxy {
 
 /**
  * Registers the hooks of a live-mode proxy test file and returns how to start and call the
- * proxy: live mode against a fake Chat2Desk, `insecureNoAuth`, no rate limit, the test webhook
- * secret, no background client index (its pages would be calls the tests do not expect), then
- * `defaults`.
+ * proxy: {@link liveTestOptions} against a fake Chat2Desk, then `defaults`.
  */
 export function setupLiveProxy(defaults: ProxyOptions = {}): LiveProxy {
   const upstream = setupFakeUpstream();
@@ -48,16 +60,7 @@ export function setupLiveProxy(defaults: ProxyOptions = {}): LiveProxy {
   return {
     upstream,
     async start(options = {}) {
-      current = await startProxy({
-        token: TEST_TOKEN,
-        upstreamUrl: upstream.url,
-        insecureNoAuth: true,
-        rateLimit: false,
-        clientIndex: false,
-        webhooks: { secret: TEST_WEBHOOK_SECRET },
-        ...defaults,
-        ...options,
-      });
+      current = await startProxy({ ...liveTestOptions(upstream), ...defaults, ...options });
       return current;
     },
     request: (path, init) => proxy().request(path, init),

@@ -9,6 +9,8 @@ export interface AnswerBody {
   error: { code: string; message: string };
   status: unknown;
   mode: unknown;
+  /** `/health` with Redis: its state. */
+  redis: Record<string, unknown>;
 }
 
 /** Status, headers and parsed JSON of one answer. */

@@ -1,5 +1,6 @@
 import { backoffDelay, parseRetryAfter, retryAfterSeconds } from './backoff.js';
 import type { Cache } from '../store/Cache.js';
+import type { SharedFlight } from '../store/SharedFlight.js';
 import { isProxyError, ProxyError } from '../ProxyError.js';
 import { createDrainGate, shuttingDown } from './createDrainGate.js';
 import type { RateLimiter } from './RateLimiter.js';
@@ -39,6 +40,11 @@ export interface UpstreamClientOptions {
   limiter: RateLimiter | null;
   /** Null: no caching (in-flight GETs are still coalesced). */
   cache: Cache | null;
+  /**
+   * Coalesces a GET with the same GET on the other proxy instances (one of them calls, the
+   * others read what it cached): with a cache they share, i.e. Redis. Default: this process only.
+   */
+  sharedFlight?: SharedFlight | null;
   cacheTtlMs: number;
   /** Hides the token in text taken from Chat2Desk's answers, before that text is shortened. */
   redact: (text: string) => string;
@@ -82,6 +88,12 @@ export interface UpstreamClient {
   delete<T>(path: string, map: (payload: unknown) => T, stats: CallStats, options?: UpstreamCallOptions): Promise<T>;
   /** Drops cached and in-flight GETs whose path starts with `prefix`. */
   invalidate(prefix: string): Promise<void>;
+  /**
+   * Drops this instance's in-flight GETs whose path starts with `prefix`, and keeps the answers
+   * of GETs in flight now out of the cache, leaving the cache as it is: another instance
+   * changed something and dropped the shared cache's entries itself.
+   */
+  forgetInflight(prefix: string): void;
   /** Calls waiting for a slot of the rate limit right now: background work waits while there are any. */
   readonly queued: number;
   /**
@@ -255,6 +267,13 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
     throw new ProxyError(502, 'upstream_error', `Chat2Desk refused the proxy's request (HTTP ${status})${reason ? `: ${reason}` : ''}`);
   }
 
+  function forgetInflight(prefix: string): void {
+    generation++;
+    for (const key of inflight.keys()) {
+      if (key.startsWith(prefix)) inflight.delete(key);
+    }
+  }
+
   return {
     async get(path, map, stats, callOptions = {}) {
       if (callOptions.once) return map((await attempt('GET', path, undefined, stats, callOptions)).json);
@@ -268,12 +287,14 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
       let flight = inflight.get(path) as Promise<ReturnType<typeof map>> | undefined;
       if (!flight) {
         const startedAt = generation;
-        flight = (async () => {
+        const load = async () => {
           const payload = await attempt('GET', path, undefined, stats, callOptions);
           const value = map(payload.json);
           if (cache && startedAt === generation) await cache.set(path, value, options.cacheTtlMs, payload.bytes);
           return value;
-        })();
+        };
+        // The other instances' waiters read the value `load` caches, so a flight needs the cache.
+        flight = cache && options.sharedFlight ? options.sharedFlight.run(path, load) : load();
         const own = flight;
         inflight.set(path, own);
         const forget = () => {
@@ -292,11 +313,9 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
     async delete(path, map, stats, callOptions = {}) {
       return map((await attempt('DELETE', path, undefined, stats, callOptions)).json);
     },
+    forgetInflight,
     async invalidate(prefix) {
-      generation++;
-      for (const key of inflight.keys()) {
-        if (key.startsWith(prefix)) inflight.delete(key);
-      }
+      forgetInflight(prefix);
       await options.cache?.deletePrefix(prefix);
     },
     get queued() {

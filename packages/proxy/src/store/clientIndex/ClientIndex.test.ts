@@ -4,8 +4,12 @@ import { openSqliteDatabase } from '../sqlite/openSqliteDatabase.js';
 import type { ClientIndex, ClientIndexEntry } from './ClientIndex.js';
 import { createMemoryClientIndex } from './createMemoryClientIndex.js';
 import { createSqliteClientIndex } from './createSqliteClientIndex.js';
+import { createRedisClientIndex } from '../redis/createRedisClientIndex.js';
+import { setupTestRedis } from '../../test/setupTestRedis.js';
 
 type OpenIndex = () => Promise<ClientIndex>;
+
+const redis = setupTestRedis();
 
 const implementations: Array<[string, (cleanups: Array<() => unknown>) => OpenIndex]> = [
   ['memory', () => async () => createMemoryClientIndex()],
@@ -15,6 +19,15 @@ const implementations: Array<[string, (cleanups: Array<() => unknown>) => OpenIn
       const db = await openSqliteDatabase(':memory:');
       cleanups.push(() => db.close());
       return createSqliteClientIndex(db);
+    },
+  ],
+  [
+    'Redis',
+    (cleanups) => async () => {
+      const connection = await redis.connect();
+      const index = await createRedisClientIndex({ connection, namespace: redis.namespace(), openFollowerConnection: () => connection.duplicate('clients') });
+      cleanups.push(() => index.close());
+      return index;
     },
   ],
 ];

@@ -4,8 +4,12 @@ import { openSqliteDatabase } from '../sqlite/openSqliteDatabase.js';
 import { createMemoryTransferStore } from './createMemoryTransferStore.js';
 import { createSqliteTransferStore } from './createSqliteTransferStore.js';
 import type { TransferInput, TransferStore, TransferStoreOptions } from './TransferStore.js';
+import { createRedisTransferStore } from '../redis/createRedisTransferStore.js';
+import { setupTestRedis } from '../../test/setupTestRedis.js';
 
 type OpenStore = (options?: TransferStoreOptions) => Promise<TransferStore>;
+
+const redis = setupTestRedis();
 
 const implementations: Array<[string, (cleanups: Array<() => unknown>) => OpenStore]> = [
   ['memory', () => async (options) => createMemoryTransferStore(options)],
@@ -17,6 +21,7 @@ const implementations: Array<[string, (cleanups: Array<() => unknown>) => OpenSt
       return createSqliteTransferStore(db, options);
     },
   ],
+  ['Redis', () => async (options) => createRedisTransferStore({ ...options, connection: await redis.connect(), namespace: redis.namespace() })],
 ];
 
 const transfer = (overrides: Partial<TransferInput> = {}): TransferInput => ({
