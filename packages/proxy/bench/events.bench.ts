@@ -78,6 +78,10 @@ interface Memory {
   cpuMs: number;
 }
 
+const POSTING = { keepAlive: true, maxSockets: 16 };
+/** Chat2Desk's side: kept-alive connections to the proxy under test (a new pool for each proxy). */
+let posting = new Agent(POSTING);
+
 interface Proxy {
   child: ChildProcess;
   url: string;
@@ -102,7 +106,12 @@ async function startProxy(upstreamUrl: string, cacheTtlMs: number, maxConnection
         child.send({ type: 'stats', gc });
       }),
     async stop() {
+      // Gone before the next proxy starts: none of its sockets may meet that one's requests.
+      const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill();
+      await exited;
+      posting.destroy();
+      posting = new Agent(POSTING);
       await rm(dataDir, { recursive: true, force: true });
     },
   };
@@ -117,8 +126,6 @@ async function settled(proxy: Proxy): Promise<Memory> {
   return proxy.memory(true);
 }
 
-const posting = new Agent({ keepAlive: true, maxSockets: 16 });
-
 /** POSTs one `inbox` delivery as Chat2Desk does; resolves with the HTTP status. */
 function postInbox(url: string, messageId: number, clientId: number): Promise<number> {
   const body = JSON.stringify({ ...c2d.hookInbox, message_id: messageId, client_id: clientId, text: `bench message ${messageId}`, event_time: new Date().toISOString() });
@@ -127,6 +134,7 @@ function postInbox(url: string, messageId: number, clientId: number): Promise<nu
       const req = request(`${url}/webhooks/chat2desk/${SECRET}`, { method: 'POST', agent: posting, headers: { 'content-type': 'application/json' } }, (res) => {
         res.resume();
         res.on('end', () => resolve(res.statusCode ?? 0));
+        res.on('error', reject);
       });
       req.on('error', (error: NodeJS.ErrnoException) => {
         // A kept-alive socket the server closed as it was reused (Node's documented race): the
@@ -238,7 +246,9 @@ async function fanOut(upstreamUrl: string): Promise<FanOut> {
     const proxyCpuPerWebhook = ((await proxy.memory(false)).cpuMs - proxyCpuBefore) / total;
     const loadAfter = loadavg()[0] as number;
     const { times, broken, cpuMs } = await collect(clients);
+    const clientsExited = new Promise((resolve) => clients.once('exit', resolve));
     clients.kill();
+    await clientsExited;
 
     const latencies: number[] = [];
     const lastPerMessage: number[] = [];
