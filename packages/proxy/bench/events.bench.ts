@@ -93,6 +93,9 @@ async function startProxy(upstreamUrl: string, cacheTtlMs: number, maxConnection
   const dataDir = await mkdtemp(join(tmpdir(), 'c2d-bench-events-'));
   const args = ['events', upstreamUrl, TOKEN, '', SECRET, String(cacheTtlMs), String(maxConnections), values.store === 'memory' ? '' : dataDir];
   const child = fork(serversPath, args, { execArgv: ['--expose-gc'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  // A bench that fails midway must not leave a proxy running (it holds its port and a core's share).
+  const killOnExit = () => child.kill();
+  process.once('exit', killOnExit);
   const url = await new Promise<string>((resolve, reject) => {
     child.once('error', reject);
     child.once('message', (message: { url: string }) => resolve(message.url));
@@ -108,6 +111,7 @@ async function startProxy(upstreamUrl: string, cacheTtlMs: number, maxConnection
     async stop() {
       // Gone before the next proxy starts: none of its sockets may meet that one's requests.
       const exited = new Promise((resolve) => child.once('exit', resolve));
+      process.off('exit', killOnExit);
       child.kill();
       await exited;
       posting.destroy();
@@ -205,6 +209,8 @@ async function fanOut(upstreamUrl: string): Promise<FanOut> {
     const idle = await settled(proxy);
     const total = RATE * SECONDS;
     const clients = fork(clientsPath, [proxy.url, String(CONNECTIONS), String(total)], { serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const killClients = () => clients.kill();
+    process.once('exit', killClients);
     await new Promise<void>((resolve) => clients.once('message', () => resolve()));
     const open = await settled(proxy);
 
@@ -247,6 +253,7 @@ async function fanOut(upstreamUrl: string): Promise<FanOut> {
     const loadAfter = loadavg()[0] as number;
     const { times, broken, cpuMs } = await collect(clients);
     const clientsExited = new Promise((resolve) => clients.once('exit', resolve));
+    process.off('exit', killClients);
     clients.kill();
     await clientsExited;
 
