@@ -13,10 +13,10 @@
  * 2. Chat2Desk calls: 50 consoles, each with one client's history open, for 10 minutes while one
  *    message a second arrives. Polling (today: every console refetches its history every 10 s)
  *    against events (a console refetches only when an event names its client). Time runs
- *    `--scale` times faster (default 10: the 10 minutes take one), and so do the cache TTL, the
- *    polling interval and the message rate, which keeps the counts those of real time (polls
- *    and messages are sent on the clock; answers slower than the scaled cache TTL can still let
- *    a poll be answered from the cache, which only favours polling).
+ *    `--scale` times faster (default 10: the 10 minutes take one), and so do the polling
+ *    interval and the message rate, both on the clock, which keeps the counts those of real
+ *    time. The proxy's cache is off in this part: in real time it changes neither count (see
+ *    `consoleCalls`), squeezed it would.
  *
  * Prints markdown tables (paste them into the README). Exits 1 when p99 delivery is 100 ms or
  * more, or events make fewer than 20× fewer calls than polling with messages spread over the
@@ -78,6 +78,10 @@ interface Memory {
   cpuMs: number;
 }
 
+const POSTING = { keepAlive: true, maxSockets: 16 };
+/** Chat2Desk's side: kept-alive connections to the proxy under test (a new pool for each proxy). */
+let posting = new Agent(POSTING);
+
 interface Proxy {
   child: ChildProcess;
   url: string;
@@ -89,6 +93,9 @@ async function startProxy(upstreamUrl: string, cacheTtlMs: number, maxConnection
   const dataDir = await mkdtemp(join(tmpdir(), 'c2d-bench-events-'));
   const args = ['events', upstreamUrl, TOKEN, '', SECRET, String(cacheTtlMs), String(maxConnections), values.store === 'memory' ? '' : dataDir];
   const child = fork(serversPath, args, { execArgv: ['--expose-gc'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  // A bench that fails midway must not leave a proxy running (it holds its port and a core's share).
+  const killOnExit = () => child.kill();
+  process.once('exit', killOnExit);
   const url = await new Promise<string>((resolve, reject) => {
     child.once('error', reject);
     child.once('message', (message: { url: string }) => resolve(message.url));
@@ -102,7 +109,13 @@ async function startProxy(upstreamUrl: string, cacheTtlMs: number, maxConnection
         child.send({ type: 'stats', gc });
       }),
     async stop() {
+      // Gone before the next proxy starts: none of its sockets may meet that one's requests.
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      process.off('exit', killOnExit);
       child.kill();
+      await exited;
+      posting.destroy();
+      posting = new Agent(POSTING);
       await rm(dataDir, { recursive: true, force: true });
     },
   };
@@ -117,8 +130,6 @@ async function settled(proxy: Proxy): Promise<Memory> {
   return proxy.memory(true);
 }
 
-const posting = new Agent({ keepAlive: true, maxSockets: 16 });
-
 /** POSTs one `inbox` delivery as Chat2Desk does; resolves with the HTTP status. */
 function postInbox(url: string, messageId: number, clientId: number): Promise<number> {
   const body = JSON.stringify({ ...c2d.hookInbox, message_id: messageId, client_id: clientId, text: `bench message ${messageId}`, event_time: new Date().toISOString() });
@@ -127,6 +138,7 @@ function postInbox(url: string, messageId: number, clientId: number): Promise<nu
       const req = request(`${url}/webhooks/chat2desk/${SECRET}`, { method: 'POST', agent: posting, headers: { 'content-type': 'application/json' } }, (res) => {
         res.resume();
         res.on('end', () => resolve(res.statusCode ?? 0));
+        res.on('error', reject);
       });
       req.on('error', (error: NodeJS.ErrnoException) => {
         // A kept-alive socket the server closed as it was reused (Node's documented race): the
@@ -197,6 +209,8 @@ async function fanOut(upstreamUrl: string): Promise<FanOut> {
     const idle = await settled(proxy);
     const total = RATE * SECONDS;
     const clients = fork(clientsPath, [proxy.url, String(CONNECTIONS), String(total)], { serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const killClients = () => clients.kill();
+    process.once('exit', killClients);
     await new Promise<void>((resolve) => clients.once('message', () => resolve()));
     const open = await settled(proxy);
 
@@ -238,7 +252,10 @@ async function fanOut(upstreamUrl: string): Promise<FanOut> {
     const proxyCpuPerWebhook = ((await proxy.memory(false)).cpuMs - proxyCpuBefore) / total;
     const loadAfter = loadavg()[0] as number;
     const { times, broken, cpuMs } = await collect(clients);
+    const clientsExited = new Promise((resolve) => clients.once('exit', resolve));
+    process.off('exit', killClients);
     clients.kill();
+    await clientsExited;
 
     const latencies: number[] = [];
     const lastPerMessage: number[] = [];
@@ -299,19 +316,27 @@ interface Calls {
  * whom (any of `ACTIVE_CLIENTS`, or only clients some console has open).
  */
 async function consoleCalls(upstream: Awaited<ReturnType<typeof createFakeUpstream>>, mode: Mode, spread: 'account' | 'open', name: string): Promise<Calls> {
-  const proxy = await startProxy(upstream.url, CACHE_TTL_MS / SCALE, CONSOLES + 10);
+  // The cache off (1 ms): in real time its 5 s TTL answers neither a poll that comes every 10 s
+  // nor a refetch after the webhook that dropped it, so it changes neither count. Squeezed
+  // `--scale` times, an answer slowed by a busy machine lands within the squeezed TTL of the
+  // next poll, and the cache would hide calls that polling makes in real time.
+  const proxy = await startProxy(upstream.url, 1, CONSOLES + 10);
   const random = createRandom(11);
   const clientIds = Array.from({ length: ACTIVE_CLIENTS }, (_, i) => 2001 + i);
   const opened = random.shuffle(clientIds).slice(0, CONSOLES);
   const openSet = new Set(opened);
   const stop = new AbortController();
   const loads: Array<Promise<unknown>> = [];
+  const failures = new Map<string, number>();
   const load = (clientId: number) => {
     // No abort signal: undici keeps a listener on it per request until collected, thousands here.
     // Every load is awaited below; those of a failed run fail with the proxy's process.
     const done = fetch(`${proxy.url}/clients/${clientId}/messages?limit=${PAGE}&offset=0`)
-      .then((r) => r.arrayBuffer())
-      .catch(() => undefined);
+      .then(async (r) => {
+        await r.arrayBuffer();
+        if (!r.ok) failures.set(`HTTP ${r.status}`, (failures.get(`HTTP ${r.status}`) ?? 0) + 1);
+      })
+      .catch((error: unknown) => failures.set(String(error), (failures.get(String(error)) ?? 0) + 1));
     loads.push(done);
   };
   const messages = Math.round(MINUTES * 60);
@@ -321,21 +346,24 @@ async function consoleCalls(upstream: Awaited<ReturnType<typeof createFakeUpstre
     const started = performance.now();
     const endsAt = started + (messages * 1000) / SCALE;
     /**
-     * One console's polling, on the clock as TanStack Query's `refetchInterval` is in real time:
-     * `setInterval` reschedules from when a late tick ran, and under load that drift, stretched
-     * `--scale` times, would drop a quarter of the polls.
+     * One console's polling, on the clock as TanStack Query's `refetchInterval` is in real time
+     * (`setInterval` reschedules from when a late tick ran, and under load that drift, stretched
+     * `--scale` times, would drop a quarter of the polls). The consoles' polls are spread over
+     * the interval, as consoles opened at different moments are: fifty at the same instant would
+     * queue behind one another, and a poll whose answer is still on its way when the next one
+     * comes (a second, squeezed) would share its call.
      */
-    const poll = async (clientId: number) => {
-      for (let at = started + POLL_MS / SCALE; at < endsAt; at += POLL_MS / SCALE) {
+    const poll = async (clientId: number, phase: number) => {
+      for (let at = started + (phase + 1) * (POLL_MS / SCALE); at < endsAt; at += POLL_MS / SCALE) {
         await sleep(Math.max(0, at - performance.now()));
         load(clientId);
       }
     };
     const polls: Array<Promise<void>> = [];
     const streams: Array<Promise<void>> = [];
-    for (const clientId of opened) {
+    for (const [index, clientId] of opened.entries()) {
       load(clientId);
-      if (mode === 'polling') polls.push(poll(clientId));
+      if (mode === 'polling') polls.push(poll(clientId, index / opened.length));
       else {
         // What the console's provider does: refetch the open history when an event names its client.
         const api = createConsoleClient({ apiUrl: proxy.url });
@@ -363,6 +391,7 @@ async function consoleCalls(upstream: Awaited<ReturnType<typeof createFakeUpstre
     const calls = upstream.calls.filter((call) => call.method === 'GET').length;
     stop.abort();
     await Promise.all(streams);
+    if (failures.size > 0) console.warn(`${name}: history requests failed:`, Object.fromEntries(failures));
     return { name, requests: loads.length, calls, messages, forOpenClients };
   } finally {
     stop.abort();
