@@ -1,4 +1,4 @@
-import type { Client, ListResponse, Message, SendMessageInput } from '@c2d-console/core';
+import type { Client, ConsoleAction, ListResponse, Message, SendMessageInput } from '@c2d-console/core';
 import { delay, http, HttpResponse, type HttpHandler } from 'msw';
 import {
   dialogIdOf,
@@ -8,6 +8,7 @@ import {
   makeMessages,
   makeTransfers,
 } from './fixtures.js';
+import { createFakeOperatorWork } from './fakeOperatorWork.js';
 
 /** Options of {@link createConsoleHandlers}. */
 export interface ConsoleHandlersOptions {
@@ -25,6 +26,8 @@ export interface ConsoleHandlersOptions {
    * `meta.search: { indexed: 0, complete: false }`, and `ClientList` searches what it loaded.
    */
   clientIndex?: boolean;
+  /** Actions the proxy refuses with 403 `forbidden`, as for a seat whose token's `c2d_scope` leaves them out. */
+  forbidden?: readonly ConsoleAction[];
 }
 
 function page<T>(items: T[], url: URL): ListResponse<T> {
@@ -35,8 +38,8 @@ function page<T>(items: T[], url: URL): ListResponse<T> {
 
 /**
  * msw handlers that behave like the c2d-console proxy over fixture data (paging, `phone`
- * search, a name `q` as the proxy answers it, sending appends to the history), returning the
- * proxy's envelopes.
+ * search, a name `q` as the proxy answers it, sending appends to the history, the operator's
+ * work: see `createFakeOperatorWork`), returning the proxy's envelopes.
  */
 export function createConsoleHandlers(options: ConsoleHandlersOptions = {}): HttpHandler[] {
   const base = (options.baseUrl ?? '/api').replace(/\/+$/, '');
@@ -47,8 +50,10 @@ export function createConsoleHandlers(options: ConsoleHandlersOptions = {}): Htt
   const messagesOf = (clientId: number) => [...(sent.get(clientId) ?? []), ...makeMessages(clientId, perClient)];
   const notFound = (what: string) =>
     HttpResponse.json({ error: { code: 'not_found', message: `${what} not found` } }, { status: 404 });
+  const work = createFakeOperatorWork({ base, clients, wait, forbidden: options.forbidden });
 
   return [
+    ...work.handlers,
     http.get(`${base}/health`, () => HttpResponse.json({ status: 'ok', mode: 'sandbox' })),
     http.get(`${base}/clients`, async ({ request }) => {
       await wait();
@@ -69,7 +74,7 @@ export function createConsoleHandlers(options: ConsoleHandlersOptions = {}): Htt
     }),
     http.get(`${base}/clients/:id`, async ({ params }) => {
       await wait();
-      const client = clients.find((c) => c.id === Number(params.id));
+      const client = work.client(Number(params.id));
       return client ? HttpResponse.json({ data: client }) : notFound(`Client ${params.id}`);
     }),
     http.get(`${base}/clients/:id/channels`, async ({ params }) => {
@@ -83,12 +88,14 @@ export function createConsoleHandlers(options: ConsoleHandlersOptions = {}): Htt
     http.post(`${base}/messages`, async ({ request }) => {
       await wait();
       const input = (await request.json()) as SendMessageInput;
+      const refused = work.refuse(input.type === 'comment' ? 'note' : 'send');
+      if (refused) return refused;
       const history = messagesOf(input.clientId);
       const message: Message = {
         id: (history[0]?.id ?? input.clientId * 1000) + 1,
         text: input.text,
-        type: 'to_client',
-        rawType: 'to_client',
+        type: input.type ?? 'to_client',
+        rawType: input.type ?? 'to_client',
         transport: input.transport ?? 'whatsapp',
         channelId: input.channelId ?? 1,
         operatorId: 2,
@@ -96,7 +103,7 @@ export function createConsoleHandlers(options: ConsoleHandlersOptions = {}): Htt
         clientId: input.clientId,
         created: new Date().toISOString(),
         read: false,
-        attachments: [],
+        attachments: input.attachment ? [{ url: input.attachment.url, kind: 'file', name: input.attachment.filename ?? null }] : [],
         location: null,
       };
       sent.set(input.clientId, [message, ...(sent.get(input.clientId) ?? [])]);
@@ -117,14 +124,7 @@ export function createConsoleHandlers(options: ConsoleHandlersOptions = {}): Htt
       await wait();
       const url = new URL(request.url);
       const clientId = Number(url.searchParams.get('clientId') ?? Number(url.searchParams.get('dialogId')) - 50_000);
-      return HttpResponse.json(page(makeTransfers(clientId), url));
-    }),
-    http.get(`${base}/dialogs/:id`, async ({ params }) => {
-      await wait();
-      const id = Number(params.id);
-      return HttpResponse.json({
-        data: { id, state: 'open', begin: null, end: null, operatorId: 2, clientId: id - 50_000, lastMessage: null, messagesCount: perClient },
-      });
+      return HttpResponse.json(page([...work.transfersOf(dialogIdOf(clientId)), ...makeTransfers(clientId)], url));
     }),
     http.get(`${base}/operators`, () =>
       HttpResponse.json({ data: fixtureOperators, meta: { total: fixtureOperators.length, limit: 200, offset: 0 } }),
