@@ -11,6 +11,8 @@ export interface HistoryStrings {
   transferQueue: string;
   /** Read between the two operators of a transfer by screen readers. */
   transferHandedTo: string;
+  /** In place of the time of a transfer the proxy has not confirmed yet. */
+  transferPending: string;
   operatorFallback: (id: number) => string;
   messagesLabel: string;
   messagesLoading: string;
@@ -35,6 +37,7 @@ export const historyStrings: Localized<HistoryStrings> = {
     transfersMoreError: 'Could not load more transfers',
     transferQueue: 'Queue',
     transferHandedTo: 'to',
+    transferPending: 'Transferring…',
     operatorFallback: (id) => `Operator #${id}`,
     messagesLabel: 'Messages',
     messagesLoading: 'Loading messages…',
@@ -61,6 +64,7 @@ export const historyStrings: Localized<HistoryStrings> = {
     transfersMoreError: 'Не удалось загрузить ещё передачи',
     transferQueue: 'Очередь',
     transferHandedTo: 'передан',
+    transferPending: 'Передаём…',
     operatorFallback: (id) => `Оператор #${id}`,
     messagesLabel: 'Сообщения',
     messagesLoading: 'Загружаем сообщения…',
