@@ -25,6 +25,9 @@ export {
   type ClientListOptions,
   type ClientPages,
   type ConsoleMessage,
+  type ConsoleTransfer,
+  type DialogListOptions,
+  type DialogPages,
   type MessagePages,
   type TransferListOptions,
   type TransferPages,
@@ -42,3 +45,7 @@ export { useMessages, type UseMessagesResult } from './useMessages.js';
 export { useSendMessage, type SendMessageVariables } from './useSendMessage.js';
 export { mayHaveBeenSent } from './mayHaveBeenSent.js';
 export { useClientChannels } from './useClientChannels.js';
+export { DialogList, DIALOG_ROW_HEIGHT, type DialogAssignee, type DialogListProps } from './DialogList.js';
+export { useDialogs, type UseDialogsResult } from './useDialogs.js';
+export { DialogActions, type DialogActionName, type DialogActionsProps } from './DialogActions.js';
+export { useDialogAction, type DialogActionVariables, type TransferTarget } from './useDialogAction.js';
