@@ -66,8 +66,8 @@ export const DIALOG_FRAME_SANDBOX =
 
 const DEFAULT_TIMEOUT_MS = 15_000;
 
-/** The root `<div>`'s props and ref, as the host passed them, and the host's toolbar content. */
-interface FrameRoot {
+/** @internal The root `<div>`'s props and ref, as the host passed them, and the host's toolbar content. */
+export interface FrameRoot {
   rootProps: ComponentPropsWithoutRef<'div'>;
   rootRef: Ref<HTMLDivElement>;
   toolbar?: ReactNode;
@@ -134,7 +134,8 @@ export const DialogFrame = /* @__PURE__ */ forwardRef<HTMLDivElement, DialogFram
   );
 });
 
-function InvalidFrame({
+/** @internal The frame's root with an error in place of the frame (invalid props), shared with `ClientDialogFrame`. */
+export function InvalidFrame({
   message,
   title,
   onError,

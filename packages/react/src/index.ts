@@ -15,6 +15,8 @@ export {
   type DialogFrameProps,
 } from './DialogFrame.js';
 export { DialogModeSwitch, type DialogModeSwitchProps } from './DialogModeSwitch.js';
+export { ClientDialogFrame, type ClientDialogFrameProps } from './ClientDialogFrame.js';
+export { useClientDialog, type ClientDialogResult, type ClientDialogTarget } from './useClientDialog.js';
 export { consoleStrings, type ConsoleStrings } from './strings.js';
 export type { Locale, Localized } from './Localized.js';
 export { ClientList, CLIENT_ROW_HEIGHT, type ClientListProps } from './ClientList.js';
