@@ -1,6 +1,15 @@
 import { isConsoleApiError, type Dialog } from '@c2d-console/core';
 import { useQuery } from '@tanstack/react-query';
-import { forwardRef, useEffect, useId, useRef, useState, type ComponentPropsWithoutRef, type ReactElement } from 'react';
+import {
+  forwardRef,
+  useEffect,
+  useId,
+  useRef,
+  useState,
+  type ComponentPropsWithoutRef,
+  type KeyboardEvent,
+  type ReactElement,
+} from 'react';
 import { useStrings } from './ConsoleContext.js';
 import { useConsoleClient } from './ConsoleProvider.js';
 import { consoleQueries } from './consoleQueries.js';
@@ -120,6 +129,10 @@ export const DialogActions = /* @__PURE__ */ forwardRef<HTMLDivElement, DialogAc
       {pending === action ? strings.actionPending[action] : strings.actionButtons[action]}
     </button>
   );
+  // Escape backs out of the confirmation (focus is on one of its two buttons).
+  const onEscape = (event: KeyboardEvent) => {
+    if (event.key === 'Escape') go(IDLE);
+  };
   const failure = mutation.isError && !(mutation.variables.action in refused) ? mutation.variables.action : undefined;
   const questionId = `${id}question`;
 
@@ -157,9 +170,6 @@ export const DialogActions = /* @__PURE__ */ forwardRef<HTMLDivElement, DialogAc
           className="c2d-dialog-actions__step c2d-dialog-actions__confirm"
           role="group"
           aria-labelledby={questionId}
-          onKeyDown={(event) => {
-            if (event.key === 'Escape' && !mutation.isPending) go(IDLE);
-          }}
         >
           <p id={questionId} className="c2d-dialog-actions__question">
             {step.action === 'close' ? strings.confirmClose : strings.confirmTransfer(step.target.name)}
@@ -172,6 +182,7 @@ export const DialogActions = /* @__PURE__ */ forwardRef<HTMLDivElement, DialogAc
               type="button"
               className={cx('c2d-button', 'c2d-button--primary', step.action === 'close' && 'c2d-button--danger')}
               disabled={mutation.isPending}
+              onKeyDown={onEscape}
               onClick={() =>
                 step.action === 'close'
                   ? run({ action: 'close', dialogId }, null)
@@ -180,7 +191,7 @@ export const DialogActions = /* @__PURE__ */ forwardRef<HTMLDivElement, DialogAc
             >
               {pending ? strings.actionPending[step.action] : strings.actionConfirm[step.action]}
             </button>
-            <button type="button" className="c2d-button" data-cancel disabled={mutation.isPending} onClick={() => go(IDLE)}>
+            <button type="button" className="c2d-button" data-cancel disabled={mutation.isPending} onKeyDown={onEscape} onClick={() => go(IDLE)}>
               {strings.cancel}
             </button>
           </div>

@@ -137,9 +137,6 @@ export const DialogList = /* @__PURE__ */ forwardRef<HTMLDivElement, DialogListP
   const lastInView = virtualizer.range?.endIndex ?? -1;
 
   useEffect(() => {
-    if (listRef.current) listRef.current.scrollTop = 0;
-  }, [listKey]);
-  useEffect(() => {
     if (lastInView >= dialogs.length - 1 - PREFETCH_ROWS) loadMoreOnScroll();
   }, [lastInView, dialogs.length, loadMoreOnScroll]);
 
@@ -158,6 +155,8 @@ export const DialogList = /* @__PURE__ */ forwardRef<HTMLDivElement, DialogListP
   } else {
     body = (
       <div
+        // Other filters, another list: it starts at the top.
+        key={listKey}
         ref={listRef}
         id={listId}
         className="c2d-dialog-list__listbox"

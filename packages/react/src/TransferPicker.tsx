@@ -35,6 +35,10 @@ export interface TransferPickerProps {
   locale?: Locale;
 }
 
+/** At most this many operators and groups show (the search narrows them): the list never scrolls. */
+const SHOWN_OPERATORS = 7;
+const SHOWN_GROUPS = 3;
+
 /** Online operators first, then those with fewer open dialogs, then by name. */
 function byAvailability(a: Operator, b: Operator): number {
   return Number(b.online) - Number(a.online) || a.openedDialogs - b.openedDialogs || operatorFullName(a).localeCompare(operatorFullName(b));
@@ -52,7 +56,7 @@ export function TransferPicker({ holderId, onPick, onCancel, strings, locale }: 
   const operators = useQuery(consoleQueries.operators(api));
   const groups = useQuery(consoleQueries.operatorGroups(api));
 
-  const choices = useMemo(() => {
+  const { choices, hidden } = useMemo(() => {
     const needle = search.trim().toLowerCase();
     const matches = (...texts: Array<string | null>) => texts.some((text) => text?.toLowerCase().includes(needle));
     const people: Choice[] = (operators.data ?? [])
@@ -69,7 +73,8 @@ export function TransferPicker({ holderId, onPick, onCancel, strings, locale }: 
     const teams: Choice[] = (groups.data ?? [])
       .filter((g: OperatorGroup) => matches(g.name))
       .map((g) => ({ key: `g${g.id}`, kind: 'group', to: { groupId: g.id }, name: g.name, offline: false, meta: strings.groupSize(g.operatorIds.length) }));
-    return [...people, ...teams];
+    const shown = [...people.slice(0, SHOWN_OPERATORS), ...teams.slice(0, SHOWN_GROUPS)];
+    return { choices: shown, hidden: people.length + teams.length - shown.length };
   }, [operators.data, groups.data, search, holderId, strings]);
 
   const keys = usePickerKeys(choices, onPick, onCancel);
@@ -98,10 +103,13 @@ export function TransferPicker({ holderId, onPick, onCancel, strings, locale }: 
                 aria-selected={index === keys.activeIndex}
                 className="c2d-picker__option"
                 data-offline={choice.offline || undefined}
-                // Keeps focus in the search box.
-                onMouseDown={(event) => event.preventDefault()}
+                tabIndex={-1}
                 onMouseMove={() => keys.setActiveIndex(index)}
-                onClick={() => onPick(choice)}
+                // On press, not on click: focus stays in the search box (the keys are there).
+                onMouseDown={(event) => {
+                  event.preventDefault();
+                  onPick(choice);
+                }}
               >
                 <span className="c2d-picker__name">{choice.name}</span>
                 <span className="c2d-picker__meta">{choice.meta}</span>
@@ -151,8 +159,8 @@ export function TransferPicker({ holderId, onPick, onCancel, strings, locale }: 
           locale={locale}
         />
       )}
-      <p className={cx('c2d-picker__status', expanded && 'c2d-visually-hidden')} role="status">
-        {operators.isPending ? strings.transferLoading : expanded || failed ? '' : strings.transferNoMatches}
+      <p className={cx('c2d-picker__status', expanded && hidden === 0 && 'c2d-visually-hidden')} role="status">
+        {operators.isPending ? strings.transferLoading : hidden > 0 ? strings.transferMore(hidden) : expanded || failed ? '' : strings.transferNoMatches}
       </p>
     </div>
   );

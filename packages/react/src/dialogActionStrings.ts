@@ -25,6 +25,8 @@ export interface DialogActionStrings {
   transferOperators: string;
   transferGroups: string;
   transferNoMatches: string;
+  /** Under a list cut short: how many more match the search. */
+  transferMore: (count: number) => string;
   transferLoading: string;
   transferFailedToLoad: string;
   operatorOnline: (online: boolean, openDialogs: number) => string;
@@ -55,6 +57,7 @@ export const dialogActionStrings: Localized<DialogActionStrings> = {
     transferOperators: 'Operators',
     transferGroups: 'Groups',
     transferNoMatches: 'Nobody matches',
+    transferMore: (count) => `${count} more: type a name to find them`,
     transferLoading: 'Loading operators…',
     transferFailedToLoad: 'Could not load operators',
     operatorOnline: (online, open) => `${online ? 'online' : 'offline'} · ${open} open`,
@@ -82,6 +85,7 @@ export const dialogActionStrings: Localized<DialogActionStrings> = {
     transferOperators: 'Операторы',
     transferGroups: 'Группы',
     transferNoMatches: 'Никого не нашлось',
+    transferMore: (count) => `И ещё ${count}: введите имя, чтобы найти`,
     transferLoading: 'Загружаем операторов…',
     transferFailedToLoad: 'Не удалось загрузить операторов',
     operatorOnline: (online, open) => `${online ? 'в сети' : 'не в сети'} · открытых: ${open}`,

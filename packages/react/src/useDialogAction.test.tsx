@@ -56,7 +56,7 @@ describe('useDialogAction', () => {
   it('rolls a refused close back everywhere, and a retry of it carries the same idempotency key', async () => {
     server.use(failOnce('post', `${TEST_API_URL}/dialogs/${DIALOG}/close`, { status: 504, code: 'upstream_timeout' }));
     const { result, cached } = await renderAction();
-    await expect(result.current.mutateAsync({ action: 'close', dialogId: DIALOG })).rejects.toThrow();
+    await expect(result.current.mutateAsync({ action: 'close', dialogId: DIALOG })).rejects.toThrow('Chat2Desk is unavailable');
     expect(cached.dialog()?.state).toBe('open');
     expect(cached.inInbox()?.state).toBe('open');
     await result.current.mutateAsync({ action: 'close', dialogId: DIALOG });
