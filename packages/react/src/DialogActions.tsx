@@ -83,8 +83,10 @@ export const DialogActions = /* @__PURE__ */ forwardRef<HTMLDivElement, DialogAc
   useEffect(() => {
     if (!moveFocus.current) return;
     moveFocus.current = false;
-    const selector = step.kind === 'picking' ? 'input' : step.kind === 'confirm' ? '[data-cancel]' : 'button:enabled';
-    rootRef.current?.querySelector<HTMLElement>(`.c2d-dialog-actions__${step.kind === 'idle' ? 'bar' : 'step'} ${selector}`)?.focus();
+    // The picker focuses its own search box.
+    if (step.kind === 'picking') return;
+    const target = step.kind === 'confirm' ? '.c2d-dialog-actions__step [data-cancel]' : '.c2d-dialog-actions__bar button:enabled';
+    rootRef.current?.querySelector<HTMLElement>(target)?.focus();
   }, [step]);
 
   const run = (variables: DialogActionVariables, to: string | null) => {

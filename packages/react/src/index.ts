@@ -38,7 +38,8 @@ export { useClients, type UseClientsOptions, type UseClientsResult } from './use
 export { useClient } from './useClient.js';
 export { TransferHistory, type TransferHistoryProps } from './TransferHistory.js';
 export { MessageHistory, type MessageHistoryProps } from './MessageHistory.js';
-export { SendMessageForm, type SendMessageFormProps } from './SendMessageForm.js';
+export { SendMessageForm, type SendMessageFormProps, type UploadFile } from './SendMessageForm.js';
+export { DEFAULT_ATTACHMENT_ACCEPT, DEFAULT_ATTACHMENT_MAX_BYTES } from './fileRules.js';
 /** Longest message Chat2Desk takes (re-exported from `@c2d-console/core`). */
 export { MAX_MESSAGE_LENGTH } from '@c2d-console/core';
 export { transportLabel } from './TransportBadge.js';
@@ -51,3 +52,5 @@ export { DialogList, DIALOG_ROW_HEIGHT, type DialogAssignee, type DialogListProp
 export { useDialogs, type UseDialogsResult } from './useDialogs.js';
 export { DialogActions, type DialogActionName, type DialogActionsProps } from './DialogActions.js';
 export { useDialogAction, type DialogActionVariables, type TransferTarget } from './useDialogAction.js';
+export { ClientCard, type ClientCardProps } from './ClientCard.js';
+export { useUpdateClient, useSetClientTags, type UpdateClientVariables, type SetClientTagsVariables } from './useClientEdits.js';

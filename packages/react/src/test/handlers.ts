@@ -149,7 +149,7 @@ export function createErrorHandlers(
  * `when` picks which request fails (e.g. only a later page: `(url) => url.searchParams.get('offset') !== '0'`).
  */
 export function failOnce(
-  method: 'get' | 'post',
+  method: 'get' | 'post' | 'patch',
   path: string,
   {
     status = 502,
