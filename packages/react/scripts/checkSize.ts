@@ -4,7 +4,7 @@
  * already has (react, react-dom, @tanstack/react-query), gzips it, and fails over budget.
  * (size-limit 14 needs Node 22; this does the same with Vite and zlib.) Needs the build first.
  *
- * The 15 kB budget applies to the package without its peer dependencies (react, react-dom,
+ * The 20 kB budget applies to the package without its peer dependencies (react, react-dom,
  * @tanstack/react-query, @tanstack/react-virtual): this package and `@c2d-console/core`.
  * `@tanstack/react-virtual` is a peer so a host shares one copy with its own tables and lists;
  * 3.14 alone is about 10 kB gzipped, so the total with it is reported beside, unbudgeted.
@@ -32,7 +32,7 @@ const BUDGETS: Budget[] = [
     name: 'everything, without peers (react + core)',
     entry: "export * from '@c2d-console/react';",
     leaveOut: THIRD_PARTY,
-    limit: 15_000,
+    limit: 20_000,
   },
   { name: 'everything, with the @tanstack/react-virtual peer', entry: "export * from '@c2d-console/react';" },
   { name: 'DialogFrame alone', entry: "export { DialogFrame } from '@c2d-console/react';", limit: 3_000 },
