@@ -4,6 +4,7 @@ import { DialogList } from './DialogList.js';
 import { expectWidgetsFit, FitGallery } from './test/FitGallery.js';
 import { createConsoleHandlers, createFaultHandlers, failOnce } from './test/handlers.js';
 import { longContentHandlers } from './test/longContent.js';
+import { rowsWithHiddenTime } from './test/rowsWithHiddenTime.js';
 import { widgetBox } from './test/widgetBox.js';
 
 const meta = {
@@ -192,16 +193,6 @@ export const Dark: Story = {
     await expect(getComputedStyle(list.closest('.c2d')!).backgroundColor).toBe('rgb(23, 25, 29)');
   },
 };
-
-/** Rows whose time does not show in full inside the row (their text). */
-function rowsWithHiddenTime(rows: HTMLElement[]): string[] {
-  return rows.flatMap((row) => {
-    const time = row.querySelector('time');
-    const [box, rowBox] = [time?.getBoundingClientRect(), row.getBoundingClientRect()];
-    const shows = time && box && box.width > 20 && time.scrollWidth <= time.clientWidth && box.right <= rowBox.right;
-    return shows ? [] : [row.textContent ?? ''];
-  });
-}
 
 /** In a 280 px CRM side panel: the filters take a line each; names and messages end in an ellipsis, times stay. */
 export const Narrow: Story = {

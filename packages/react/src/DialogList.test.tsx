@@ -1,8 +1,9 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { DialogList } from './DialogList.js';
 import { failOnce } from './test/handlers.js';
+import { mockListboxLayout } from './test/listboxLayout.js';
 import { renderWithConsole } from './test/renderWithConsole.js';
 import { retryFromAlert } from './test/retryFromAlert.js';
 import { setupConsoleServer, TEST_API_URL } from './test/setupConsoleServer.js';
@@ -10,22 +11,8 @@ import { setupConsoleServer, TEST_API_URL } from './test/setupConsoleServer.js';
 const { server, requests } = setupConsoleServer();
 const dialogRequests = () => requests.filter((url) => url.pathname === '/dialogs');
 
-/** jsdom has no layout: give the listbox a 432 px viewport (6 rows) and a real scroll height. */
-beforeAll(() => {
-  const isListbox = (element: Element) => element.getAttribute('role') === 'listbox';
-  vi.spyOn(Element.prototype, 'clientHeight', 'get').mockImplementation(function (this: Element) {
-    return isListbox(this) ? 432 : 0;
-  });
-  vi.spyOn(Element.prototype, 'clientWidth', 'get').mockImplementation(function (this: Element) {
-    return isListbox(this) ? 320 : 0;
-  });
-  vi.spyOn(Element.prototype, 'scrollHeight', 'get').mockImplementation(function (this: Element) {
-    return isListbox(this) ? Number.parseFloat((this.firstElementChild as HTMLElement | null)?.style.height ?? '0') : 0;
-  });
-});
-afterAll(() => {
-  vi.restoreAllMocks();
-});
+// jsdom has no layout: a 432 px listbox shows 6 rows.
+mockListboxLayout(432);
 
 describe('DialogList', () => {
   it('lists the open dialogs of the operator by default, newest activity first, with the client, message, operator and total', async () => {
