@@ -11,6 +11,7 @@ import type { ReactElement } from 'react';
 import { ClientCard } from './ClientCard.tsx';
 import { demoStrings } from './demoStrings.ts';
 import { useClientDialogId } from './useClientDialogId.ts';
+import { useUnreadTitle } from './useUnreadTitle.ts';
 import { useUrlState, type DemoLayout } from './useUrlState.ts';
 
 interface CrmPageProps {
@@ -30,6 +31,7 @@ type Strings = (typeof demoStrings)[Locale];
  */
 export function CrmPage({ mode, locale, onLocaleChange }: CrmPageProps) {
   const [view, setView] = useUrlState();
+  useUnreadTitle();
   const dialog = useClientDialogId(view.clientId);
   const dialogId = dialog.data ?? undefined;
   const t = demoStrings[locale];

@@ -22,6 +22,11 @@ describe('consoleKeys', () => {
     expect(consoleKeys.client(5).slice(0, 2)).toEqual(consoleKeys.clients());
   });
 
+  it('nests every transfer history under transferLists()', () => {
+    expect(consoleKeys.transfers({ dialogId: 2, limit: 20 }).slice(0, 2)).toEqual(consoleKeys.transferLists());
+    expect(consoleKeys.transfers().slice(0, 2)).toEqual(consoleKeys.transferLists());
+  });
+
   it('tells different parameters apart', () => {
     expect(consoleKeys.clientList({ q: 'a' })).not.toEqual(consoleKeys.clientList({ q: 'b' }));
     expect(consoleKeys.messages(1)).not.toEqual(consoleKeys.messages(2));

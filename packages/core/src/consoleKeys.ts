@@ -16,8 +16,9 @@ export const consoleKeys = {
   client: (id: number) => [...consoleKeys.clients(), 'detail', id] as const,
   clientChannels: (id: number) => [...consoleKeys.clients(), 'channels', id] as const,
   messages: (clientId: number) => [...consoleKeys.all, 'messages', clientId] as const,
-  transfers: (params: Omit<TransfersParams, 'offset'> = {}) =>
-    [...consoleKeys.all, 'transfers', params] as const,
+  /** Every transfer history, whatever its ids: the prefix of each `transfers` key. */
+  transferLists: () => [...consoleKeys.all, 'transfers'] as const,
+  transfers: (params: Omit<TransfersParams, 'offset'> = {}) => [...consoleKeys.transferLists(), params] as const,
   /** The client's current dialog (`GET /clients/:id/dialog`). */
   clientDialog: (clientId: number) => [...consoleKeys.clients(), 'dialog', clientId] as const,
   /** Every dialog query: the prefix of `dialog` and `dialogList` keys. */

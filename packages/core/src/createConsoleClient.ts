@@ -98,6 +98,12 @@ export interface StreamEventsOptions extends RequestOptions {
   onEvent: (event: ConsoleEvent) => void;
   /** Called once the proxy accepted the stream (HTTP 200), before any event. */
   onOpen?: () => void;
+  /**
+   * Called for each comment line: the proxy's heartbeat (every 20 s) and its greeting on open.
+   * Silence longer than that means the connection died without an error, or something between
+   * buffers the stream.
+   */
+  onHeartbeat?: () => void;
 }
 
 type Query = Record<string, string | number | boolean | undefined>;
@@ -219,7 +225,7 @@ export function createConsoleClient(options: ConsoleClientOptions): ConsoleClien
     listTags: (opts) => list<Tag>('/tags', opts),
     updateClient: (clientId, input, opts) => write('PATCH', `/clients/${id(clientId)}`, input, opts),
     setClientTags: (clientId, input, opts) => write('POST', `/clients/${id(clientId)}/tags`, input, opts),
-    async streamEvents({ lastEventId, onEvent, onOpen, signal }) {
+    async streamEvents({ lastEventId, onEvent, onOpen, onHeartbeat, signal }) {
       const { response } = await send('GET', '/events', undefined, undefined, {
         signal,
         accept: 'text/event-stream',
@@ -228,7 +234,7 @@ export function createConsoleClient(options: ConsoleClientOptions): ConsoleClien
       if (!response.body) throw new ConsoleApiError(response.status, 'bad_response', 'The console proxy answered /events without a body');
       onOpen?.();
       try {
-        await readEventStream(response.body, onEvent, signal);
+        await readEventStream(response.body, onEvent, signal, onHeartbeat);
       } catch (error) {
         if (signal?.aborted) throw error;
         throw new ConsoleApiError(0, 'network_error', `The event stream from ${base || '/'} broke off: ${(error as Error)?.message ?? error}`);

@@ -29,6 +29,17 @@ describe('readEventStream', () => {
     expect(seen[0]).toMatchObject({ data: { text: 'привет', clientId: 1 } });
   });
 
+  it('tells each heartbeat comment apart from the events', async () => {
+    const heard: string[] = [];
+    await readEventStream(
+      bodyOf([': connected\n\n', message('1', 'hi'), ': heartbeat\n\n']),
+      (event) => heard.push(`event ${event.id}`),
+      undefined,
+      () => heard.push('heartbeat'),
+    );
+    expect(heard).toEqual(['heartbeat', 'event 1', 'heartbeat']);
+  });
+
   it("takes the id and type from the SSE fields, not from the data's copy", async () => {
     const wire = `id: 7\nevent: client\ndata: {"id":"999","type":"message","time":"t","data":{"change":"new","clientId":5}}\n\n`;
     const seen: ConsoleEvent[] = [];

@@ -6,15 +6,18 @@ const KNOWN_TYPES: ReadonlySet<string> = new Set(CONSOLE_EVENT_TYPES);
 /**
  * Reads a Server-Sent Events body (`GET /events`) and calls `onEvent` for each console event,
  * in order. Heartbeat comments, unknown event types (a newer proxy) and malformed data are
- * skipped, so one bad event never ends the stream. Resolves when the body ends; rejects when
+ * skipped, so one bad event never ends the stream; `onHeartbeat` hears each comment line, so a
+ * reader can tell a quiet stream from a dead one. Resolves when the body ends; rejects when
  * reading fails (the connection dropped) or `signal` aborts.
  */
 export async function readEventStream(
   body: ReadableStream<Uint8Array>,
   onEvent: (event: ConsoleEvent) => void,
   signal?: AbortSignal,
+  onHeartbeat?: () => void,
 ): Promise<void> {
   const parser = createParser({
+    onComment: () => onHeartbeat?.(),
     onEvent(message) {
       if (!message.event || !KNOWN_TYPES.has(message.event)) return;
       let parsed: unknown;

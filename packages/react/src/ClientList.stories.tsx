@@ -7,6 +7,7 @@ import { ClientList } from './ClientList.js';
 import { clientDisplayName } from './clientDisplayName.js';
 import { makeClient, makeClients } from './test/fixtures.js';
 import { expectWidgetsFit, FitGallery } from './test/FitGallery.js';
+import { createFakeEventFeed } from './test/fakeEventFeed.js';
 import { createConsoleHandlers, createFaultHandlers } from './test/handlers.js';
 import { longContentHandlers } from './test/longContent.js';
 import { seedClientList } from './test/seedClientList.js';
@@ -106,6 +107,43 @@ export const KeyboardSelection: Story = {
     await expect(activeOption(canvasElement)).toHaveAttribute('aria-posinset', '2');
     await userEvent.keyboard('{Enter}');
     await expect(args.onSelect).toHaveBeenCalledWith(makeClient(1));
+  },
+};
+
+/** What happens in the account while the `LiveActivity` story is open: pushed from its play function. */
+const liveFeed = createFakeEventFeed();
+
+/**
+ * The event stream at work: a client who writes moves to the top with an unread badge (one not
+ * loaded yet is fetched on its own), the keyboard stays on the client it was on, and opening a
+ * client clears its badge. The list itself is not asked for again.
+ */
+export const LiveActivity: Story = {
+  parameters: { msw: { handlers: { console: createConsoleHandlers({ feed: liveFeed }) } } },
+  play: async ({ canvasElement, userEvent, args }) => {
+    const canvas = within(canvasElement);
+    const list = await canvas.findByRole('listbox');
+    await waitFor(() => expect(liveFeed.connections.some((connection) => connection.open)).toBe(true));
+    const top = () => within(list).getAllByRole('option')[0]!;
+    await userEvent.click(canvas.getByRole('searchbox'));
+    await userEvent.keyboard('{ArrowDown}{ArrowDown}');
+    await expect(activeOption(canvasElement)).toHaveTextContent(clientDisplayName(makeClient(1)));
+
+    liveFeed.clientWrites(1080, 'Hello, is my order ready?');
+    await waitFor(() => expect(top()).toHaveTextContent(clientDisplayName(makeClient(80))));
+    await expect(top()).toHaveTextContent('1 unread message');
+    liveFeed.clientWrites(1004, 'Can I change the address?');
+    liveFeed.clientWrites(1004, 'It is urgent');
+    await waitFor(() => expect(top()).toHaveTextContent('2 unread messages'));
+    await expect(top()).toHaveTextContent(clientDisplayName(makeClient(4)));
+    await expect(within(list).getAllByRole('option')[1]).toHaveTextContent(clientDisplayName(makeClient(80)));
+    // The keyboard is still on the client it was on, now two rows further down.
+    await expect(activeOption(canvasElement)).toHaveTextContent(clientDisplayName(makeClient(1)));
+    await expect(activeOption(canvasElement)).toHaveAttribute('aria-posinset', '4');
+
+    await userEvent.click(top());
+    await expect(args.onSelect).toHaveBeenCalledWith(makeClient(4));
+    await expect(top()).not.toHaveTextContent('unread');
   },
 };
 

@@ -2,6 +2,7 @@ import type { Client } from '@c2d-console/core';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { delay, http, HttpResponse } from 'msw';
+import { useState } from 'react';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ClientList } from './ClientList.js';
 import { clientDisplayName } from './clientDisplayName.js';
@@ -14,7 +15,7 @@ import { setupConsoleServer, TEST_API_URL } from './test/setupConsoleServer.js';
 
 const baseUrl = TEST_API_URL;
 /** `requests`: every request the list sent (only ever `GET /clients`), in order. */
-const { server, requests } = setupConsoleServer();
+const { server, requests, withFeed } = setupConsoleServer();
 
 /** jsdom has no layout: give the listbox a 448px viewport (8 rows) and a real scroll height. */
 const LIST_HEIGHT = 448;
@@ -298,5 +299,87 @@ describe('ClientList', () => {
     server.use(...createConsoleHandlers({ baseUrl, clients: [makeClient(1, { name: long, assignedName: null })] }));
     renderWithConsole(<ClientList />);
     expect(await screen.findByTitle(long)).toHaveClass('c2d-client-row__name');
+  });
+});
+
+/** A host page that keeps the selection, as the demo does. */
+function SelectingHost() {
+  const [selectedId, setSelectedId] = useState<number>();
+  return <ClientList selectedId={selectedId} onSelect={(client) => setSelectedId(client.id)} />;
+}
+
+const nameOf = (index: number) => clientDisplayName(makeClient(index));
+
+describe('ClientList with the event stream', () => {
+  /** Renders the list and waits until the stream is open and the first page shown. */
+  async function renderLive(ui = <ClientList />) {
+    const feed = withFeed();
+    const rendered = renderWithConsole(ui);
+    await screen.findByRole('listbox');
+    await waitFor(() => expect(feed.connections).toHaveLength(1));
+    return { feed, ...rendered };
+  }
+
+  it('moves a client who writes to the top, with an unread badge that counts', async () => {
+    const { feed } = await renderLive();
+    feed.clientWrites(1005, 'Hello?');
+    feed.clientWrites(1005, 'Anyone there?');
+    await waitFor(() => expect(options()[0]).toHaveTextContent(nameOf(5)));
+    const top = options()[0]!;
+    await waitFor(() => expect(top).toHaveTextContent('2 unread messages'));
+    expect(top).toHaveAttribute('aria-posinset', '1');
+    expect(top).toHaveAttribute('data-unread');
+    expect(options()[1]).toHaveTextContent(nameOf(0));
+    // An operator's reply elsewhere is activity too: that client goes on top, without a badge.
+    feed.operatorReplies(1003, 'On its way');
+    await waitFor(() => expect(options()[0]).toHaveTextContent(nameOf(3)));
+    expect(options()[0]).not.toHaveAttribute('data-unread');
+    expect(options()[1]).toHaveTextContent('2 unread messages');
+    // The list itself was not asked for again.
+    expect(requests.filter((url) => url.pathname === '/clients')).toHaveLength(1);
+  });
+
+  it('brings a client no loaded page holds to the top, fetching only that client', async () => {
+    const { feed } = await renderLive();
+    feed.clientWrites(1080, 'First time here');
+    await waitFor(() => expect(options()[0]).toHaveTextContent(nameOf(80)));
+    expect(options()[0]).toHaveTextContent('1 unread message');
+    expect(requests.map((url) => url.pathname)).toEqual(['/clients', '/clients/1080']);
+  });
+
+  it('clears the badge when the client is opened, and counts nothing new while it is open', async () => {
+    const user = userEvent.setup();
+    const { feed } = await renderLive(<SelectingHost />);
+    feed.clientWrites(1005, 'Hello?');
+    await waitFor(() => expect(options()[0]).toHaveTextContent('1 unread message'));
+    await user.click(options()[0]!);
+    expect(options()[0]).toHaveAttribute('aria-selected', 'true');
+    expect(options()[0]).not.toHaveTextContent('unread');
+    feed.clientWrites(1005, 'Are you there?');
+    feed.clientWrites(1007, 'Me too');
+    await waitFor(() => expect(options()[0]).toHaveTextContent(nameOf(7)));
+    expect(options()[1]).toHaveTextContent(nameOf(5));
+    expect(options()[1]).not.toHaveTextContent('unread');
+  });
+
+  it('keeps the keyboard on the same client when another one moves to the top', async () => {
+    const user = userEvent.setup();
+    const { feed } = await renderLive();
+    await user.click(screen.getByRole('searchbox'));
+    await user.keyboard('{ArrowDown}{ArrowDown}{ArrowDown}');
+    expect(activeOption()).toHaveTextContent(nameOf(2));
+    feed.clientWrites(1010, 'Hi');
+    await waitFor(() => expect(options()[0]).toHaveTextContent(nameOf(10)));
+    expect(activeOption()).toHaveTextContent(nameOf(2));
+    expect(activeOption()).toHaveAttribute('aria-posinset', '4');
+    await user.keyboard('{ArrowUp}');
+    expect(activeOption()).toHaveTextContent(nameOf(1));
+  });
+
+  it('shows the time of the newest message, which the loaded list does not know yet', async () => {
+    const { feed } = await renderLive();
+    const written = feed.clientWrites(1020, 'Hi');
+    await waitFor(() => expect(options()[0]).toHaveTextContent(nameOf(20)));
+    expect(options()[0]!.querySelector('time')).toHaveAttribute('datetime', written.created);
   });
 });

@@ -14,9 +14,10 @@ import {
   type ReactElement,
 } from 'react';
 import { Avatar } from './Avatar.js';
+import type { ClientActivity } from './clientActivity.js';
 import { clientDisplayName } from './clientDisplayName.js';
 import { useStrings } from './ConsoleContext.js';
-import { clientListStrings } from './clientListStrings.js';
+import { clientListStrings, type ClientListStrings } from './clientListStrings.js';
 import { cx } from './cx.js';
 import { ErrorState } from './ErrorState.js';
 import { formatPhone } from './formatPhone.js';
@@ -25,6 +26,7 @@ import { listboxFocusIndex, listboxKeyAction, listboxPageSize } from './listboxK
 import { LoadingState } from './LoadingState.js';
 import { parseClientSearch } from './parseClientSearch.js';
 import type { Locale } from './Localized.js';
+import { useActiveClientsFirst } from './useActiveClientsFirst.js';
 import { useClientSearch } from './useClientSearch.js';
 import { useControllableState } from './useControllableState.js';
 import { useDebouncedValue } from './useDebouncedValue.js';
@@ -37,7 +39,7 @@ import { useLoadMore } from './useLoadMore.js';
 export interface ClientListProps extends Omit<ComponentPropsWithoutRef<'div'>, 'onSelect' | 'children'> {
   /** Id of the selected client (marked `aria-selected`). */
   selectedId?: number | null;
-  /** Called when the operator picks a client (click, Enter or Space). */
+  /** Called when the operator picks a client (click, Enter or Space); its unread badge goes. */
   onSelect?: (client: Client) => void;
   /** The search text, when the host controls it (pair with `onSearchChange`). */
   search?: string;
@@ -70,8 +72,9 @@ const isBlank = (text: string) => text.trim() === '';
 /**
  * The clients of the Chat2Desk account: a search box (name or phone, debounced), a virtualized
  * ARIA listbox that loads more pages as it scrolls, selection by mouse or keyboard (arrows,
- * Home/End, PageUp/PageDown, Enter/Space), and loading, empty and error states. The ref is the
- * root `<div>`.
+ * Home/End, PageUp/PageDown, Enter/Space), and loading, empty and error states. Clients with
+ * new messages since the page opened (from the provider's event stream) move to the top with an
+ * unread badge until opened. The ref is the root `<div>`.
  */
 export const ClientList = /* @__PURE__ */ forwardRef<HTMLDivElement, ClientListProps>(function ClientList(
   {
@@ -106,12 +109,27 @@ export const ClientList = /* @__PURE__ */ forwardRef<HTMLDivElement, ClientListP
   const params = useMemo(() => parseClientSearch(applied), [applied]);
   const listKey = `${params.q ?? ''}\u0000${params.phone ?? ''}`;
 
-  const { query, clients, total, partial } = useClientSearch({ ...params, pageSize });
+  const { query, clients: found, total, partial } = useClientSearch({ ...params, pageSize });
   const { loadMore, loadMoreOnScroll, canLoadMore, isLoadingMore, loadMoreFailed } = useLoadMore(query);
+  // A search reorders what it found; only the whole list also shows active clients it has not loaded.
+  const { clients, activity, markRead } = useActiveClientsFirst(found, {
+    fetchMissing: params.q === undefined && params.phone === undefined,
+  });
 
-  // The active (keyboard-focused) row belongs to one search; a new search starts unfocused.
-  const [active, setActive] = useState({ key: listKey, index: -1 });
-  const activeIndex = active.key === listKey && active.index < clients.length ? active.index : -1;
+  // The active (keyboard-focused) row belongs to one search, and is a client, not a position:
+  // when clients with new messages move to the top, it stays on the same client.
+  const [active, setActive] = useState<{ key: string; id: number | null }>({ key: listKey, id: null });
+  const activeId = active.key === listKey ? active.id : null;
+  const activeIndex = useMemo(
+    () => (activeId === null ? -1 : clients.findIndex((client) => client.id === activeId)),
+    [clients, activeId],
+  );
+
+  // Opening a client reads its messages, also those that arrive while it is open.
+  const selectedUnread = selectedId == null ? 0 : (activity.get(selectedId)?.unread ?? 0);
+  useEffect(() => {
+    if (selectedId != null && selectedUnread > 0) markRead(selectedId);
+  }, [selectedId, selectedUnread, markRead]);
 
   // The active row stays rendered even when scrolled away, so aria-activedescendant always
   // points at an element that exists.
@@ -145,13 +163,16 @@ export const ClientList = /* @__PURE__ */ forwardRef<HTMLDivElement, ClientListP
     if (!partial && lastInView >= clients.length - 1 - PREFETCH_ROWS) loadMoreOnScroll();
   }, [partial, lastInView, clients.length, loadMoreOnScroll]);
 
+  const activate = (index: number) => setActive({ key: listKey, id: clients[index]?.id ?? null });
   const moveTo = (index: number) => {
-    setActive({ key: listKey, index });
+    activate(index);
     virtualizer.scrollToIndex(index, { align: 'auto' });
   };
   const select = (index: number) => {
     const client = clients[index];
-    if (client) onSelect?.(client);
+    if (!client) return;
+    markRead(client.id);
+    onSelect?.(client);
   };
 
   const onListKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
@@ -175,7 +196,7 @@ export const ClientList = /* @__PURE__ */ forwardRef<HTMLDivElement, ClientListP
       firstVisible: range?.startIndex ?? -1,
       lastVisible: range?.endIndex ?? -1,
     });
-    setActive({ key: listKey, index });
+    activate(index);
   };
 
   // One listener for every row: rows stay plain, non-focusable options (focus stays on the list).
@@ -183,7 +204,7 @@ export const ClientList = /* @__PURE__ */ forwardRef<HTMLDivElement, ClientListP
     const row = (event.target as Element).closest<HTMLElement>('[data-index]');
     if (!row) return;
     const index = Number(row.dataset.index);
-    setActive({ key: listKey, index });
+    activate(index);
     select(index);
   };
 
@@ -244,7 +265,9 @@ export const ClientList = /* @__PURE__ */ forwardRef<HTMLDivElement, ClientListP
                 setSize={Math.max(total ?? 0, clients.length)}
                 selected={client.id === selectedId}
                 active={item.index === activeIndex}
+                activity={activity.get(client.id)}
                 format={format}
+                strings={strings}
               />
             ) : null;
           })}
@@ -332,12 +355,21 @@ interface ClientRowProps {
   setSize: number;
   selected: boolean;
   active: boolean;
+  /** Messages since the page opened, if any (the selected client's count as read: it is open). */
+  activity: ClientActivity | undefined;
   format: ConsoleFormatters;
+  strings: ClientListStrings;
 }
 
-function ClientRow({ id, client, index, start, setSize, selected, active, format }: ClientRowProps): ReactElement {
+/** The later of two ISO times, either of which may be missing. */
+const later = (a: string | null | undefined, b: string | null | undefined) =>
+  !a ? b : !b ? a : Date.parse(b) > Date.parse(a) ? b : a;
+
+function ClientRow({ id, client, index, start, setSize, selected, active, activity, format, strings }: ClientRowProps): ReactElement {
   const name = clientDisplayName(client);
-  const last = client.lastClientMessage;
+  // The list is not refetched for each message: the event's time is the newest one known.
+  const last = later(client.lastClientMessage, activity?.lastMessageAt);
+  const unread = selected ? 0 : (activity?.unread ?? 0);
   return (
     <div
       id={id}
@@ -348,6 +380,7 @@ function ClientRow({ id, client, index, start, setSize, selected, active, format
       aria-posinset={index + 1}
       data-index={index}
       data-active={active || undefined}
+      data-unread={unread > 0 || undefined}
       style={{ transform: `translateY(${start}px)`, height: CLIENT_ROW_HEIGHT }}
     >
       <Avatar client={client} name={name} />
@@ -359,10 +392,20 @@ function ClientRow({ id, client, index, start, setSize, selected, active, format
           <span className="c2d-client-row__phone">{formatPhone(client.phone)}</span>
         )}
       </span>
-      {last && (
-        <time className="c2d-client-row__time" dateTime={last} title={format.dateTime(last)}>
-          {format.short(last)}
-        </time>
+      {(last || unread > 0) && (
+        <span className="c2d-client-row__aside">
+          {last && (
+            <time className="c2d-client-row__time" dateTime={last} title={format.dateTime(last)}>
+              {format.short(last)}
+            </time>
+          )}
+          {unread > 0 && (
+            <span className="c2d-client-row__unread">
+              <span aria-hidden="true">{format.number(unread)}</span>
+              <span className="c2d-visually-hidden"> {strings.clientUnread(unread, format.number(unread))}</span>
+            </span>
+          )}
+        </span>
       )}
     </div>
   );

@@ -1,5 +1,6 @@
 import type { ConsoleClient } from '@c2d-console/core';
 import { createContext, useContext, type Context } from 'react';
+import type { LiveConsole } from './liveConsole.js';
 import type { Locale, Localized } from './Localized.js';
 
 /** What `ConsoleProvider` hands to every component and hook. */
@@ -9,6 +10,8 @@ export interface ConsoleContextValue {
   locale: Locale;
   /** Default Chat2Desk web host for `DialogFrame`. */
   frameHost: string | undefined;
+  /** @internal The provider's event stream status, client activity and event handlers; null outside a provider. */
+  live: LiveConsole | null;
 }
 
 /** @internal The console's React context; use `ConsoleProvider` to provide it. */
@@ -16,6 +19,7 @@ export const ConsoleContext: Context<ConsoleContextValue> = createContext<Consol
   client: null,
   locale: 'en',
   frameHost: undefined,
+  live: null,
 });
 
 /** Reads the console context (defaults outside a provider). */

@@ -1,9 +1,18 @@
-import { createConsoleClient, type ConsoleClient, type ConsoleClientOptions } from '@c2d-console/core';
+import {
+  createConsoleClient,
+  type ConsoleClient,
+  type ConsoleClientOptions,
+  type ConsoleMessageEvent,
+} from '@c2d-console/core';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
-import { useMemo, useState, type ReactElement, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactElement, type ReactNode } from 'react';
 import { ConsoleContext, useConsoleContext } from './ConsoleContext.js';
 import { createConsoleQueryClient } from './createConsoleQueryClient.js';
+import { connectEvents, type EventConnection } from './eventConnection.js';
+import { createEventInvalidator } from './eventInvalidations.js';
+import { createLiveConsole, type LiveConsole } from './liveConsole.js';
 import type { Locale } from './Localized.js';
+import { useLatest } from './useLatest.js';
 
 /** Props of {@link ConsoleProvider}. */
 export interface ConsoleProviderProps {
@@ -19,12 +28,21 @@ export interface ConsoleProviderProps {
   frameHost?: string;
   /** A `fetch` to use instead of the global one (tests, SSR). */
   fetch?: typeof fetch;
+  /**
+   * Whether to keep the proxy's event stream (`GET /events`) open, so new messages and changes
+   * show at once (default true). `false` for a proxy without `/events`: the history polls instead.
+   */
+  events?: boolean;
+  /** Called for each new message from a client (an `inbox` message event): a tab title, a desktop notification. */
+  onNewMessage?: (event: ConsoleMessageEvent) => void;
   children?: ReactNode;
 }
 
 /**
- * The one provider of the console: the proxy client, a TanStack `QueryClient`, the locale and
- * the default frame host. Wrap every console component and hook in it.
+ * The one provider of the console: the proxy client, a TanStack `QueryClient`, the locale, the
+ * default frame host, and one event stream per page that refreshes what each event touches
+ * (reconnecting with backoff; while it is down, the history polls). Wrap every console
+ * component and hook in it.
  */
 export function ConsoleProvider({
   apiUrl,
@@ -33,21 +51,72 @@ export function ConsoleProvider({
   queryClient,
   frameHost,
   fetch,
+  events = true,
+  onNewMessage,
   children,
 }: ConsoleProviderProps): ReactElement {
   const [ownQueryClient] = useState(() => queryClient ?? createConsoleQueryClient());
+  const activeQueryClient = queryClient ?? ownQueryClient;
   // Rebuilding the client is cheap and refetches nothing: query keys do not include it.
   const client = useMemo(
     () => createConsoleClient({ apiUrl, fetch, getAuthToken }),
     [apiUrl, fetch, getAuthToken],
   );
-  const value = useMemo(() => ({ client, locale, frameHost }), [client, locale, frameHost]);
+  const [live] = useState(createLiveConsole);
+  const latest = useLatest({ getAuthToken, onNewMessage });
+  const connection = useRef<EventConnection | null>(null);
+
+  // One stream per provider, through its own proxy client that asks for the latest token: a new
+  // `getAuthToken` function on each render (an inline arrow) does not reconnect; a new proxy URL
+  // or fetch does.
+  useEffect(() => {
+    if (!events) {
+      live.status.set('polling');
+      return undefined;
+    }
+    const api = createConsoleClient({ apiUrl, fetch, getAuthToken: () => latest.current.getAuthToken?.() });
+    const invalidate = createEventInvalidator(activeQueryClient);
+    const opened = connectEvents({
+      stream: (options) => api.streamEvents(options),
+      onEvent: (event) => {
+        invalidate(event);
+        live.receive(event);
+      },
+      onStatus: live.status.set,
+      getToken: () => latest.current.getAuthToken?.(),
+    });
+    connection.current = opened;
+    return () => {
+      opened.close();
+      connection.current = null;
+    };
+  }, [events, live, activeQueryClient, apiUrl, fetch, latest]);
+
+  // A refused token is tried again as soon as the host hands over a new way to get one.
+  const authSource = useRef(getAuthToken);
+  useEffect(() => {
+    if (authSource.current === getAuthToken) return;
+    authSource.current = getAuthToken;
+    connection.current?.authChanged();
+  });
+
+  useEffect(
+    () =>
+      live.listen((event) => {
+        if (event.type === 'message' && event.data.kind === 'inbox') latest.current.onNewMessage?.(event);
+      }),
+    [live, latest],
+  );
+
+  const value = useMemo(() => ({ client, locale, frameHost, live }), [client, locale, frameHost, live]);
   return (
-    <QueryClientProvider client={queryClient ?? ownQueryClient}>
+    <QueryClientProvider client={activeQueryClient}>
       <ConsoleContext.Provider value={value}>{children}</ConsoleContext.Provider>
     </QueryClientProvider>
   );
 }
+
+const OUTSIDE_PROVIDER = 'c2d-console: this component or hook needs a <ConsoleProvider apiUrl="/api"> above it';
 
 /**
  * The proxy client of the nearest {@link ConsoleProvider}.
@@ -55,10 +124,16 @@ export function ConsoleProvider({
  */
 export function useConsoleClient(): ConsoleClient {
   const { client } = useConsoleContext();
-  if (!client) {
-    throw new Error(
-      'c2d-console: this component or hook needs a <ConsoleProvider apiUrl="/api"> above it',
-    );
-  }
+  if (!client) throw new Error(OUTSIDE_PROVIDER);
   return client;
+}
+
+/**
+ * @internal The event stream side of the nearest {@link ConsoleProvider}.
+ * @throws Error outside a provider, saying how to fix it.
+ */
+export function useLiveConsole(): LiveConsole {
+  const { live } = useConsoleContext();
+  if (!live) throw new Error(OUTSIDE_PROVIDER);
+  return live;
 }

@@ -5,6 +5,7 @@ import { MessageHistory } from './MessageHistory.js';
 import { SendMessageForm } from './SendMessageForm.js';
 import { makeMessages } from './test/fixtures.js';
 import { expectWidgetsFit, FitGallery } from './test/FitGallery.js';
+import { createFakeEventFeed } from './test/fakeEventFeed.js';
 import { createConsoleHandlers, failOnce } from './test/handlers.js';
 import { LONG_CLIENT_ID, longContentHandlers } from './test/longContent.js';
 import { widgetBox } from './test/widgetBox.js';
@@ -47,6 +48,47 @@ export const LoadOlderOnScroll: Story = {
     const top = anchor.getBoundingClientRect().top - scroller.getBoundingClientRect().top;
     await expect(top).toBeGreaterThanOrEqual(0);
     await expect(top).toBeLessThan(scroller.clientHeight);
+  },
+};
+
+/** What happens in the account while the `NewMessagesWhileScrolledUp` story is open: pushed from its play function. */
+const liveFeed = createFakeEventFeed();
+
+/**
+ * The event stream brings new messages while the operator reads further up: what they read
+ * stays where it is on screen, and "2 new messages" scrolls down; the client's message is
+ * announced politely to screen readers.
+ */
+export const NewMessagesWhileScrolledUp: Story = {
+  parameters: { msw: { handlers: { console: createConsoleHandlers({ feed: liveFeed }) } } },
+  play: async ({ canvasElement, userEvent }) => {
+    const canvas = within(canvasElement);
+    const scroller = log(canvasElement);
+    await waitFor(() => expect(within(scroller).getAllByRole('listitem')).toHaveLength(30));
+    await waitFor(() => expect(liveFeed.connections.some((connection) => connection.open)).toBe(true));
+    // Scrolled up, not to the very top (that would load older messages).
+    await waitFor(() => expect(scroller.scrollTop).toBeGreaterThan(300));
+    scroller.scrollTop = 200;
+    scroller.dispatchEvent(new Event('scroll'));
+
+    // The message at the top of the view, and where it is on screen.
+    const inView = [...scroller.querySelectorAll<HTMLElement>('li')].find((item) => item.offsetTop + item.offsetHeight > scroller.scrollTop)!;
+    const placeOf = (item: HTMLElement) => item.getBoundingClientRect().top - scroller.getBoundingClientRect().top;
+    const place = placeOf(inView);
+
+    liveFeed.clientWrites(1002, 'Is my parcel on its way?');
+    liveFeed.operatorReplies(1002, 'Checking, one moment');
+    const button = await canvas.findByRole('button', { name: '2 new messages' });
+    await expect(within(scroller).getByText('Checking, one moment')).toBeInTheDocument();
+    // The history did not move under the reader's eyes.
+    await expect(placeOf(inView)).toBeCloseTo(place, 0);
+    await expect(canvasElement.querySelector('[aria-live="polite"]')).toHaveTextContent('New message from the client: Is my parcel on its way?');
+
+    await userEvent.click(button);
+    await waitFor(() => expect(scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight).toBeLessThan(2));
+    await expect(within(scroller).getByText('Checking, one moment')).toBeVisible();
+    await expect(scroller).toHaveFocus();
+    await expect(canvas.queryByRole('button', { name: /new message/ })).toBeNull();
   },
 };
 

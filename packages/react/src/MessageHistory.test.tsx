@@ -2,15 +2,18 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
+import { consoleKeys } from '@c2d-console/core';
 import { MessageHistory } from './MessageHistory.js';
-import { makeMessages } from './test/fixtures.js';
+import { clientDisplayName } from './clientDisplayName.js';
+import { makeClient, makeMessages } from './test/fixtures.js';
+import { useClientActivity } from './useClientActivity.js';
 import { createErrorHandlers, failOnce } from './test/handlers.js';
 import { renderWithConsole } from './test/renderWithConsole.js';
 import { retryFromAlert } from './test/retryFromAlert.js';
 import { setupConsoleServer, TEST_API_URL } from './test/setupConsoleServer.js';
 
 const baseUrl = TEST_API_URL;
-const { server, requests } = setupConsoleServer({ messagesPerClient: 12 });
+const { server, requests, withFeed } = setupConsoleServer({ messagesPerClient: 12 });
 
 const texts = () =>
   within(screen.getByRole('log', { name: 'Messages' }))
@@ -127,5 +130,127 @@ describe('MessageHistory', () => {
     const log = screen.getByRole('log', { name: 'Messages' });
     expect(log).toHaveAttribute('tabindex', '0');
     await screen.findByText('Здравствуйте! Где мой заказ?');
+  });
+});
+
+/** The visually hidden region MessageHistory announces new messages in. */
+const announcer = () => {
+  const region = document.querySelector('.c2d-messages [aria-live="polite"]');
+  if (!region) throw new Error('MessageHistory has no polite live region');
+  return region;
+};
+
+/**
+ * jsdom lays nothing out: gives the log a 400 px viewport over 2,000 px of messages, and a
+ * scrollTop that keeps what is set.
+ */
+function layOut(log: HTMLElement, { scrollTop }: { scrollTop: number }) {
+  let top = scrollTop;
+  Object.defineProperties(log, {
+    scrollHeight: { configurable: true, get: () => 2000 },
+    clientHeight: { configurable: true, get: () => 400 },
+    scrollTop: {
+      configurable: true,
+      get: () => top,
+      set: (value: number) => {
+        top = Math.min(value, 1600);
+      },
+    },
+  });
+  fireEvent.scroll(log);
+}
+
+describe('MessageHistory with the event stream', () => {
+  /** Renders `ui` (the history of client 1001) and waits until it shows `count` messages and the stream is open. */
+  async function renderLive(ui = <MessageHistory clientId={1001} />, count = 12) {
+    const feed = withFeed();
+    const rendered = renderWithConsole(ui);
+    await waitFor(() => expect(document.querySelectorAll('.c2d-message')).toHaveLength(count));
+    await waitFor(() => expect(feed.connections).toHaveLength(1));
+    return { feed, ...rendered };
+  }
+
+  it('shows a new message from the client at once and announces it politely, once, with the name', async () => {
+    const { feed, queryClient } = await renderLive();
+    queryClient.setQueryData(consoleKeys.client(1001), makeClient(1));
+    feed.clientWrites(1001, 'Is my parcel on its way?');
+    await waitFor(() => expect(texts().at(-1)).toBe('Is my parcel on its way?'));
+    expect(announcer()).toHaveTextContent(`New message from ${clientDisplayName(makeClient(1))}: Is my parcel on its way?`);
+    // The log itself does not announce too (it would also read out every older page).
+    expect(screen.getByRole('log', { name: 'Messages' })).toHaveAttribute('aria-live', 'off');
+  });
+
+  it('announces in Russian, and several messages at once by their count', async () => {
+    const { feed } = await renderLive(<MessageHistory clientId={1001} locale="ru" />);
+    feed.clientWrites(1001, 'Алло?');
+    await waitFor(() => expect(announcer()).toHaveTextContent('Новое сообщение от клиента: Алло?'));
+    feed.clientWrites(1001, 'Вы тут?');
+    feed.clientWrites(1001, 'Ответьте, пожалуйста');
+    await waitFor(() => expect(announcer()).toHaveTextContent('2 новых сообщения'));
+  });
+
+  it("announces neither the operators' messages nor older pages", async () => {
+    const user = userEvent.setup();
+    const { feed } = await renderLive(<MessageHistory clientId={1001} pageSize={5} />, 5);
+    feed.operatorReplies(1001, 'Replied in the Chat2Desk frame');
+    await waitFor(() => expect(texts().at(-1)).toBe('Replied in the Chat2Desk frame'));
+    await user.click(screen.getByRole('button', { name: 'Load older messages' }));
+    await waitFor(() => expect(texts()).toHaveLength(10));
+    expect(announcer().textContent).toBe('');
+  });
+
+  it('stays where the reader scrolled up to, and offers the new messages below', async () => {
+    const user = userEvent.setup();
+    const { feed } = await renderLive();
+    const log = screen.getByRole('log', { name: 'Messages' });
+    layOut(log, { scrollTop: 500 });
+    feed.clientWrites(1001, 'One more thing');
+    feed.operatorReplies(1001, 'Yes?');
+    const button = await screen.findByRole('button', { name: '2 new messages' });
+    expect(texts().slice(-2)).toEqual(['One more thing', 'Yes?']);
+    expect(log.scrollTop).toBe(500);
+    await user.click(button);
+    expect(log.scrollTop).toBe(1600);
+    expect(log).toHaveFocus();
+    expect(screen.queryByRole('button', { name: /new message/ })).not.toBeInTheDocument();
+  });
+
+  it('drops the offer once the reader scrolls down by themselves', async () => {
+    const { feed } = await renderLive();
+    const log = screen.getByRole('log', { name: 'Messages' });
+    layOut(log, { scrollTop: 500 });
+    feed.clientWrites(1001, 'One more thing');
+    await screen.findByRole('button', { name: '1 new message' });
+    log.scrollTop = 1600;
+    fireEvent.scroll(log);
+    await waitFor(() => expect(screen.queryByRole('button', { name: /new message/ })).not.toBeInTheDocument());
+  });
+
+  it('follows new messages while the reader is at the bottom', async () => {
+    const { feed } = await renderLive();
+    const log = screen.getByRole('log', { name: 'Messages' });
+    layOut(log, { scrollTop: 1600 });
+    feed.clientWrites(1001, 'One more thing');
+    await waitFor(() => expect(texts().at(-1)).toBe('One more thing'));
+    expect(log.scrollTop).toBe(1600);
+    expect(screen.queryByRole('button', { name: /new message/ })).not.toBeInTheDocument();
+  });
+
+  it("counts the client's messages as read while its history is open", async () => {
+    function Unread({ clientId }: { clientId: number }) {
+      return <output aria-label={`unread ${clientId}`}>{useClientActivity().activity.get(clientId)?.unread ?? 0}</output>;
+    }
+    const { feed } = await renderLive(
+      <>
+        <MessageHistory clientId={1001} />
+        <Unread clientId={1001} />
+        <Unread clientId={1002} />
+      </>,
+    );
+    feed.clientWrites(1001, 'Hello?');
+    feed.clientWrites(1002, 'Hello from another client');
+    await waitFor(() => expect(screen.getByRole('status', { name: 'unread 1002' })).toHaveTextContent('1'));
+    await waitFor(() => expect(texts().at(-1)).toBe('Hello?'));
+    expect(screen.getByRole('status', { name: 'unread 1001' })).toHaveTextContent('0');
   });
 });

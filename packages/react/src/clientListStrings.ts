@@ -21,6 +21,8 @@ export interface ClientListStrings {
   clientsSearchedPartially: (searched: number, total: number, searchedFormatted: string, totalFormatted: string) => string;
   /** Loads the next page of clients to search through. */
   clientsSearchMore: string;
+  /** Read with a client's unread badge: "3 unread messages"; `formatted` is `count` in the locale. */
+  clientUnread: (count: number, formatted: string) => string;
 }
 
 /** Strings of ClientList, in English and Russian. */
@@ -38,6 +40,7 @@ export const clientListStrings: Localized<ClientListStrings> = {
     clientsError: 'Could not load clients',
     clientsSearchedPartially: (_, total, searched, all) => `Searched ${searched} of ${all} ${plural('en', total, { one: 'client', other: 'clients' })}`,
     clientsSearchMore: 'Search more clients',
+    clientUnread: (count, formatted) => `${formatted} ${plural('en', count, { one: 'unread message', other: 'unread messages' })}`,
   },
   ru: {
     clientListLabel: 'Клиенты',
@@ -55,5 +58,12 @@ export const clientListStrings: Localized<ClientListStrings> = {
     clientsSearchedPartially: (_, total, searched, all) =>
       `Поиск по ${searched} из ${all} ${plural('ru', total, { one: 'клиента', few: 'клиентов', many: 'клиентов', other: 'клиента' })}`,
     clientsSearchMore: 'Искать среди других клиентов',
+    clientUnread: (count, formatted) =>
+      `${formatted} ${plural('ru', count, {
+        one: 'непрочитанное сообщение',
+        few: 'непрочитанных сообщения',
+        many: 'непрочитанных сообщений',
+        other: 'непрочитанного сообщения',
+      })}`,
   },
 };

@@ -71,8 +71,10 @@ describe('consoleQueries', () => {
     expect(requests).toHaveLength(0);
   });
 
-  it('polls an open message history, so replies sent in the Chat2Desk frame show up', () => {
+  it('polls an open message history unless the event stream is live, so replies sent in the Chat2Desk frame show up', () => {
     expect(consoleQueries.messages(api, 1001).refetchInterval).toBe(MESSAGES_REFETCH_INTERVAL);
+    expect(consoleQueries.messages(api, 1001, { live: false }).refetchInterval).toBe(MESSAGES_REFETCH_INTERVAL);
+    expect(consoleQueries.messages(api, 1001, { live: true }).refetchInterval).toBe(false);
   });
 
   it('asks for messages and transfers page by page with the given size', async () => {

@@ -42,7 +42,10 @@ export type DialogPages = InfiniteData<ListResponse<InboxDialog>>;
 /** Default page size of a clients list. */
 export const CLIENTS_PAGE_SIZE = 50;
 
-/** How often an open history asks for new messages (ms): replies sent inside the Chat2Desk frame show up. */
+/**
+ * How often an open history asks for new messages (ms) while the provider's event stream is
+ * down or off: replies sent inside the Chat2Desk frame show up. While it is live, nothing polls.
+ */
 export const MESSAGES_REFETCH_INTERVAL = 10_000;
 
 const MESSAGES_PAGE_SIZE = 30;
@@ -132,9 +135,14 @@ export const consoleQueries = {
 
   /**
    * A client's messages, newest page first (the next page is older), polled every
-   * {@link MESSAGES_REFETCH_INTERVAL} ms while observed; idle while `clientId` is undefined.
+   * {@link MESSAGES_REFETCH_INTERVAL} ms while observed, unless `live` (the provider's event
+   * stream is open and refreshes it); idle while `clientId` is undefined.
    */
-  messages: (api: ConsoleClient, clientId: number | undefined, { pageSize = MESSAGES_PAGE_SIZE }: { pageSize?: number } = {}) =>
+  messages: (
+    api: ConsoleClient,
+    clientId: number | undefined,
+    { pageSize = MESSAGES_PAGE_SIZE, live = false }: { pageSize?: number; live?: boolean } = {},
+  ) =>
     infiniteQueryOptions({
       queryKey: consoleKeys.messages(clientId ?? 0),
       queryFn:
@@ -144,7 +152,7 @@ export const consoleQueries = {
               api.listMessages(clientId, { limit: pageSize, offset: pageParam }, { signal }),
       initialPageParam: 0,
       getNextPageParam: nextOffset,
-      refetchInterval: MESSAGES_REFETCH_INTERVAL,
+      refetchInterval: live ? false : MESSAGES_REFETCH_INTERVAL,
     }),
 
   /** Dialog transfers (who handed a dialog to whom), newest first; idle until a dialog, client or operator id is given. */

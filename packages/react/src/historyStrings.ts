@@ -1,4 +1,5 @@
 import type { Localized } from './Localized.js';
+import { plural } from './plural.js';
 
 /** Strings of TransferHistory and MessageHistory. */
 export interface HistoryStrings {
@@ -24,6 +25,10 @@ export interface HistoryStrings {
   /** Who wrote a message, by its Chat2Desk type. */
   messageAuthor: Record<'from_client' | 'to_client' | 'system' | 'autoreply' | 'comment', string>;
   messageSending: string;
+  /** New messages below the reader's view, or arrived at once: "3 new messages"; `formatted` is `count` in the locale. */
+  messagesNew: (count: number, formatted: string) => string;
+  /** Announced for one new message from the client; `name` is unknown until the client is loaded. */
+  messageNewFrom: (name: string | undefined, text: string) => string;
 }
 
 /** Strings of TransferHistory and MessageHistory, in English and Russian. */
@@ -54,6 +59,8 @@ export const historyStrings: Localized<HistoryStrings> = {
       comment: 'Internal note',
     },
     messageSending: 'Sending…',
+    messagesNew: (count, formatted) => `${formatted} ${plural('en', count, { one: 'new message', other: 'new messages' })}`,
+    messageNewFrom: (name, text) => `New message from ${name ?? 'the client'}: ${text}`,
   },
   ru: {
     transfersLabel: 'История передач',
@@ -81,5 +88,9 @@ export const historyStrings: Localized<HistoryStrings> = {
       comment: 'Заметка',
     },
     messageSending: 'Отправляется…',
+    messagesNew: (count, formatted) =>
+      `${formatted} ${plural('ru', count, { one: 'новое сообщение', few: 'новых сообщения', many: 'новых сообщений', other: 'нового сообщения' })}`,
+    // A name cannot be put in the genitive case here ("от Анны"): it goes after a full stop.
+    messageNewFrom: (name, text) => (name ? `Новое сообщение. ${name}: ${text}` : `Новое сообщение от клиента: ${text}`),
   },
 };

@@ -54,3 +54,9 @@ export { DialogActions, type DialogActionName, type DialogActionsProps } from '.
 export { useDialogAction, type DialogActionVariables, type TransferTarget } from './useDialogAction.js';
 export { ClientCard, type ClientCardProps } from './ClientCard.js';
 export { useUpdateClient, useSetClientTags, type UpdateClientVariables, type SetClientTagsVariables } from './useClientEdits.js';
+export { useConsoleConnection } from './useConsoleConnection.js';
+export type { ConsoleConnectionStatus } from './eventConnection.js';
+export { useConsoleEvents } from './useConsoleEvents.js';
+export type { ConsoleEventHandler } from './liveConsole.js';
+export { useClientActivity, type UseClientActivityResult } from './useClientActivity.js';
+export type { ClientActivity, ClientActivityMap } from './clientActivity.js';

@@ -49,3 +49,16 @@ describe('clientCount', () => {
     expect(clientListStrings.en.clientCount(1234, '1,234')).toBe('1,234 clients');
   });
 });
+
+describe('clientUnread', () => {
+  it("reads a client's unread badge with the plural each count needs", () => {
+    expect([1, 3, 5, 21, 22].map((n) => clientListStrings.ru.clientUnread(n, String(n)))).toEqual([
+      '1 непрочитанное сообщение',
+      '3 непрочитанных сообщения',
+      '5 непрочитанных сообщений',
+      '21 непрочитанное сообщение',
+      '22 непрочитанных сообщения',
+    ]);
+    expect([1, 2].map((n) => clientListStrings.en.clientUnread(n, String(n)))).toEqual(['1 unread message', '2 unread messages']);
+  });
+});

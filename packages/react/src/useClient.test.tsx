@@ -5,9 +5,12 @@ import { createTestQueryClient, renderHookWithConsole } from './test/renderWithC
 import { seedClientList } from './test/seedClientList.js';
 import { useClient } from './useClient.js';
 
-/** `useClient(id)` against the given `fetch`; rerender with another `{ id }`. */
+/**
+ * `useClient(id)` against the given `fetch` (a proxy of clients only, so without the event
+ * stream); rerender with another `{ id }`.
+ */
 const renderClient = (fetch: typeof globalThis.fetch, id?: number) =>
-  renderHookWithConsole((props: { id?: number }) => useClient(props.id), { provider: { fetch }, initialProps: { id } });
+  renderHookWithConsole((props: { id?: number }) => useClient(props.id), { provider: { fetch, events: false }, initialProps: { id } });
 
 describe('useClient', () => {
   it('sends nothing while the id is undefined, then loads that client', async () => {
@@ -26,7 +29,7 @@ describe('useClient', () => {
     const fetch = vi.fn(() => new Promise<Response>(() => {}));
     const queryClient = createTestQueryClient();
     seedClientList(queryClient, makeClients(10));
-    const { result } = renderHookWithConsole(() => useClient(1004), { provider: { fetch, queryClient } });
+    const { result } = renderHookWithConsole(() => useClient(1004), { provider: { fetch, queryClient, events: false } });
     expect(result.current.data).toEqual(makeClient(4));
     expect(result.current.isPlaceholderData).toBe(true);
     await waitFor(() => expect(fetch).toHaveBeenCalledTimes(1));

@@ -19,9 +19,9 @@ function fakeProxy(count: number) {
   return { fetch, calls };
 }
 
-/** `useClients(options)` against the given `fetch`. */
+/** `useClients(options)` against the given `fetch` (a proxy of clients only, so without the event stream). */
 const renderClients = (fetch: typeof globalThis.fetch, options: UseClientsOptions = {}) =>
-  renderHookWithConsole((props: UseClientsOptions) => useClients(props), { provider: { fetch }, initialProps: options });
+  renderHookWithConsole((props: UseClientsOptions) => useClients(props), { provider: { fetch, events: false }, initialProps: options });
 
 describe('useClients', () => {
   it('pages by offset until the total is loaded, flattening the pages', async () => {

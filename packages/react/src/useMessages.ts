@@ -2,6 +2,7 @@ import { useInfiniteQuery, type UseInfiniteQueryResult } from '@tanstack/react-q
 import { useMemo } from 'react';
 import { useConsoleClient } from './ConsoleProvider.js';
 import { consoleQueries, type ConsoleMessage, type MessagePages } from './consoleQueries.js';
+import { useConsoleConnection } from './useConsoleConnection.js';
 import { uniqueById } from './uniqueById.js';
 
 /** What {@link useMessages} returns: the infinite query plus the messages oldest → newest. */
@@ -13,12 +14,14 @@ export type UseMessagesResult = UseInfiniteQueryResult<MessagePages, Error> & {
 
 /**
  * A client's messages (`consoleQueries.messages`). Pages come newest first (`fetchNextPage`
- * loads older ones); `messages` is in reading order. Polls every `MESSAGES_REFETCH_INTERVAL` ms;
- * idle without a client.
+ * loads older ones); `messages` is in reading order. Refreshed by the provider's event stream;
+ * polls every `MESSAGES_REFETCH_INTERVAL` ms only while the stream is down or off. Idle without a
+ * client.
  */
 export function useMessages(clientId: number | undefined, { pageSize }: { pageSize?: number } = {}): UseMessagesResult {
   const api = useConsoleClient();
-  const query = useInfiniteQuery(consoleQueries.messages(api, clientId, { pageSize }));
+  const live = useConsoleConnection() === 'live';
+  const query = useInfiniteQuery(consoleQueries.messages(api, clientId, { pageSize, live }));
   const messages = useMemo(
     () => uniqueById(query.data?.pages.flatMap((page) => page.data) ?? []).toReversed(),
     [query.data],

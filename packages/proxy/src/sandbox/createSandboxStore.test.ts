@@ -40,7 +40,8 @@ describe('seeded data', () => {
     const other = createSandboxStore({ seed: 7 }).data;
     expect(other.clients.map((c) => c.name)).not.toEqual(store.data.clients.map((c) => c.name));
     expect(other.messages.map((m) => m.text)).not.toEqual(store.data.messages.map((m) => m.text));
-  });
+    // Seeds two more accounts of some 8000 messages: seconds when the suite shares two cores.
+  }, 30_000);
 
   it('has 600 clients by default and honours the clients option', () => {
     expect(store.data.clients).toHaveLength(600);

@@ -127,7 +127,9 @@ describe('retries', () => {
 describe('coalescing and caching', () => {
   it('makes one upstream call for 100 concurrent identical GETs', async () => {
     const proxy = await start({ cache: false });
-    upstream.on('GET', '/v1/clients', { latencyMs: 150 });
+    // Long enough that all 100 requests reach the proxy while the first call is in flight, even
+    // when a busy machine spreads them out (coalescing joins calls in flight; the cache is off).
+    upstream.on('GET', '/v1/clients', { latencyMs: 1500 });
     const answers = await Promise.all(Array.from({ length: 100 }, () => call('/clients?limit=2')));
     expect(answers.every((a) => a.status === 200 && a.body.data.length === 2)).toBe(true);
     expect(upstream.calls).toHaveLength(1);
@@ -183,8 +185,9 @@ describe('rate limit', () => {
     expect(upstream.calls).toHaveLength(ok.length);
     // When the proxy let each call go: exactly within the bucket.
     expect(bucketViolations(released, { ...budget, jitterMs: 1 })).toEqual([]);
-    // When they reached Chat2Desk: within the bucket, allowing for socket and event-loop jitter.
-    expect(bucketViolations(upstream.calls.map((c) => c.at), { ...budget, jitterMs: 50 })).toEqual([]);
+    // When they reached Chat2Desk: within the bucket, allowing for socket and event-loop jitter
+    // (a call delayed on its way by a busy machine arrives bunched with the next one).
+    expect(bucketViolations(upstream.calls.map((c) => c.at), { ...budget, jitterMs: 200 })).toEqual([]);
     for (const answer of refused) {
       expect(answer.body.error.code).toBe('rate_limited');
       expect(Number(answer.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);

@@ -1,4 +1,4 @@
-import type { Client, ConsoleAction, ListResponse, Message, SendMessageInput } from '@c2d-console/core';
+import type { Client, ConsoleAction, ListResponse, SendMessageInput } from '@c2d-console/core';
 import { delay, http, HttpResponse, type HttpHandler } from 'msw';
 import {
   dialogIdOf,
@@ -9,6 +9,7 @@ import {
   makeTransfers,
 } from './fixtures.js';
 import { createFakeOperatorWork } from './fakeOperatorWork.js';
+import { createFakeEventFeed, type FakeEventFeed } from './fakeEventFeed.js';
 
 /** Options of {@link createConsoleHandlers}. */
 export interface ConsoleHandlersOptions {
@@ -28,6 +29,12 @@ export interface ConsoleHandlersOptions {
   clientIndex?: boolean;
   /** Actions the proxy refuses with 403 `forbidden`, as for a seat whose token's `c2d_scope` leaves them out. */
   forbidden?: readonly ConsoleAction[];
+  /**
+   * What happens in the account while the console is open: the messages it adds are served in
+   * the histories, and `GET /events` streams its events. Default: a feed where nothing happens
+   * (the stream opens and stays quiet, as the proxy's does on a calm day).
+   */
+  feed?: FakeEventFeed;
 }
 
 function page<T>(items: T[], url: URL): ListResponse<T> {
@@ -38,16 +45,16 @@ function page<T>(items: T[], url: URL): ListResponse<T> {
 
 /**
  * msw handlers that behave like the c2d-console proxy over fixture data (paging, `phone`
- * search, a name `q` as the proxy answers it, sending appends to the history, the operator's
- * work: see `createFakeOperatorWork`), returning the proxy's envelopes.
+ * search, a name `q` as the proxy answers it, sending appends to the history, `GET /events`
+ * from the `feed`, the operator's work: see `createFakeOperatorWork`), returning the proxy's envelopes.
  */
 export function createConsoleHandlers(options: ConsoleHandlersOptions = {}): HttpHandler[] {
   const base = (options.baseUrl ?? '/api').replace(/\/+$/, '');
   const clients = Array.isArray(options.clients) ? options.clients : makeClients(options.clients ?? 120);
   const perClient = options.messagesPerClient ?? 30;
-  const sent = new Map<number, Message[]>();
+  const feed = options.feed ?? createFakeEventFeed();
   const wait = () => (options.latency ? delay(options.latency) : undefined);
-  const messagesOf = (clientId: number) => [...(sent.get(clientId) ?? []), ...makeMessages(clientId, perClient)];
+  const messagesOf = (clientId: number) => [...feed.messagesOf(clientId), ...makeMessages(clientId, perClient)];
   const notFound = (what: string) =>
     HttpResponse.json({ error: { code: 'not_found', message: `${what} not found` } }, { status: 404 });
   const work = createFakeOperatorWork({ base, clients, wait, forbidden: options.forbidden });
@@ -90,9 +97,7 @@ export function createConsoleHandlers(options: ConsoleHandlersOptions = {}): Htt
       const input = (await request.json()) as SendMessageInput;
       const refused = work.refuse(input.type === 'comment' ? 'note' : 'send');
       if (refused) return refused;
-      const history = messagesOf(input.clientId);
-      const message: Message = {
-        id: (history[0]?.id ?? input.clientId * 1000) + 1,
+      const message = feed.add(input.clientId, {
         text: input.text,
         type: input.type ?? 'to_client',
         rawType: input.type ?? 'to_client',
@@ -100,13 +105,11 @@ export function createConsoleHandlers(options: ConsoleHandlersOptions = {}): Htt
         channelId: input.channelId ?? 1,
         operatorId: 2,
         dialogId: dialogIdOf(input.clientId),
-        clientId: input.clientId,
         created: new Date().toISOString(),
         read: false,
         attachments: input.attachment ? [{ url: input.attachment.url, kind: 'file', name: input.attachment.filename ?? null }] : [],
         location: null,
-      };
-      sent.set(input.clientId, [message, ...(sent.get(input.clientId) ?? [])]);
+      });
       return HttpResponse.json(
         {
           data: {
@@ -126,6 +129,7 @@ export function createConsoleHandlers(options: ConsoleHandlersOptions = {}): Htt
       const clientId = Number(url.searchParams.get('clientId') ?? Number(url.searchParams.get('dialogId')) - 50_000);
       return HttpResponse.json(page([...work.transfersOf(dialogIdOf(clientId)), ...makeTransfers(clientId)], url));
     }),
+    http.get(`${base}/events`, ({ request }) => feed.respond(request)),
     http.get(`${base}/operators`, () =>
       HttpResponse.json({ data: fixtureOperators, meta: { total: fixtureOperators.length, limit: 200, offset: 0 } }),
     ),
