@@ -8,6 +8,7 @@ import {
   makeMessages,
   makeTransfers,
 } from './fixtures.js';
+import { attachmentKind } from '../attachmentKind.js';
 import { createFakeOperatorWork } from './fakeOperatorWork.js';
 import { createFakeEventFeed, type FakeEventFeed } from './fakeEventFeed.js';
 
@@ -107,7 +108,10 @@ export function createConsoleHandlers(options: ConsoleHandlersOptions = {}): Htt
         dialogId: dialogIdOf(input.clientId),
         created: new Date().toISOString(),
         read: false,
-        attachments: input.attachment ? [{ url: input.attachment.url, kind: 'file', name: input.attachment.filename ?? null }] : [],
+        // Of the kind its name says, as the optimistic message (useSendMessage) showed it.
+        attachments: input.attachment
+          ? [{ url: input.attachment.url, kind: attachmentKind(input.attachment.filename ?? input.attachment.url), name: input.attachment.filename ?? null }]
+          : [],
         location: null,
       });
       return HttpResponse.json(
