@@ -46,7 +46,7 @@ function page<T>(items: T[], url: URL): ListResponse<T> {
 
 /**
  * msw handlers that behave like the c2d-console proxy over fixture data (paging, `phone`
- * search, a name `q` as the proxy answers it, sending appends to the history, `GET /events`
+ * search, a name `q` as the proxy answers it, `tagId`, sending appends to the history, `GET /events`
  * from the `feed`, the operator's work: see `createFakeOperatorWork`), returning the proxy's envelopes.
  */
 export function createConsoleHandlers(options: ConsoleHandlersOptions = {}): HttpHandler[] {
@@ -68,6 +68,7 @@ export function createConsoleHandlers(options: ConsoleHandlersOptions = {}): Htt
       const url = new URL(request.url);
       const q = url.searchParams.get('q')?.toLowerCase();
       const phone = url.searchParams.get('phone')?.replace(/\D/g, '');
+      const tagId = url.searchParams.get('tagId');
       if (q && !options.clientIndex) {
         const { meta } = page([], url);
         return HttpResponse.json({ data: [], meta: { ...meta, search: { indexed: 0, complete: false } } });
@@ -75,7 +76,9 @@ export function createConsoleHandlers(options: ConsoleHandlersOptions = {}): Htt
       const found = clients.filter(
         (c) =>
           (!q || `${c.name ?? ''} ${c.assignedName ?? ''} ${c.phone ?? ''}`.toLowerCase().includes(q)) &&
-          (!phone || (c.phone ?? '').includes(phone)),
+          (!phone || (c.phone ?? '').includes(phone)) &&
+          // By the tags the client has now (after the card's changes).
+          (!tagId || (work.client(c.id) ?? c).tags.some((tag) => tag.id === Number(tagId))),
       );
       const listed = page(found, url);
       return HttpResponse.json(q ? { ...listed, meta: { ...listed.meta, search: { indexed: clients.length, complete: true } } } : listed);
