@@ -1,5 +1,5 @@
 import { buildDialogUrl, type DialogMode } from '@c2d-console/core';
-import { forwardRef, useEffect, useState, type ComponentPropsWithoutRef, type ReactElement, type Ref } from 'react';
+import { forwardRef, useEffect, useState, type ComponentPropsWithoutRef, type ReactElement, type ReactNode, type Ref } from 'react';
 import { useConsoleContext, useStrings } from './ConsoleContext.js';
 import { frameStrings } from './frameStrings.js';
 import type { Locale } from './Localized.js';
@@ -34,6 +34,11 @@ export interface DialogFrameProps extends Omit<ComponentPropsWithoutRef<'div'>, 
   onLoad?: () => void;
   /** Called when the props are invalid or the frame does not load in time. */
   onError?: (error: DialogFrameError) => void;
+  /**
+   * Put at the start of the frame's toolbar, before its "Open in Chat2Desk" link: a
+   * `DialogModeSwitch`, `DialogActions`, the host's own buttons.
+   */
+  toolbar?: ReactNode;
   className?: string;
   /** Overrides the provider's locale. */
   locale?: Locale;
@@ -61,32 +66,56 @@ export const DIALOG_FRAME_SANDBOX =
 
 const DEFAULT_TIMEOUT_MS = 15_000;
 
-/** The root `<div>`'s props and ref, as the host passed them. */
-interface FrameRoot {
+/** @internal The root `<div>`'s props and ref, as the host passed them, and the host's toolbar content. */
+export interface FrameRoot {
   rootProps: ComponentPropsWithoutRef<'div'>;
   rootRef: Ref<HTMLDivElement>;
+  toolbar?: ReactNode;
 }
 
 /**
- * Shows a Chat2Desk dialog in an iframe (`minifiedView` 1, 2 or 3). Fills its container, shows a
+ * @internal The frame's toolbar: the host's content, then "Open in Chat2Desk" in a new tab. It is
+ * there in every state, loading, loaded or not: a frame that loaded Chat2Desk's login page (the
+ * operator is logged out there, or the browser keeps third-party cookies from it) still counts
+ * as loaded, and the operator needs a way out.
+ */
+export function FrameBar({ url, toolbar, locale }: { url?: string; toolbar?: ReactNode; locale?: Locale }): ReactElement | null {
+  const strings = useStrings(frameStrings, locale);
+  if (!url && !toolbar) return null;
+  return (
+    <div className="c2d-dialog-frame__bar">
+      {toolbar}
+      {url && (
+        <a className="c2d-dialog-frame__open" href={url} target="_blank" rel="noopener noreferrer">
+          {strings.frameOpenInChat2Desk} <span aria-hidden="true">↗</span>{' '}
+          <span className="c2d-visually-hidden">{strings.frameNewTab}</span>
+        </a>
+      )}
+    </div>
+  );
+}
+
+/**
+ * Shows a Chat2Desk dialog in an iframe (`minifiedView` 1, 2 or 3) under a slim toolbar whose
+ * "Open in Chat2Desk" opens the same URL in a new tab at any time. Fills its container, shows a
  * loading state, and when the frame does not load in time (login needed, third-party cookies
- * blocked) offers to open the same URL in a new tab. Invalid props render an inline error. The
- * ref is the root `<div>`.
+ * blocked) says so and offers the new tab again. Invalid props render an inline error. The ref
+ * is the root `<div>`. To show a client's dialog by client id or phone, see `ClientDialogFrame`.
  */
 export const DialogFrame = /* @__PURE__ */ forwardRef<HTMLDivElement, DialogFrameProps>(function DialogFrame(
-  { mode, dialogId, host: givenHost, title, loadTimeoutMs, onLoad, onError, className, locale, ...rest },
+  { mode, dialogId, host: givenHost, title, loadTimeoutMs, onLoad, onError, toolbar, className, locale, ...rest },
   ref,
 ): ReactElement {
   const context = useConsoleContext();
   const strings = useStrings(frameStrings, locale);
   const host = givenHost ?? context.frameHost;
-  const root: FrameRoot = { rootProps: { ...rest, className: cx('c2d', 'c2d-dialog-frame', className) }, rootRef: ref };
+  const root: FrameRoot = { rootProps: { ...rest, className: cx('c2d', 'c2d-dialog-frame', className) }, rootRef: ref, toolbar };
 
   let url: string;
   try {
     url = buildDialogUrl({ host, mode, dialogId });
   } catch (error) {
-    return <InvalidFrame {...root} message={(error as Error).message} title={strings.frameInvalid} onError={onError} />;
+    return <InvalidFrame {...root} message={(error as Error).message} title={strings.frameInvalid} onError={onError} locale={locale} />;
   }
   // A new URL is a new frame: the key resets the load state and swaps the iframe.
   return (
@@ -105,22 +134,28 @@ export const DialogFrame = /* @__PURE__ */ forwardRef<HTMLDivElement, DialogFram
   );
 });
 
-function InvalidFrame({
+/** @internal The frame's root with an error in place of the frame (invalid props), shared with `ClientDialogFrame`. */
+export function InvalidFrame({
   message,
   title,
   onError,
+  locale,
   rootProps,
   rootRef,
-}: FrameRoot & { message: string; title: string; onError: DialogFrameProps['onError'] }): ReactElement {
+  toolbar,
+}: FrameRoot & { message: string; title: string; onError: DialogFrameProps['onError']; locale?: Locale }): ReactElement {
   const onErrorRef = useLatest(onError);
   useEffect(() => {
     onErrorRef.current?.({ reason: 'config', message });
   }, [message, onErrorRef]);
   return (
     <div {...rootProps} ref={rootRef} data-state="invalid">
-      <div className="c2d-dialog-frame__panel" role="alert">
-        <p className="c2d-dialog-frame__panel-title">{title}</p>
-        <p className="c2d-dialog-frame__panel-text">{message}</p>
+      <FrameBar toolbar={toolbar} locale={locale} />
+      <div className="c2d-dialog-frame__body">
+        <div className="c2d-dialog-frame__panel" role="alert">
+          <p className="c2d-dialog-frame__panel-title">{title}</p>
+          <p className="c2d-dialog-frame__panel-text">{message}</p>
+        </div>
       </div>
     </div>
   );
@@ -139,7 +174,8 @@ function LoadingFrame({
   locale,
   rootProps,
   rootRef,
-}: FrameRoot & Omit<DialogFrameProps, 'className'> & { url: string }): ReactElement {
+  toolbar,
+}: FrameRoot & Omit<DialogFrameProps, 'className' | 'toolbar'> & { url: string }): ReactElement {
   const strings = useStrings(frameStrings, locale);
   const [state, setState] = useState<FrameState>('loading');
   const [attempt, setAttempt] = useState(0);
@@ -167,36 +203,39 @@ function LoadingFrame({
 
   return (
     <div {...rootProps} ref={rootRef} data-state={state} data-mode={mode}>
-      <iframe
-        key={attempt}
-        className="c2d-dialog-frame__iframe"
-        src={url}
-        title={title ?? strings.frameTitle(dialogId)}
-        allow={DIALOG_FRAME_ALLOW}
-        sandbox={DIALOG_FRAME_SANDBOX}
-        referrerPolicy={DIALOG_FRAME_REFERRER_POLICY}
-        onLoad={handleLoad}
-      />
-      {state === 'loading' && (
-        <div className="c2d-dialog-frame__overlay" role="status">
-          <span className="c2d-spinner" aria-hidden="true" />
-          <span>{strings.frameLoading}</span>
-        </div>
-      )}
-      {state === 'timeout' && (
-        <div className="c2d-dialog-frame__overlay c2d-dialog-frame__panel" role="alert">
-          <p className="c2d-dialog-frame__panel-title">{strings.frameTimeoutTitle}</p>
-          <p className="c2d-dialog-frame__panel-text">{strings.frameTimeoutReason}</p>
-          <div className="c2d-dialog-frame__actions">
-            <a className="c2d-button c2d-button--primary" href={url} target="_blank" rel="noopener noreferrer">
-              {strings.frameOpenInChat2Desk}
-            </a>
-            <button type="button" className="c2d-button" onClick={retry}>
-              {strings.frameRetry}
-            </button>
+      <FrameBar url={url} toolbar={toolbar} locale={locale} />
+      <div className="c2d-dialog-frame__body">
+        <iframe
+          key={attempt}
+          className="c2d-dialog-frame__iframe"
+          src={url}
+          title={title ?? strings.frameTitle(dialogId)}
+          allow={DIALOG_FRAME_ALLOW}
+          sandbox={DIALOG_FRAME_SANDBOX}
+          referrerPolicy={DIALOG_FRAME_REFERRER_POLICY}
+          onLoad={handleLoad}
+        />
+        {state === 'loading' && (
+          <div className="c2d-dialog-frame__overlay" role="status">
+            <span className="c2d-spinner" aria-hidden="true" />
+            <span>{strings.frameLoading}</span>
           </div>
-        </div>
-      )}
+        )}
+        {state === 'timeout' && (
+          <div className="c2d-dialog-frame__overlay c2d-dialog-frame__panel" role="alert">
+            <p className="c2d-dialog-frame__panel-title">{strings.frameTimeoutTitle}</p>
+            <p className="c2d-dialog-frame__panel-text">{strings.frameTimeoutReason}</p>
+            <div className="c2d-dialog-frame__actions">
+              <a className="c2d-button c2d-button--primary" href={url} target="_blank" rel="noopener noreferrer">
+                {strings.frameOpenInChat2Desk}
+              </a>
+              <button type="button" className="c2d-button" onClick={retry}>
+                {strings.frameRetry}
+              </button>
+            </div>
+          </div>
+        )}
+      </div>
     </div>
   );
 }

@@ -27,8 +27,9 @@ export interface TransferHistoryProps extends Omit<ComponentPropsWithoutRef<'div
 
 /**
  * Who handed a dialog to whom, newest first, as a timeline: from → to, when (relative, with the
- * exact time on hover and for assistive tech), and why where the data says. Pages on demand. The
- * ref is the root `<div>`.
+ * exact time on hover and for assistive tech), and why where the data says. Pages on demand. A
+ * transfer the operator just asked for (`useDialogAction`) shows at once, "Transferring…" until
+ * the proxy answers. The ref is the root `<div>`.
  */
 export const TransferHistory = /* @__PURE__ */ forwardRef<HTMLDivElement, TransferHistoryProps>(function TransferHistory(
   { dialogId, clientId, operatorId, pageSize, className, locale, ...rootProps },
@@ -54,7 +55,7 @@ export const TransferHistory = /* @__PURE__ */ forwardRef<HTMLDivElement, Transf
       <>
         <ol className="c2d-transfers__list" aria-label={strings.transfersLabel}>
           {transfers.map((transfer) => (
-            <li key={transfer.id} className="c2d-transfers__item">
+            <li key={transfer.id} className="c2d-transfers__item" data-status={transfer.status}>
               <p className="c2d-transfers__route">
                 <span className="c2d-transfers__from">
                   {operatorName(transfer.fromOperatorName, transfer.fromOperatorId, strings)}
@@ -65,9 +66,13 @@ export const TransferHistory = /* @__PURE__ */ forwardRef<HTMLDivElement, Transf
                   {operatorName(transfer.toOperatorName, transfer.toOperatorId, strings)}
                 </span>
               </p>
-              <time className="c2d-transfers__time" dateTime={transfer.created} title={format.dateTime(transfer.created)}>
-                {format.relative(transfer.created)}
-              </time>
+              {transfer.status === 'pending' ? (
+                <span className="c2d-transfers__time">{strings.transferPending}</span>
+              ) : (
+                <time className="c2d-transfers__time" dateTime={transfer.created} title={format.dateTime(transfer.created)}>
+                  {format.relative(transfer.created)}
+                </time>
+              )}
               {transfer.reason && <p className="c2d-transfers__reason">{transfer.reason}</p>}
             </li>
           ))}

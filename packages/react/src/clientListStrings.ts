@@ -23,6 +23,15 @@ export interface ClientListStrings {
   clientsSearchMore: string;
   /** Read with a client's unread badge: "3 unread messages"; `formatted` is `count` in the locale. */
   clientUnread: (count: number, formatted: string) => string;
+  /** Names the tag filter. */
+  clientTagFilter: string;
+  /** The tag filter's choice of every client. */
+  clientTagAll: string;
+  clientTagsLoading: string;
+  clientTagsError: string;
+  clientNoTags: string;
+  /** The list is narrowed to a tag no client has. */
+  clientsNoneTagged: string;
 }
 
 /** Strings of ClientList, in English and Russian. */
@@ -41,6 +50,12 @@ export const clientListStrings: Localized<ClientListStrings> = {
     clientsSearchedPartially: (_, total, searched, all) => `Searched ${searched} of ${all} ${plural('en', total, { one: 'client', other: 'clients' })}`,
     clientsSearchMore: 'Search more clients',
     clientUnread: (count, formatted) => `${formatted} ${plural('en', count, { one: 'unread message', other: 'unread messages' })}`,
+    clientTagFilter: 'Filter by tag',
+    clientTagAll: 'All tags',
+    clientTagsLoading: 'Loading tags…',
+    clientTagsError: 'Could not load tags',
+    clientNoTags: 'No tags in this account',
+    clientsNoneTagged: 'No clients with this tag',
   },
   ru: {
     clientListLabel: 'Клиенты',
@@ -65,5 +80,11 @@ export const clientListStrings: Localized<ClientListStrings> = {
         many: 'непрочитанных сообщений',
         other: 'непрочитанного сообщения',
       })}`,
+    clientTagFilter: 'Фильтр по тегу',
+    clientTagAll: 'Все теги',
+    clientTagsLoading: 'Загружаем теги…',
+    clientTagsError: 'Не удалось загрузить теги',
+    clientNoTags: 'В аккаунте нет тегов',
+    clientsNoneTagged: 'Нет клиентов с этим тегом',
   },
 };

@@ -1,8 +1,12 @@
 import {
   consoleKeys,
+  isConsoleApiError,
   type ClientListResponse,
   type ClientsParams,
   type ConsoleClient,
+  type Dialog,
+  type DialogsParams,
+  type InboxDialog,
   type ListResponse,
   type Message,
   type Transfer,
@@ -23,8 +27,17 @@ export type ClientPages = InfiniteData<ClientListResponse>;
 /** The cached pages of a client's history (`consoleQueries.messages`), newest page first, each newest message first. */
 export type MessagePages = InfiniteData<ListResponse<ConsoleMessage>>;
 
+/**
+ * A transfer as the console shows it: one the operator just asked for is `pending` until the
+ * proxy answers, and stays (confirmed) until the recorded one replaces it.
+ */
+export type ConsoleTransfer = Transfer & { status?: 'pending' };
+
 /** The cached pages of a transfer history (`consoleQueries.transfers`), newest first. */
-export type TransferPages = InfiniteData<ListResponse<Transfer>>;
+export type TransferPages = InfiniteData<ListResponse<ConsoleTransfer>>;
+
+/** The cached pages of a dialog inbox (`consoleQueries.dialogs`), newest activity first. */
+export type DialogPages = InfiniteData<ListResponse<InboxDialog>>;
 
 /** Default page size of a clients list. */
 export const CLIENTS_PAGE_SIZE = 50;
@@ -37,13 +50,19 @@ export const MESSAGES_REFETCH_INTERVAL = 10_000;
 
 const MESSAGES_PAGE_SIZE = 30;
 const TRANSFERS_PAGE_SIZE = 20;
+/** Default page size of a dialog inbox. */
+export const DIALOGS_PAGE_SIZE = 50;
+/** Lookups (operators, groups, quick replies, tags) change rarely: cached this long (ms) before a refetch. */
+const LOOKUP_STALE_TIME = 5 * 60_000;
 
-/** What a clients list asks for: a search (name or phone fragment, or phone digits) and a page size. */
+/** What a clients list asks for: a search (name or phone fragment, or phone digits), a tag, and a page size. */
 export interface ClientListOptions {
   /** Name or phone fragment. */
   q?: string;
   /** Phone digits. */
   phone?: string;
+  /** Only clients with this tag. */
+  tagId?: number;
   /** Clients per request (1..200, default 50). */
   pageSize?: number;
 }
@@ -57,11 +76,23 @@ export interface TransferListOptions {
   pageSize?: number;
 }
 
+/** Which dialogs an inbox lists: by state, by operator ("mine") or only unassigned ones, and a page size. */
+export interface DialogListOptions {
+  state?: 'open' | 'closed';
+  /** Only this operator's dialogs. */
+  operatorId?: number;
+  /** Only dialogs no operator holds. */
+  unassigned?: boolean;
+  /** Dialogs per request (1..200, default 50). */
+  pageSize?: number;
+}
+
 /** @internal The query params (and key) of a clients list: blank search fields are left out. */
-export function clientListParams({ q, phone, pageSize = CLIENTS_PAGE_SIZE }: ClientListOptions): Omit<ClientsParams, 'offset'> {
+export function clientListParams({ q, phone, tagId, pageSize = CLIENTS_PAGE_SIZE }: ClientListOptions): Omit<ClientsParams, 'offset'> {
   const params: Omit<ClientsParams, 'offset'> = {};
   if (q?.trim()) params.q = q.trim();
   if (phone?.trim()) params.phone = phone.trim();
+  if (tagId !== undefined) params.tagId = tagId;
   params.limit = pageSize;
   return params;
 }
@@ -136,9 +167,69 @@ export const consoleQueries = {
     const anyId = dialogId !== undefined || clientId !== undefined || operatorId !== undefined;
     return infiniteQueryOptions({
       queryKey: consoleKeys.transfers(params),
-      queryFn: anyId ? ({ pageParam, signal }) => api.listTransfers({ ...params, offset: pageParam }, { signal }) : skipToken,
+      queryFn: anyId
+        ? ({ pageParam, signal }): Promise<ListResponse<ConsoleTransfer>> => api.listTransfers({ ...params, offset: pageParam }, { signal })
+        : skipToken,
       initialPageParam: 0,
       getNextPageParam: nextOffset,
     });
   },
+
+  /** The dialog inbox, page by page, newest activity first; filters left out of the key when absent. */
+  dialogs: (api: ConsoleClient, { state, operatorId, unassigned, pageSize = DIALOGS_PAGE_SIZE }: DialogListOptions = {}) => {
+    const params: Omit<DialogsParams, 'offset'> = { limit: pageSize };
+    if (state) params.state = state;
+    if (operatorId !== undefined) params.operatorId = operatorId;
+    if (unassigned) params.unassigned = true;
+    return infiniteQueryOptions({
+      queryKey: consoleKeys.dialogList(params),
+      queryFn: ({ pageParam, signal }) => api.listDialogs({ ...params, offset: pageParam }, { signal }),
+      initialPageParam: 0,
+      getNextPageParam: nextOffset,
+    });
+  },
+
+  /** One dialog by id; idle while `id` is undefined. */
+  dialog: (api: ConsoleClient, id: number | undefined) =>
+    queryOptions({
+      queryKey: consoleKeys.dialog(id ?? 0),
+      queryFn: id === undefined ? skipToken : ({ signal }) => api.getDialog(id, { signal }),
+    }),
+
+  /**
+   * A client's current dialog (the open one, else the latest), or null when the client has none
+   * (the proxy's 404 `not_found`: a normal state, not an error); idle while `clientId` is undefined.
+   */
+  clientDialog: (api: ConsoleClient, clientId: number | undefined) =>
+    queryOptions({
+      queryKey: consoleKeys.clientDialog(clientId ?? 0),
+      queryFn:
+        clientId === undefined
+          ? skipToken
+          : ({ signal }): Promise<Dialog | null> =>
+              api.getClientDialog(clientId, { signal }).catch((error: unknown) => {
+                if (isConsoleApiError(error) && error.code === 'not_found') return null;
+                throw error;
+              }),
+    }),
+
+  /** The account's operators (with `online` and their open dialogs), cached for 5 minutes. */
+  operators: (api: ConsoleClient) =>
+    queryOptions({ queryKey: consoleKeys.operators(), queryFn: ({ signal }) => api.listOperators({ signal }), staleTime: LOOKUP_STALE_TIME }),
+
+  /** The account's operator groups, cached for 5 minutes. */
+  operatorGroups: (api: ConsoleClient) =>
+    queryOptions({
+      queryKey: consoleKeys.operatorGroups(),
+      queryFn: ({ signal }) => api.listOperatorGroups({ signal }),
+      staleTime: LOOKUP_STALE_TIME,
+    }),
+
+  /** Quick replies, cached for 5 minutes. */
+  templates: (api: ConsoleClient) =>
+    queryOptions({ queryKey: consoleKeys.templates(), queryFn: ({ signal }) => api.listTemplates({ signal }), staleTime: LOOKUP_STALE_TIME }),
+
+  /** The tags a client can be given, cached for 5 minutes. */
+  tags: (api: ConsoleClient) =>
+    queryOptions({ queryKey: consoleKeys.tags(), queryFn: ({ signal }) => api.listTags({ signal }), staleTime: LOOKUP_STALE_TIME }),
 };

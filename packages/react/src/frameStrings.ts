@@ -7,6 +7,8 @@ export interface FrameStrings {
   frameTimeoutTitle: string;
   frameTimeoutReason: string;
   frameOpenInChat2Desk: string;
+  /** Said after "Open in Chat2Desk" in the toolbar, to screen readers. */
+  frameNewTab: string;
   frameRetry: string;
   frameInvalid: string;
   modeSwitchLabel: string;
@@ -23,6 +25,7 @@ export const frameStrings: Localized<FrameStrings> = {
     frameTimeoutReason:
       'You may need to log in to Chat2Desk, or this browser blocks third-party cookies inside frames. Open it in a new tab instead.',
     frameOpenInChat2Desk: 'Open in Chat2Desk',
+    frameNewTab: '(new tab)',
     frameRetry: 'Try again',
     frameInvalid: 'The Chat2Desk dialog cannot be shown',
     modeSwitchLabel: 'Dialog view',
@@ -40,6 +43,7 @@ export const frameStrings: Localized<FrameStrings> = {
     frameTimeoutReason:
       'Возможно, нужно войти в Chat2Desk, или браузер блокирует сторонние cookie во фреймах. Откройте его в новой вкладке.',
     frameOpenInChat2Desk: 'Открыть в Chat2Desk',
+    frameNewTab: '(в новой вкладке)',
     frameRetry: 'Повторить',
     frameInvalid: 'Диалог Chat2Desk нельзя показать',
     modeSwitchLabel: 'Вид диалога',

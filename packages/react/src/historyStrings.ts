@@ -12,6 +12,8 @@ export interface HistoryStrings {
   transferQueue: string;
   /** Read between the two operators of a transfer by screen readers. */
   transferHandedTo: string;
+  /** In place of the time of a transfer the proxy has not confirmed yet. */
+  transferPending: string;
   operatorFallback: (id: number) => string;
   messagesLabel: string;
   messagesLoading: string;
@@ -27,6 +29,21 @@ export interface HistoryStrings {
   messagesNew: (count: number, formatted: string) => string;
   /** Announced for one new message from the client; `name` is unknown until the client is loaded. */
   messageNewFrom: (name: string | undefined, text: string) => string;
+  /** A message of a type the console does not know, by Chat2Desk's own name for it. */
+  messageUnknownType: (type: string) => string;
+  /** A photo's alternative text (its file name, when known). */
+  mediaPhoto: (name: string | null) => string;
+  /** Said after a photo: its link opens the full-size picture. */
+  mediaFullSize: string;
+  /** Said after a link that opens in a new tab. */
+  mediaNewTab: string;
+  /** A file's name when neither Chat2Desk nor its URL gives one. */
+  mediaKinds: Record<'pdf' | 'file', string>;
+  /** Said after a file's name: what it is, and whether its link opens a new tab. */
+  mediaFileHint: (kind: 'pdf' | 'file', newTab: boolean) => string;
+  mediaAudio: string;
+  mediaVideo: string;
+  mediaLocation: string;
 }
 
 /** Strings of TransferHistory and MessageHistory, in English and Russian. */
@@ -40,6 +57,7 @@ export const historyStrings: Localized<HistoryStrings> = {
     transfersMoreError: 'Could not load more transfers',
     transferQueue: 'Queue',
     transferHandedTo: 'to',
+    transferPending: 'Transferring…',
     operatorFallback: (id) => `Operator #${id}`,
     messagesLabel: 'Messages',
     messagesLoading: 'Loading messages…',
@@ -58,6 +76,15 @@ export const historyStrings: Localized<HistoryStrings> = {
     messageSending: 'Sending…',
     messagesNew: (count, formatted) => `${formatted} ${plural('en', count, { one: 'new message', other: 'new messages' })}`,
     messageNewFrom: (name, text) => `New message from ${name ?? 'the client'}: ${text}`,
+    messageUnknownType: (type) => `Unsupported message (${type}): see it in Chat2Desk`,
+    mediaPhoto: (name) => (name ? `Photo ${name}` : 'Photo'),
+    mediaFullSize: '(full size, new tab)',
+    mediaNewTab: '(new tab)',
+    mediaKinds: { pdf: 'PDF document', file: 'File' },
+    mediaFileHint: (kind, newTab) => `(${kind === 'pdf' ? 'PDF document' : 'file'}${newTab ? ', new tab' : ''})`,
+    mediaAudio: 'Audio message',
+    mediaVideo: 'Video',
+    mediaLocation: 'Location',
   },
   ru: {
     transfersLabel: 'История передач',
@@ -68,6 +95,7 @@ export const historyStrings: Localized<HistoryStrings> = {
     transfersMoreError: 'Не удалось загрузить ещё передачи',
     transferQueue: 'Очередь',
     transferHandedTo: 'передан',
+    transferPending: 'Передаём…',
     operatorFallback: (id) => `Оператор #${id}`,
     messagesLabel: 'Сообщения',
     messagesLoading: 'Загружаем сообщения…',
@@ -88,5 +116,14 @@ export const historyStrings: Localized<HistoryStrings> = {
       `${formatted} ${plural('ru', count, { one: 'новое сообщение', few: 'новых сообщения', many: 'новых сообщений', other: 'нового сообщения' })}`,
     // A name cannot be put in the genitive case here ("от Анны"): it goes after a full stop.
     messageNewFrom: (name, text) => (name ? `Новое сообщение. ${name}: ${text}` : `Новое сообщение от клиента: ${text}`),
+    messageUnknownType: (type) => `Неподдерживаемое сообщение (${type}): откройте его в Chat2Desk`,
+    mediaPhoto: (name) => (name ? `Фото ${name}` : 'Фото'),
+    mediaFullSize: '(в полном размере, в новой вкладке)',
+    mediaNewTab: '(в новой вкладке)',
+    mediaKinds: { pdf: 'PDF-документ', file: 'Файл' },
+    mediaFileHint: (kind, newTab) => `(${kind === 'pdf' ? 'PDF-документ' : 'файл'}${newTab ? ', в новой вкладке' : ''})`,
+    mediaAudio: 'Аудиосообщение',
+    mediaVideo: 'Видео',
+    mediaLocation: 'Геопозиция',
   },
 };

@@ -1,0 +1,160 @@
+import { useEffect, useId, useRef, type ReactElement } from 'react';
+import { cx } from './cx.js';
+import { ErrorState } from './ErrorState.js';
+import type { Locale } from './Localized.js';
+import { usePickerKeys } from './usePickerKeys.js';
+
+/** One choice of a {@link Picker}. */
+export interface PickerOption<T> {
+  key: string;
+  label: string;
+  /** A second line: an operator's status, a tag's description. */
+  meta?: string;
+  /** Shown dimmed (an operator who is offline). */
+  dimmed?: boolean;
+  value: T;
+}
+
+/** A titled group of choices. */
+export interface PickerSection<T> {
+  heading?: string;
+  options: Array<PickerOption<T>>;
+}
+
+/** Props of {@link Picker}. */
+export interface PickerProps<T> {
+  /** Names the search box and the list. */
+  label: string;
+  placeholder: string;
+  /** The choices matching `search` (see `matchesSearch`), in order. */
+  sections: Array<PickerSection<T>>;
+  search: string;
+  onSearchChange: (search: string) => void;
+  onPick: (value: T) => void;
+  onCancel: () => void;
+  /** Said while the choices load. */
+  loading: string | false;
+  /** Why the choices could not load, with Retry. */
+  error?: { title: string; error: Error; retry: () => void } | null;
+  noMatches: string;
+  /** Under a list cut short: how many more match. */
+  more: (count: number) => string;
+  locale?: Locale;
+}
+
+/** At most this many choices of a section show (the search narrows them): the list never scrolls. */
+const SHOWN = 7;
+
+/** Whether any of `texts` holds `search` (case-insensitive; blank matches all). */
+export function matchesSearch(search: string, ...texts: Array<string | null | undefined>): boolean {
+  const needle = search.trim().toLowerCase();
+  return texts.some((text) => (text ?? '').toLowerCase().includes(needle));
+}
+
+/**
+ * @internal A search box over a list of choices (WAI-ARIA APG "combobox with listbox popup"):
+ * focus stays in the box, arrows move, Enter or a press picks, Escape cancels; sections with
+ * headings; at most {@link SHOWN} choices per section, the rest said and reached by searching.
+ * The transfer picker of `DialogActions` and the tag picker of `ClientCard`.
+ */
+export function Picker<T>({
+  label,
+  placeholder,
+  sections,
+  search,
+  onSearchChange,
+  onPick,
+  onCancel,
+  loading,
+  error,
+  noMatches,
+  more,
+  locale,
+}: PickerProps<T>): ReactElement {
+  const id = useId();
+  const input = useRef<HTMLInputElement>(null);
+  // It opens when the operator asks for it: the search box takes the focus.
+  useEffect(() => input.current?.focus(), []);
+  const shown = sections.map((section) => ({ ...section, options: section.options.slice(0, SHOWN) })).filter((s) => s.options.length > 0);
+  const options = shown.flatMap((section) => section.options);
+  const hidden = sections.reduce((sum, section) => sum + section.options.length, 0) - options.length;
+  const keys = usePickerKeys(options, (option) => onPick(option.value), onCancel);
+  const optionId = (option: PickerOption<T>) => `${id}${option.key}`;
+  const active = options[keys.activeIndex];
+  // The popup shows only while it has choices (an empty listbox says nothing).
+  const expanded = options.length > 0;
+  const status = loading || (hidden > 0 ? more(hidden) : expanded || error ? '' : noMatches);
+
+  return (
+    <div className="c2d-picker">
+      <label className="c2d-picker__label" htmlFor={`${id}search`}>
+        {label}
+      </label>
+      <input
+        ref={input}
+        id={`${id}search`}
+        className="c2d-picker__input"
+        type="text"
+        role="combobox"
+        autoComplete="off"
+        placeholder={placeholder}
+        aria-expanded={expanded}
+        aria-controls={expanded ? `${id}list` : undefined}
+        aria-autocomplete="list"
+        aria-activedescendant={active ? optionId(active) : undefined}
+        value={search}
+        onChange={(event) => {
+          onSearchChange(event.target.value);
+          keys.setActiveIndex(0);
+        }}
+        onKeyDown={keys.onKeyDown}
+      />
+      {expanded && (
+        <div id={`${id}list`} role="listbox" aria-label={label} className="c2d-picker__list">
+          {shown.map((section, sectionIndex) => {
+            const headingId = `${id}h${sectionIndex}`;
+            const list = section.options.map((option) => {
+              const index = options.indexOf(option);
+              return (
+                <div
+                  key={option.key}
+                  id={optionId(option)}
+                  role="option"
+                  aria-selected={index === keys.activeIndex}
+                  className="c2d-picker__option"
+                  data-dimmed={option.dimmed || undefined}
+                  tabIndex={-1}
+                  onMouseMove={() => keys.setActiveIndex(index)}
+                  // On press, not on click: focus stays in the search box (the keys are there).
+                  onMouseDown={(event) => {
+                    event.preventDefault();
+                    onPick(option.value);
+                  }}
+                >
+                  <span className="c2d-picker__name">{option.label}</span>
+                  {option.meta && <span className="c2d-picker__meta">{option.meta}</span>}
+                </div>
+              );
+            });
+            return section.heading ? (
+              <div key={headingId} role="presentation">
+                <div id={headingId} role="presentation" className="c2d-picker__heading">
+                  {section.heading}
+                </div>
+                <div role="group" aria-labelledby={headingId}>
+                  {list}
+                </div>
+              </div>
+            ) : (
+              list
+            );
+          })}
+        </div>
+      )}
+      {error && <ErrorState variant="inline" title={error.title} error={error.error} onRetry={error.retry} locale={locale} />}
+      <p className={cx('c2d-picker__status', !loading && expanded && hidden === 0 && 'c2d-visually-hidden')} role="status">
+        {status}
+      </p>
+    </div>
+  );
+}

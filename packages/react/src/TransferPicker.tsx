@@ -1,0 +1,80 @@
+import type { Operator } from '@c2d-console/core';
+import { useQuery } from '@tanstack/react-query';
+import { useState, type ReactElement } from 'react';
+import { useConsoleClient } from './ConsoleProvider.js';
+import { consoleQueries } from './consoleQueries.js';
+import type { DialogActionStrings } from './dialogActionStrings.js';
+import type { Locale } from './Localized.js';
+import { operatorFullName } from './operatorName.js';
+import { matchesSearch, Picker } from './Picker.js';
+import type { TransferTarget } from './useDialogAction.js';
+
+/** Who the operator picked to hand the dialog to. */
+export interface PickedTarget {
+  to: TransferTarget;
+  name: string;
+  /** An operator who is offline now (groups are never). */
+  offline: boolean;
+}
+
+/** Props of {@link TransferPicker}. */
+export interface TransferPickerProps {
+  /** The dialog's operator now: not offered. */
+  holderId: number | null;
+  onPick: (target: PickedTarget) => void;
+  onCancel: () => void;
+  strings: DialogActionStrings;
+  locale?: Locale;
+}
+
+/** Online operators first, then those with fewer open dialogs, then by name. */
+function byAvailability(a: Operator, b: Operator): number {
+  return Number(b.online) - Number(a.online) || a.openedDialogs - b.openedDialogs || operatorFullName(a).localeCompare(operatorFullName(b));
+}
+
+/**
+ * @internal The "transfer to" picker of `DialogActions`: the operators (online first, with their
+ * open dialogs; the dialog's own operator left out) and the groups, searched by name or email.
+ */
+export function TransferPicker({ holderId, onPick, onCancel, strings, locale }: TransferPickerProps): ReactElement {
+  const api = useConsoleClient();
+  const [search, setSearch] = useState('');
+  const operators = useQuery(consoleQueries.operators(api));
+  const groups = useQuery(consoleQueries.operatorGroups(api));
+  const failed = operators.error ?? groups.error;
+
+  const people = (operators.data ?? [])
+    .filter((o) => o.id !== holderId && matchesSearch(search, operatorFullName(o), o.email))
+    .toSorted(byAvailability)
+    .map((o) => {
+      const name = operatorFullName(o);
+      const value: PickedTarget = { to: { operatorId: o.id }, name, offline: !o.online };
+      return { key: `o${o.id}`, label: name, meta: strings.operatorOnline(o.online, o.openedDialogs), dimmed: !o.online, value };
+    });
+  const teams = (groups.data ?? [])
+    .filter((g) => matchesSearch(search, g.name))
+    .map((g) => {
+      const value: PickedTarget = { to: { groupId: g.id }, name: g.name, offline: false };
+      return { key: `g${g.id}`, label: g.name, meta: strings.groupSize(g.operatorIds.length), value };
+    });
+
+  return (
+    <Picker
+      label={strings.transferTo}
+      placeholder={strings.transferSearch}
+      sections={[
+        { heading: strings.transferOperators, options: people },
+        { heading: strings.transferGroups, options: teams },
+      ]}
+      search={search}
+      onSearchChange={setSearch}
+      onPick={onPick}
+      onCancel={onCancel}
+      loading={operators.isPending && !failed && strings.transferLoading}
+      error={failed && { title: strings.transferFailedToLoad, error: failed, retry: () => void Promise.all([operators.refetch(), groups.refetch()]) }}
+      noMatches={strings.transferNoMatches}
+      more={strings.transferMore}
+      locale={locale}
+    />
+  );
+}

@@ -1,0 +1,67 @@
+import type { Localized } from './Localized.js';
+import { plural } from './plural.js';
+
+/** Which dialogs of the inbox show, by who holds them. */
+export type DialogAssignee = 'mine' | 'unassigned' | 'all';
+
+/** Strings of DialogList. */
+export interface DialogListStrings {
+  dialogListLabel: string;
+  dialogStateFilter: string;
+  dialogStates: Record<'open' | 'closed', string>;
+  dialogAssigneeFilter: string;
+  dialogAssignees: Record<DialogAssignee, string>;
+  dialogsLoading: string;
+  dialogsLoadingMore: string;
+  dialogsError: string;
+  /** Nothing under these filters: "No open dialogs assigned to you". */
+  dialogsEmpty: (state: 'open' | 'closed', assignee: DialogAssignee) => string;
+  /** "1,234 dialogs"; `formatted` is `count` grouped in the locale. */
+  dialogCount: (count: number, formatted: string) => string;
+  dialogUnassigned: string;
+  /** Beside a closed dialog's operator. */
+  dialogClosed: string;
+  /** A dialog with no client the proxy could name. */
+  dialogFallback: (id: number) => string;
+  /** Said after the badge's number: "3 unread". */
+  dialogUnread: (count: number) => string;
+}
+
+/** Strings of DialogList, in English and Russian. */
+export const dialogListStrings: Localized<DialogListStrings> = {
+  en: {
+    dialogListLabel: 'Dialogs',
+    dialogStateFilter: 'State',
+    dialogStates: { open: 'Open', closed: 'Closed' },
+    dialogAssigneeFilter: 'Operator',
+    dialogAssignees: { mine: 'Mine', unassigned: 'Unassigned', all: 'All' },
+    dialogsLoading: 'Loading dialogs…',
+    dialogsLoadingMore: 'Loading more dialogs…',
+    dialogsError: 'Could not load dialogs',
+    dialogsEmpty: (state, assignee) =>
+      `No ${state} dialogs${assignee === 'mine' ? ' assigned to you' : assignee === 'unassigned' ? ' without an operator' : ''}`,
+    dialogCount: (count, formatted) => `${formatted} ${plural('en', count, { one: 'dialog', other: 'dialogs' })}`,
+    dialogUnassigned: 'Unassigned',
+    dialogClosed: 'Closed',
+    dialogFallback: (id) => `Dialog ${id}`,
+    dialogUnread: (count) => `${count} unread`,
+  },
+  ru: {
+    dialogListLabel: 'Диалоги',
+    dialogStateFilter: 'Состояние',
+    dialogStates: { open: 'Открытые', closed: 'Закрытые' },
+    dialogAssigneeFilter: 'Оператор',
+    dialogAssignees: { mine: 'Мои', unassigned: 'Без оператора', all: 'Все' },
+    dialogsLoading: 'Загружаем диалоги…',
+    dialogsLoadingMore: 'Загружаем ещё диалоги…',
+    dialogsError: 'Не удалось загрузить диалоги',
+    dialogsEmpty: (state, assignee) =>
+      `Нет ${state === 'open' ? 'открытых' : 'закрытых'} диалогов${assignee === 'mine' ? ', назначенных вам' : assignee === 'unassigned' ? ' без оператора' : ''}`,
+    dialogCount: (count, formatted) =>
+      `${formatted} ${plural('ru', count, { one: 'диалог', few: 'диалога', many: 'диалогов', other: 'диалога' })}`,
+    dialogUnassigned: 'Без оператора',
+    dialogClosed: 'Закрыт',
+    dialogFallback: (id) => `Диалог ${id}`,
+    dialogUnread: (count) => `${count} ${plural('ru', count, { one: 'непрочитанное', other: 'непрочитанных' })}`,
+  },
+};
