@@ -259,7 +259,7 @@ export interface PageParams {
 export interface ClientsParams extends PageParams {
   phone?: string;
   q?: string;
-  /** Only clients with this tag (an id from `GET /tags`). */
+  /** Only clients carrying this tag (Chat2Desk's own filter; not combined with a name `q`). */
   tagId?: number;
 }
 

@@ -1,6 +1,7 @@
 import type { LiveConsole } from './events/createLiveConsole.js';
 import type { ResolvedProxyOptions } from './options.js';
 import type { IdempotencyGuard } from './store/createIdempotencyGuard.js';
+import type { Lookups } from './upstream/createLookups.js';
 import type { SandboxUpstream } from './upstream/createSandboxUpstream.js';
 import type { UpstreamClient } from './upstream/createUpstreamClient.js';
 
@@ -13,6 +14,8 @@ export interface ProxyDeps {
   options: ResolvedProxyOptions;
   /** Calls Chat2Desk (or the sandbox): rate limit, retries, caching, error mapping. */
   upstream: UpstreamClient;
+  /** The account's operator groups, quick replies and tags, kept a few minutes. */
+  lookups: Lookups;
   /** Runs a send at most once per `idempotencyKey`. */
   idempotency: IdempotencyGuard;
   /** Replaces the Chat2Desk token and the JWT and webhook secrets in any text bound for a log or a response. */

@@ -1,12 +1,15 @@
+import type { ConsoleAction } from '@c2d-console/core';
 import type { Hono } from 'hono';
 import type { Caller } from './Caller.js';
 import type { CallStats } from './upstream/createUpstreamClient.js';
 
 /**
- * Hono environment of the proxy and its sub-apps: per-request upstream call counting, and who
- * is calling (set by auth; anonymous where no auth applies).
+ * Hono environment of the proxy and its sub-apps: per-request upstream call counting, who is
+ * calling (set by auth; anonymous where no auth applies), and the check of what they may do
+ * (`authorize(action)`, which every API route runs through the `can` middleware: 403 naming
+ * the action when the JWT's scope or the host's `authorize` refuses it).
  */
-export type ProxyEnv = { Variables: { stats: CallStats; caller: Caller } };
+export type ProxyEnv = { Variables: { stats: CallStats; caller: Caller; authorize: (action: ConsoleAction) => Promise<void> } };
 
 /**
  * How a server shuts the proxy down without cutting requests short. `serveProxy` calls it for

@@ -131,3 +131,41 @@ describe('⚠ the rows of answers', () => {
     expect(upstream.callsTo('/v1/transfers')).toHaveLength(0);
   });
 });
+
+// The operator's work: the rows shared/chat2desk-api.md marks L or M are coded in one place each
+// (paths.ts, mappers.ts, findClientDialog.ts); these hold the proxy to what it relies on.
+describe('⚠ the operator’s work', () => {
+  it('a client’s dialog: the unverified /v1/clients/{id}/dialogs is never asked for; the latest messages name it', async () => {
+    await start();
+    expect((await call('/clients/1201/dialog')).body.data).toMatchObject({ id: 5501 });
+    expect(upstream.calls.filter((c) => c.pathname.includes('/dialogs') && c.pathname.startsWith('/v1/clients'))).toHaveLength(0);
+  });
+
+  it('writes: Chat2Desk’s answers carry no record, so the dialog and the card are read again to answer', async () => {
+    await start();
+    expect((await call('/dialogs/5502/reopen', postJson({}))).body.data).toMatchObject({ id: 5502 });
+    expect((await call('/clients/1201', { ...postJson({ comment: 'x' }), method: 'PATCH' })).body.data).toMatchObject({ id: 1201 });
+    expect(upstream.calls.map((c) => `${c.method} ${c.pathname}`)).toEqual(['GET /v1/dialogs/5502', 'PUT /v1/dialogs/5502', 'GET /v1/dialogs/5502', 'PUT /v1/clients/1201', 'GET /v1/clients/1201']);
+  });
+
+  it.each([
+    ['at HTTP 200', 200],
+    ['at HTTP 400', 400],
+  ])('a refused write (errors naming the field %s) answers 400 with Chat2Desk’s reason', async (_, status) => {
+    await start();
+    upstream.on('PUT', '/v1/clients/1201', { status, body: { status: 'error', message: 'Validation failed', errors: { nickname: ['is too long'] } } });
+    const answer = await call('/clients/1201', { ...postJson({ name: 'x' }), method: 'PATCH' });
+    expect(answer).toMatchObject({ status: 400, body: { error: { code: 'bad_request', message: expect.stringContaining('nickname') } } });
+  });
+
+  it('tags: a client is filtered by `tags`, tags are put on with assign_to and taken off with delete_from?client_id', async () => {
+    await start();
+    await call('/clients?tagId=78');
+    await call('/clients/1201/tags', postJson({ tagIds: [78] }));
+    expect(upstream.calls.filter((c) => c.method !== 'GET' || c.query.has('tags')).map((c) => `${c.method} ${c.path}`)).toEqual([
+      'GET /v1/clients?limit=20&offset=0&tags=78',
+      'POST /v1/tags/assign_to',
+      'DELETE /v1/tags/77/delete_from?client_id=1201',
+    ]);
+  });
+});

@@ -12,9 +12,11 @@ import type { ProxyApp, ProxyEnv } from './ProxyEnv.js';
 import { createApiRoutes } from './routes/api.js';
 import { createChatRoutes } from './routes/chat.js';
 import { createHealthRoutes } from './routes/health.js';
+import { createSandboxFilesRoutes } from './routes/sandboxFiles.js';
 import { createWebhooksRoutes } from './routes/webhooks.js';
 import { createIdempotencyGuard } from './store/createIdempotencyGuard.js';
 import type { C2DHookBase } from './upstream/chat2deskTypes.js';
+import { createLookups } from './upstream/createLookups.js';
 import { createQuotaGate } from './upstream/createQuotaGate.js';
 import { createSandboxUpstream } from './upstream/createSandboxUpstream.js';
 import { createUpstreamClient } from './upstream/createUpstreamClient.js';
@@ -63,6 +65,7 @@ export function createProxy(proxyOptions: ProxyOptions = {}): ProxyApp {
     sandbox,
     redact,
     upstream,
+    lookups: createLookups(upstream),
     idempotency: createIdempotencyGuard({ store: options.idempotencyStore, ttlMs: options.idempotencyTtlMs }),
     live,
   };
@@ -93,6 +96,7 @@ export function createProxy(proxyOptions: ProxyOptions = {}): ProxyApp {
   app.route('/health', createHealthRoutes(deps));
   app.route('/webhooks', createWebhooksRoutes(deps));
   if (sandbox) app.route('/chat', createChatRoutes(deps, sandbox));
+  if (sandbox) app.route('/sandbox/files', createSandboxFilesRoutes());
   app.route('/', createApiRoutes(deps));
   app.notFound(notFoundAnswer(deps));
   app.onError(errorAnswer({ logger: options.logger, redact: deps.redact }));

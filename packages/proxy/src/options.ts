@@ -70,7 +70,8 @@ export interface ProxyOptions extends LiveOptionsInput {
   /**
    * The sandbox (sandbox mode only): seed and number of clients of its data, and faults to
    * answer with (`C2D_SANDBOX_FAULTS`): `quota`, `rate-limit`, `bad-token` answer Chat2Desk's
-   * own error bodies, `slow` delays every answer by 3 s.
+   * own error bodies, `slow` delays every answer by 3 s, `login` makes the fake web UI show
+   * Chat2Desk's sign-in page in the frame.
    */
   sandbox?: SandboxSettings;
   /**

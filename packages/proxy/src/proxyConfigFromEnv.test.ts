@@ -73,9 +73,10 @@ describe('proxyConfigFromEnv', () => {
 
   it('reads C2D_SANDBOX_FAULTS into the sandbox, refuses an unknown fault by name, and ignores faults in live mode', () => {
     expect(proxyConfigFromEnv({ C2D_SANDBOX_FAULTS: ' quota, slow ' }).proxy.sandbox).toEqual({ faults: ['quota', 'slow'] });
+    expect(proxyConfigFromEnv({ C2D_SANDBOX_FAULTS: 'login' }).proxy.sandbox).toEqual({ faults: ['login'] });
     expect(proxyConfigFromEnv({ C2D_SANDBOX_FAULTS: '' }).proxy.sandbox).toBeUndefined();
     expect(() => proxyConfigFromEnv({ C2D_SANDBOX_FAULTS: 'quota,flood' })).toThrow(
-      'C2D_SANDBOX_FAULTS: "flood" is not a fault; use any of quota, rate-limit, bad-token, slow, comma-separated',
+      'C2D_SANDBOX_FAULTS: "flood" is not a fault; use any of quota, rate-limit, bad-token, slow, login, comma-separated',
     );
     const live = proxyConfigFromEnv({ CHAT2DESK_API_TOKEN: 'tok', C2D_SANDBOX_FAULTS: 'quota' });
     expect(live.proxy.sandbox).toBeUndefined();

@@ -5,6 +5,7 @@ import type { C2DHookBase } from '../upstream/chat2deskTypes.js';
 import type { SandboxUpstream } from '../upstream/createSandboxUpstream.js';
 import type { UpstreamClient } from '../upstream/createUpstreamClient.js';
 import { type ClientIndexer, createClientIndexer } from './createClientIndexer.js';
+import { type ConsoleWrites, createConsoleWrites } from './createConsoleWrites.js';
 import { createEventStreams, type EventStreams } from './createEventStreams.js';
 import { createTransferRecorder, type TransferRecorder } from './createTransferRecorder.js';
 import { createWebhookReceiver, type WebhookReceiver } from './createWebhookReceiver.js';
@@ -32,6 +33,8 @@ export interface LiveConsole {
   receiver: WebhookReceiver;
   streams: EventStreams;
   recorder: TransferRecorder;
+  /** The proxy's own writes on the event stream, and their webhook echoes. */
+  writes: ConsoleWrites;
   /** The client index pass; null when `clientIndex: false`. */
   indexer: ClientIndexer | null;
   /** Starts the background work once (client index, retention, the sandbox's webhooks and activity): the proxy calls it on its first request. */
@@ -77,7 +80,8 @@ export function createLiveConsole({ options, upstream, sandbox, deliverWebhook }
   };
 
   const recorder = createTransferRecorder({ stores, upstream, logger });
-  const receiver = createWebhookReceiver({ stores, upstream, recorder, logger });
+  const writes = createConsoleWrites({ stores, upstream, logger });
+  const receiver = createWebhookReceiver({ stores, upstream, recorder, writes, logger });
   const streams = createEventStreams({ eventLog: async () => (await stores()).eventLog, limits: live.events, logger });
   const indexer = live.clientIndex ? createClientIndexer({ ...live.clientIndex, index: async () => (await stores()).clientIndex, upstream, logger }) : null;
 
@@ -105,6 +109,7 @@ export function createLiveConsole({ options, upstream, sandbox, deliverWebhook }
     receiver,
     streams,
     recorder,
+    writes,
     indexer,
 
     start() {

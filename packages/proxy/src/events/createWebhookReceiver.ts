@@ -3,6 +3,7 @@ import type { ConsoleStores } from '../store/ConsoleStores.js';
 import type { UpstreamClient } from '../upstream/createUpstreamClient.js';
 import { stalePrefixes } from '../upstream/paths.js';
 import { readWebhook } from '../upstream/readWebhook.js';
+import type { ConsoleWrites } from './createConsoleWrites.js';
 import type { TransferRecorder } from './createTransferRecorder.js';
 
 /** Options of {@link createWebhookReceiver}. */
@@ -10,6 +11,8 @@ export interface WebhookReceiverOptions {
   stores: () => Promise<ConsoleStores>;
   upstream: UpstreamClient;
   recorder: TransferRecorder;
+  /** The proxy's own writes: their webhook echoes are stored without a second event or transfer record. */
+  writes?: Pick<ConsoleWrites, 'takeEcho'>;
   logger: ProxyLogger;
   /** Clock in milliseconds (stands in for a delivery without `event_time`). */
   now?: () => number;
@@ -50,10 +53,12 @@ export function createWebhookReceiver(options: WebhookReceiverOptions): WebhookR
       // Before the event is logged (and so streamed): a browser refetching on it must not be
       // answered from the cache it made stale. A retry drops them again, which is harmless.
       await Promise.all(stalePrefixes(reading.touches).map((prefix) => upstream.invalidate(prefix)));
-      const stored = await stores.eventLog.append({ dedupeKey, hookType: reading.hookType, payload, event: reading.event });
+      // The echo of the proxy's own write: its event went out, and its transfer was recorded, with the write.
+      const echo = reading.event !== null && (options.writes?.takeEcho(reading.hookType, reading.touches) ?? false);
+      const stored = await stores.eventLog.append({ dedupeKey, hookType: reading.hookType, payload, event: echo ? null : reading.event });
       if (stored.duplicate) return stored;
       if (reading.problem) warn(`webhook ${reading.problem}`, { hookType: reading.hookType, id: stored.id });
-      if (reading.transfer) recorder.fromWebhook(reading.transfer);
+      if (reading.transfer && !echo) recorder.fromWebhook(reading.transfer);
       if (reading.clients.length > 0) {
         // The delivery is stored: failing it now would only make Chat2Desk retry a duplicate.
         await stores.clientIndex.upsert(reading.clients).catch((error: unknown) => {

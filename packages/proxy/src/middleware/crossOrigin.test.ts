@@ -20,6 +20,9 @@ describe('crossOrigin', () => {
     expect(preflight.headers.get('access-control-allow-origin')).toBe('https://crm.example.com');
     expect(preflight.headers.get('access-control-allow-headers')?.toLowerCase()).toContain('authorization');
     expect(preflight.headers.get('access-control-allow-methods')).toContain('POST');
+    // A card edit from the CRM's page is a PATCH.
+    const edit = await request('/clients/1201', { method: 'OPTIONS', headers: { origin: 'https://crm.example.com', 'access-control-request-method': 'PATCH' } });
+    expect(edit.headers.get('access-control-allow-methods')?.split(',')).toContain('PATCH');
 
     const jwt = await sign({ exp: nowSeconds() + 60 }, TEST_JWT_SECRET, 'HS256');
     const allowed = await request('/clients', { headers: { origin: 'https://crm.example.com', ...bearer(jwt) } });

@@ -36,7 +36,8 @@ export function crossOrigin({ allowedOrigins, allowLoopbackOrigins }: CrossOrigi
       if (anyOrigin) return '*';
       return allowed(origin) ? origin : null;
     },
-    allowMethods: ['GET', 'POST', 'OPTIONS'],
+    // PATCH: the client card's edits (`PATCH /clients/:id`).
+    allowMethods: ['GET', 'POST', 'PATCH', 'OPTIONS'],
     allowHeaders: ['Authorization', 'Content-Type'],
     exposeHeaders: ['Retry-After'],
     credentials: !anyOrigin,

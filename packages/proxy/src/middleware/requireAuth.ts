@@ -1,4 +1,5 @@
-import type { MiddlewareHandler } from 'hono';
+import type { ConsoleAction } from '@c2d-console/core';
+import type { Context, MiddlewareHandler } from 'hono';
 import { verify } from 'hono/jwt';
 import { createMemoryCache } from '../store/createMemoryCache.js';
 import { ANONYMOUS_CALLER, callerFromClaims, mergeCallers, type Caller } from '../Caller.js';
@@ -7,6 +8,36 @@ import type { ProxyEnv } from '../ProxyEnv.js';
 import { ProxyError } from '../ProxyError.js';
 
 const unauthorized = (message: string) => new ProxyError(401, 'unauthorized', message);
+
+/** The 403 of an action the JWT's `c2d_scope` leaves out. */
+export const outOfScope = (action: ConsoleAction) =>
+  new ProxyError(403, 'forbidden', `This seat may not do "${action}": its c2d_scope does not include it. Ask your admin for the right.`);
+
+/** The 403 of an action the host's `authorize` refused. */
+export const refusedByHost = (action: ConsoleAction) =>
+  new ProxyError(403, 'forbidden', `The host app does not allow "${action}" for this user`);
+
+/**
+ * The per-request `authorize(action)` routes call (through `can`): the JWT's scope first, then
+ * the host's hook, whose answer may name the caller.
+ */
+function authorizerFor(c: Context<ProxyEnv>, authorize: ProxyAuth['authorize']): (action: ConsoleAction) => Promise<void> {
+  return async (action) => {
+    const { actions } = c.var.caller;
+    if (actions && !actions.includes(action)) throw outOfScope(action);
+    if (!authorize) return;
+    const answer = await authorize(c.req.raw, { action });
+    if (!answer) throw refusedByHost(action);
+    if (typeof answer === 'object') c.set('caller', mergeCallers(c.var.caller, answer));
+  };
+}
+
+/** The API's guard without auth (sandbox, `insecureNoAuth`): everyone is anonymous and may do everything. */
+export const allowAnonymous: MiddlewareHandler<ProxyEnv> = async function anonymous(c, next) {
+  c.set('caller', ANONYMOUS_CALLER);
+  c.set('authorize', async () => {});
+  await next();
+};
 
 /**
  * What is wrong with a verified JWT's time claims (`exp` required; `nbf`, `iat` optional), in
@@ -28,8 +59,10 @@ function timeClaimsProblem(claims: Record<string, unknown>, now: number): string
 }
 
 /**
- * Enforces {@link ProxyAuth}: a bearer JWT (401 when missing, invalid or expired), the host's
- * `authorize` hook (403 when it says no), or both. Applied to the API sub-app only.
+ * Enforces {@link ProxyAuth}: a bearer JWT (401 when missing, invalid or expired; its claims
+ * name the caller), and prepares `c.var.authorize(action)`, which each route runs before its
+ * work (the `can` middleware): the JWT's `c2d_scope`, then the host's `authorize` hook, 403
+ * naming the action when either says no. Applied to the API sub-app only.
  */
 export function requireAuth(auth: ProxyAuth): MiddlewareHandler<ProxyEnv> {
   const { jwtSecret, authorize } = auth;
@@ -63,16 +96,17 @@ export function requireAuth(auth: ProxyAuth): MiddlewareHandler<ProxyEnv> {
           c.header('WWW-Authenticate', 'Bearer error="invalid_token"');
           throw unauthorized(problem);
         }
-        caller = callerFromClaims(payload);
+        try {
+          caller = callerFromClaims(payload);
+        } catch (error) {
+          c.header('WWW-Authenticate', 'Bearer error="invalid_token"');
+          throw unauthorized(`The bearer token is malformed: ${(error as Error).message}`);
+        }
         verified.set(jwt, caller, Math.min((payload.exp as number) * 1000 - Date.now(), 60_000));
       }
     }
-    if (authorize) {
-      const answer = await authorize(c.req.raw);
-      if (!answer) throw new ProxyError(403, 'forbidden', 'This request is not allowed by the host app');
-      if (typeof answer === 'object') caller = mergeCallers(caller, answer);
-    }
     c.set('caller', caller);
+    c.set('authorize', authorizerFor(c, authorize));
     await next();
   };
 }

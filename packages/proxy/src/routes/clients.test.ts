@@ -33,6 +33,20 @@ describe('clients routes', () => {
     ]);
   });
 
+  it('GET /clients?tagId= filters by the tag upstream (Chat2Desk’s own tags filter), with the phone too', async () => {
+    await start();
+    await call('/clients?tagId=77&limit=5');
+    await call('/clients?tagId=78&q=%2B7%20701');
+    expect(upstream.calls.map((c) => c.path)).toEqual(['/v1/clients?limit=5&offset=0&tags=77', '/v1/clients?limit=20&offset=0&phone=7701&tags=78']);
+  });
+
+  it('GET /clients refuses a tag filter on a name search (the index keeps no tags) and a bad tagId, naming them', async () => {
+    await start();
+    expect(await call('/clients?tagId=77&q=Айгерим')).toMatchObject({ status: 400, body: { error: { message: expect.stringContaining('tagId cannot be combined with a name q') } } });
+    expect(await call('/clients?tagId=vip')).toMatchObject({ status: 400, body: { error: { message: expect.stringContaining('tagId must be a positive integer') } } });
+    expect(upstream.calls).toHaveLength(0);
+  });
+
   it('GET /clients?q=<name> never sends q upstream: with nothing indexed, it answers that nothing could be searched yet', async () => {
     await start();
     const { status, body } = await call('/clients?q=%D0%90%D0%B9%D0%B3%D0%B5%D1%80%D0%B8%D0%BC&limit=50');

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { can } from '../middleware/can.js';
 import type { ProxyDeps } from '../ProxyDeps.js';
 import type { ProxyEnv } from '../ProxyEnv.js';
 import { ProxyError } from '../ProxyError.js';
@@ -11,7 +12,7 @@ import { validQuery } from './validators.js';
  * header, or `?lastEventId=`) replays what came after it; without one the stream starts now.
  */
 export function createEventsRoutes({ live }: ProxyDeps) {
-  return new Hono<ProxyEnv>().get('/', validQuery(eventsQuerySchema), async (c) => {
+  return new Hono<ProxyEnv>().get('/', can('read'), validQuery(eventsQuerySchema), async (c) => {
     const header = c.req.header('last-event-id');
     if (header !== undefined && !LAST_EVENT_ID.test(header)) {
       throw new ProxyError(400, 'bad_request', 'Invalid Last-Event-ID header: it must be an event id from this stream (at most 64 letters, digits, "-", "_", ".", ":")');

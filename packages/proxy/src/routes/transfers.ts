@@ -1,5 +1,6 @@
 import type { Transfer } from '@c2d-console/core';
 import { Hono } from 'hono';
+import { can } from '../middleware/can.js';
 import type { ProxyDeps } from '../ProxyDeps.js';
 import type { ProxyEnv } from '../ProxyEnv.js';
 import { mapOperatorList, withOperatorNames } from '../upstream/mappers.js';
@@ -13,7 +14,7 @@ import { validQuery } from './validators.js';
  * with the operators' names filled in from Chat2Desk.
  */
 export function createTransfersRoutes({ upstream, live }: ProxyDeps) {
-  return new Hono<ProxyEnv>().get('/', validQuery(transfersQuerySchema), async (c) => {
+  return new Hono<ProxyEnv>().get('/', can('read'), validQuery(transfersQuerySchema), async (c) => {
     const { limit, offset, ...filter } = c.req.valid('query');
     const recorded = await (await live.stores()).transfers.list(filter, { limit, offset });
     // Names are a nicety: transfers still answer (with null names) when operators fail, and an

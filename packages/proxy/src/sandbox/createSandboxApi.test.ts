@@ -277,16 +277,106 @@ describe('dialogs, operators, channels and the account', () => {
     const dialog = sandbox.store.data.dialogs[4];
     if (!dialog) throw new Error('seed 21 has too few dialogs');
     const from = dialog.operator_id;
-    const to = sandbox.store.data.operators.find((o) => o.id !== from)?.id;
+    const to = sandbox.store.data.operators.find((o) => o.id !== from && o.online)?.id;
     const put = await write(`/v1/dialogs/${dialog.id}`, { method: 'PUT', body: { operator_id: to } });
+    // A bare success, as Chat2Desk's clients read it (test/fixtures/chat2desk/writes.ts).
+    expect(put).toEqual({ status: 200, body: { status: 'success', message: '' } });
     // The transfer also adds Chat2Desk's system message to the dialog.
     const wired = wireDialog(dialog, sandbox.store.lastMessage(dialog.id), sandbox.store.getDialogRoute(dialog.id)?.request_id ?? null);
-    expect(put).toEqual({ status: 200, body: { data: wired, status: 'success' } });
     expect(wired).toMatchObject({ operator_id: to, last_message: { type: 'system', created: '2026-11-03T12:00:00 UTC' } });
     expect(sandbox.store.listTransfers({ dialogId: dialog.id })[0]).toMatchObject({ from_operator_id: from, to_operator_id: to, created: '2026-11-03T12:00:00' });
     expect((await write(`/v1/dialogs/${dialog.id}`, { method: 'PUT', body: {} })).body.errors).toMatch(/Give operator_id/);
     expect((await write(`/v1/dialogs/${dialog.id}`, { method: 'PUT', body: { operator_id: 1 } })).body.message).toBe('not_found');
     expect((await write('/v1/dialogs/999999', { method: 'PUT', body: { operator_id: to } })).body.message).toBe('not_found');
+  });
+});
+
+describe('the operator’s work', () => {
+  const done = { status: 200, body: { status: 'success', message: '' } };
+
+  it('lists operator groups without paging (every operator in one), quick replies and tags', async () => {
+    const groups = await call('/v1/operators_groups');
+    expect(Object.keys(groups.body).toSorted()).toEqual(['data', 'status']);
+    const members = new Set(groups.body.data.flatMap((g: { operator_ids: number[] }) => g.operator_ids));
+    expect(members).toEqual(new Set(shared.store.data.operators.map((o) => o.id)));
+    expect((await call('/v1/templates')).body.data[0]).toEqual({ id: 31, name: 'Приветствие', command: 'hi', text: expect.any(String), created: expect.any(String) });
+    expect((await call('/v1/tags?limit=2')).body).toMatchObject({ data: [{ id: 201, label: 'VIP', group_name: 'Сегмент' }, { id: 202 }], meta: { total: 9, limit: 2 } });
+  });
+
+  it('filters clients by tags (any of them), each client carrying its tags', async () => {
+    const tagged = await call('/v1/clients?tags=201,205&limit=200');
+    expect(tagged.body.data.length).toBeGreaterThan(0);
+    expect(tagged.body.data.every((c: C2DClient) => c.tags.some((t) => t.id === 201 || t.id === 205))).toBe(true);
+    expect((await call('/v1/clients?tags=vip')).body).toEqual(validation('tags', 'tags must be a positive integer, got "vip"'));
+  });
+
+  it('PUT /v1/clients/{id} changes the card: nickname is the name operators give', async () => {
+    const { sandbox, call: write } = writable();
+    const id = sandbox.store.data.clients[3]?.id;
+    expect(await write(`/v1/clients/${id}`, { method: 'PUT', body: { nickname: 'Данияр (опт)', comment: 'звонить после 18', extra_comment_1: '' } })).toEqual(done);
+    expect((await write(`/v1/clients/${id}`)).body.data).toMatchObject({ assigned_name: 'Данияр (опт)', comment: 'звонить после 18', extra_comment_1: '' });
+    expect((await write(`/v1/clients/${id}`, { method: 'PUT', body: { comment: 7 } })).body).toEqual(validation('comment', 'comment must be a string'));
+    expect((await write('/v1/clients/999999', { method: 'PUT', body: { comment: 'x' } })).body.message).toBe('not_found');
+  });
+
+  it('assign_to puts tags on a client and delete_from takes one off, the client named in the query or a body', async () => {
+    const { sandbox, call: write } = writable();
+    const id = sandbox.store.data.clients.find((c) => !sandbox.store.data.clientTags.has(c.id))?.id ?? 0;
+    expect(await write('/v1/tags/assign_to', { method: 'POST', body: { tag_ids: [201, '203'], assignee_type: 'client', assignee_id: id } })).toEqual(done);
+    expect(sandbox.store.clientTags(id).map((t) => t.id)).toEqual([201, 203]);
+    expect(await write(`/v1/tags/201/delete_from?client_id=${id}`, { method: 'DELETE' })).toEqual(done);
+    expect(await write('/v1/tags/203/delete_from', { method: 'DELETE', body: { client_id: id } })).toEqual(done);
+    expect(sandbox.store.clientTags(id)).toEqual([]);
+    expect((await write('/v1/tags/assign_to', { method: 'POST', body: { tag_ids: [999], assignee_type: 'client', assignee_id: id } })).body).toEqual(validation('tag_ids', 'Tag 999 not found'));
+    expect((await write('/v1/tags/assign_to', { method: 'POST', body: { tag_ids: [201], assignee_type: 'request', assignee_id: 1 } })).body.errors).toHaveProperty('assignee_type');
+    expect((await write('/v1/tags/201/delete_from', { method: 'DELETE' })).body).toEqual(validation('client_id', 'client_id is required (a positive integer)'));
+    expect((await write('/v1/tags/999/delete_from?client_id=1001', { method: 'DELETE' })).body.message).toBe('not_found');
+  });
+
+  it('PUT /v1/dialogs refuses an offline operator unless force_assign, and an initiator who is no operator', async () => {
+    const { sandbox, call: write } = writable();
+    const dialog = sandbox.store.data.dialogs.find((d) => d.state === 'open')!;
+    const offline = sandbox.store.data.operators.find((o) => !o.online && o.id !== dialog.operator_id)!;
+    expect((await write(`/v1/dialogs/${dialog.id}`, { method: 'PUT', body: { operator_id: offline.id } })).body).toEqual(
+      validation('operator_id', `Operator ${offline.id} is offline; pass force_assign to hand the dialog over anyway`),
+    );
+    expect((await write(`/v1/dialogs/${dialog.id}`, { method: 'PUT', body: { operator_id: offline.id, initiator_id: 99 } })).body.errors).toHaveProperty('initiator_id');
+    expect(await write(`/v1/dialogs/${dialog.id}`, { method: 'PUT', body: { operator_id: offline.id, force_assign: true, initiator_id: offline.id } })).toEqual(done);
+    expect(sandbox.store.getDialog(dialog.id)?.operator_id).toBe(offline.id);
+  });
+
+  it('transfer_to_group hands the message’s dialog to the group’s least busy online operator; to an offline one only when forced', async () => {
+    const { sandbox, call: write } = writable();
+    const dialog = sandbox.store.data.dialogs.find((d) => d.state === 'open' && sandbox.store.lastMessage(d.id))!;
+    const messageId = sandbox.store.lastMessage(dialog.id)!.id;
+    const group = sandbox.store.data.operatorGroups[0]!;
+    for (const o of sandbox.store.data.operators) o.online = o.id === group.operator_ids.at(-1);
+    expect(await write(`/v1/messages/${messageId}/transfer_to_group?group_id=${group.id}`)).toEqual(done);
+    expect(sandbox.store.getDialog(dialog.id)?.operator_id).toBe(group.operator_ids.at(-1));
+    expect(sandbox.store.listTransfers({ dialogId: dialog.id })[0]).toMatchObject({ reason: group.name });
+
+    for (const o of sandbox.store.data.operators) o.online = false;
+    const nextMessage = sandbox.store.lastMessage(dialog.id)!.id;
+    expect((await write(`/v1/messages/${nextMessage}/transfer_to_group?group_id=${group.id}`)).body.errors).toHaveProperty('force_assign');
+    expect(await write(`/v1/messages/${nextMessage}/transfer_to_group?group_id=${group.id}&force_assign=1`)).toEqual(done);
+    expect((await write(`/v1/messages/${nextMessage}/transfer_to_group`)).body).toEqual(validation('group_id', 'group_id is required (a positive integer)'));
+    expect((await write(`/v1/messages/${nextMessage}/transfer_to_group?group_id=99`)).body.message).toBe('not_found');
+  });
+
+  it('keeps a sent file in its kind’s field, another file in attachments; a note never reopens a closed dialog', async () => {
+    const { sandbox, call: write } = writable();
+    const dialog = sandbox.store.data.dialogs.find((d) => d.state === 'closed' && d.client_id !== null)!;
+    const clientId = dialog.client_id!;
+    const send = (body: Record<string, unknown>) => write('/v1/messages', { method: 'POST', body: { client_id: clientId, text: 'файл', open_dialog: false, ...body } });
+    await send({ attachment: 'https://files.test/u/1/scan.PDF' });
+    await send({ attachment: 'https://files.test/u/2/x', attachment_filename: 'договор.docx' });
+    const [docx, pdf] = (await write(`/v1/messages?client_id=${clientId}&limit=2`)).body.data;
+    expect(pdf).toMatchObject({ pdf: 'https://files.test/u/1/scan.PDF', attachments: [] });
+    expect(docx).toMatchObject({ pdf: null, attachments: [{ name: 'договор.docx', link: 'https://files.test/u/2/x' }] });
+    expect((await send({ attachment: 'javascript:alert(1)' })).body).toEqual(validation('attachment', 'attachment must be an http or https URL'));
+
+    expect((await write('/v1/messages', { method: 'POST', body: { client_id: clientId, text: 'заметка', type: 'comment' } })).status).toBe(200);
+    expect(sandbox.store.getDialog(dialog.id)?.state).toBe('closed');
   });
 });
 

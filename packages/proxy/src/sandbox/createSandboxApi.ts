@@ -3,7 +3,19 @@ import type { C2DError, C2DItem, C2DList } from '../upstream/chat2deskTypes.js';
 import { SANDBOX_MAX_TEXT, type SandboxSendInput, type SandboxStore } from './createSandboxStore.js';
 import { SandboxError, sandboxErrorAnswer } from './SandboxError.js';
 import { FAULT_ANSWERS, SLOW_FAULT_MS, type SandboxFault } from './sandboxFaults.js';
-import { wireApiInfo, wireChannel, wireClient, wireClientTransports, wireDialog, wireMessage, wireOperator, wireSendResult } from './sandboxWire.js';
+import {
+  wireApiInfo,
+  wireChannel,
+  wireClient,
+  wireClientTransports,
+  wireDialog,
+  wireMessage,
+  wireOperator,
+  wireOperatorGroup,
+  wireSendResult,
+  wireTag,
+  wireTemplate,
+} from './sandboxWire.js';
 
 /** Chat2Desk's page size when none is given, and its maximum. */
 const DEFAULT_LIMIT = 20;
@@ -87,6 +99,32 @@ function bodyString(body: Record<string, unknown>, name: string): string | undef
   return value;
 }
 
+function bodyFlag(body: Record<string, unknown>, name: string): boolean | undefined {
+  const value = body[name];
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'boolean') throw new SandboxError(400, `${name} must be true or false`, name);
+  return value;
+}
+
+/** Comma-separated positive ids (`tags=201,202`), or undefined when the parameter is absent. */
+function idList(c: Context, name: string): number[] | undefined {
+  const value = c.req.query(name);
+  if (value === undefined || value === '') return undefined;
+  return value.split(',').map((part) => positiveId(part.trim(), name));
+}
+
+/** A file URL as Chat2Desk downloads it: http or https. */
+function bodyUrl(body: Record<string, unknown>, name: string): string | undefined {
+  const value = bodyString(body, name);
+  if (value !== undefined && !(URL.canParse(value) && /^https?:$/.test(new URL(value).protocol))) {
+    throw new SandboxError(400, `${name} must be an http or https URL`, name);
+  }
+  return value;
+}
+
+/** What a write answers when it has nothing to say (see `test/fixtures/chat2desk/writes.ts`). */
+const done = (c: Context) => c.json({ status: 'success', message: '' });
+
 /** Message types a send may have (`POST /v1/messages`): `comment` is an internal note. */
 const SEND_TYPES: ReadonlyArray<NonNullable<SandboxSendInput['type']>> = ['to_client', 'comment', 'autoreply', 'system'];
 
@@ -110,6 +148,7 @@ export function createSandboxApi(store: SandboxStore, { faults = [], slowMs = SL
   let requests = 0;
   const dialogAnswer = (dialog: Parameters<typeof wireDialog>[0]) =>
     wireDialog(dialog, store.lastMessage(dialog.id), store.getDialogRoute(dialog.id)?.request_id ?? null);
+  const clientAnswer = (client: Parameters<typeof wireClient>[0]) => wireClient(client, store.getClientTransports(client.id) ?? [], store.clientTags(client.id));
   return new Hono()
     .use(async (c, next) => {
       const token = c.req.header('authorization')?.trim();
@@ -122,18 +161,27 @@ export function createSandboxApi(store: SandboxStore, { faults = [], slowMs = SL
       await next();
     })
     .get('/companies/api_info', (c) => item(c, wireApiInfo(requests)))
-    .get('/clients', (c) =>
-      list(
-        c,
-        () => store.listClients({ phone: c.req.query('phone') }),
-        (client) => wireClient(client, store.getClientTransports(client.id) ?? []),
-      ),
-    )
+    .get('/clients', (c) => {
+      const filter = { phone: c.req.query('phone'), tagIds: idList(c, 'tags') };
+      return list(c, () => store.listClients(filter), clientAnswer);
+    })
     .get('/clients/:id', (c) => {
       const id = positiveId(c.req.param('id'), 'client id');
       const client = store.getClient(id);
       if (!client) throw new SandboxError(404, `Client ${id} not found`);
-      return item(c, wireClient(client, store.getClientTransports(id) ?? []));
+      return item(c, clientAnswer(client));
+    })
+    .put('/clients/:id', async (c) => {
+      const id = positiveId(c.req.param('id'), 'client id');
+      const body = await jsonBody(c);
+      store.updateClient(id, {
+        assigned_name: bodyString(body, 'nickname'),
+        comment: bodyString(body, 'comment'),
+        extra_comment_1: bodyString(body, 'extra_comment_1'),
+        extra_comment_2: bodyString(body, 'extra_comment_2'),
+        extra_comment_3: bodyString(body, 'extra_comment_3'),
+      });
+      return done(c);
     })
     .get('/clients/:id/transport', (c) => {
       const id = positiveId(c.req.param('id'), 'client id');
@@ -157,8 +205,8 @@ export function createSandboxApi(store: SandboxStore, { faults = [], slowMs = SL
       }
       const text = bodyString(body, 'text');
       if (text === undefined) throw new SandboxError(400, `text is required (1 to ${SANDBOX_MAX_TEXT} characters)`, 'text');
-      const openDialog = body.open_dialog;
-      if (openDialog !== undefined && typeof openDialog !== 'boolean') throw new SandboxError(400, 'open_dialog must be true or false', 'open_dialog');
+      const attachment = bodyUrl(body, 'attachment');
+      const filename = bodyString(body, 'attachment_filename');
       const sent = store.sendMessage({
         clientId: bodyId(body, 'client_id', true),
         text,
@@ -166,9 +214,18 @@ export function createSandboxApi(store: SandboxStore, { faults = [], slowMs = SL
         transport: bodyString(body, 'transport'),
         channelId: bodyId(body, 'channel_id', false),
         operatorId: bodyId(body, 'operator_id', false),
-        openDialog,
+        openDialog: bodyFlag(body, 'open_dialog'),
+        attachment: attachment === undefined ? undefined : { url: attachment, filename },
       });
       return item(c, wireSendResult(sent));
+    })
+    .get('/messages/:id/transfer_to_group', (c) => {
+      const messageId = positiveId(c.req.param('id'), 'message id');
+      const groupId = optionalId(c, 'group_id');
+      if (groupId === undefined) throw new SandboxError(400, 'group_id is required (a positive integer)', 'group_id');
+      const force = oneOf(c, 'force_assign', ['1', '0', 'true', 'false'] as const);
+      store.transferToGroup(messageId, groupId, force === '1' || force === 'true');
+      return done(c);
     })
     .get('/dialogs', (c) => {
       const filter = { operatorId: optionalId(c, 'operator_id'), state: oneOf(c, 'state', ['open', 'closed'] as const) };
@@ -187,9 +244,43 @@ export function createSandboxApi(store: SandboxStore, { faults = [], slowMs = SL
       if (state !== undefined && state !== 'open' && state !== 'closed') throw new SandboxError(400, `state must be "open" or "closed", got ${JSON.stringify(state)}`, 'state');
       const operatorId = bodyId(body, 'operator_id', false);
       if (operatorId === undefined && state === undefined) throw new SandboxError(400, 'Give operator_id (a positive integer) to transfer the dialog, or state');
-      return item(c, dialogAnswer(store.updateDialog(id, { operatorId, state, reason: bodyString(body, 'reason') ?? null })));
+      const initiatorId = bodyId(body, 'initiator_id', false);
+      if (initiatorId !== undefined && !store.getOperator(initiatorId)) throw new SandboxError(400, `initiator_id ${initiatorId} is not an operator of the account`, 'initiator_id');
+      const force = bodyFlag(body, 'force_assign') ?? false;
+      // What force_assign (2025-07) is for: handing a dialog to an operator who is not online.
+      const operator = operatorId === undefined ? undefined : store.getOperator(operatorId);
+      if (operator && !operator.online && !force && store.getDialog(id)?.operator_id !== operatorId) {
+        throw new SandboxError(400, `Operator ${operator.id} is offline; pass force_assign to hand the dialog over anyway`, 'operator_id');
+      }
+      store.updateDialog(id, { operatorId, state, reason: bodyString(body, 'reason') ?? null });
+      return done(c);
     })
     .get('/operators', (c) => list(c, () => store.listOperators(), wireOperator))
+    // No paging and no meta, as Chat2Desk answers it.
+    .get('/operators_groups', (c) => c.json({ data: store.listOperatorGroups().map(wireOperatorGroup), status: 'success' }))
+    .get('/templates', (c) => list(c, () => store.listTemplates(), wireTemplate))
+    .get('/tags', (c) => list(c, () => store.listTags(), wireTag))
+    .post('/tags/assign_to', async (c) => {
+      const body = await jsonBody(c);
+      if (body.assignee_type !== 'client') throw new SandboxError(400, `assignee_type must be "client" (the sandbox tags clients only), got ${JSON.stringify(body.assignee_type)}`, 'assignee_type');
+      const tagIds = body.tag_ids;
+      if (!Array.isArray(tagIds) || tagIds.length === 0) throw new SandboxError(400, 'tag_ids must be a non-empty array of tag ids', 'tag_ids');
+      store.assignTags(
+        bodyId(body, 'assignee_id', true),
+        tagIds.map((value) => positiveId(typeof value === 'number' || typeof value === 'string' ? String(value) : JSON.stringify(value), 'tag_ids')),
+      );
+      return done(c);
+    })
+    .delete('/tags/:id/delete_from', async (c) => {
+      const tagId = positiveId(c.req.param('id'), 'tag id');
+      if (!store.listTags().some((tag) => tag.id === tagId)) throw new SandboxError(404, `Tag ${tagId} not found`);
+      // Clients send the client in the query (jkasemenov/c2d_api) or in a body (dgolovachev/Chat2DeskClient): both are taken.
+      const fromBody = (await c.req.raw.clone().text()) === '' ? undefined : bodyId(await jsonBody(c), 'client_id', false);
+      const clientId = optionalId(c, 'client_id') ?? fromBody;
+      if (clientId === undefined) throw new SandboxError(400, 'client_id is required (a positive integer)', 'client_id');
+      store.removeTag(clientId, tagId);
+      return done(c);
+    })
     .get('/channels', (c) => list(c, () => store.listChannels(), wireChannel))
     .onError((error, c) => {
       const { status, body } = sandboxErrorAnswer(error);

@@ -35,7 +35,7 @@ export function createSandboxApp(options: SandboxAppOptions = {}): SandboxApp {
   const store = createSandboxStore(options);
   const app = new Hono({ getPath: sandboxPath })
     .route('/v1', createSandboxApi(store, options))
-    .route('/chat', createSandboxWebUi(store))
+    .route('/chat', createSandboxWebUi(store, { login: options.faults?.includes('login') }))
     .notFound((c) => {
       if (c.req.path.startsWith('/chat/')) {
         const what = `${c.req.method} ${c.req.path}`;

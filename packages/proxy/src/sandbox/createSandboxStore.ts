@@ -8,7 +8,10 @@ import type {
   SandboxDialog,
   SandboxMessage,
   SandboxOperator,
+  SandboxOperatorGroup,
   SandboxRoute,
+  SandboxTag,
+  SandboxTemplate,
   SandboxTransfer,
 } from './sandboxRecords.js';
 import { SandboxError } from './SandboxError.js';
@@ -24,10 +27,12 @@ export interface SandboxOptions {
   now?: () => Date;
 }
 
-/** `listClients` filters: Chat2Desk's only one. Like Chat2Desk, the sandbox has no name search. */
+/** `listClients` filters: Chat2Desk's. Like Chat2Desk, the sandbox has no name search. */
 export interface ClientFilter {
   /** Digits the phone must contain (other characters are ignored). */
   phone?: string;
+  /** Clients carrying any of these tags. */
+  tagIds?: readonly number[];
 }
 
 /** `listMessages` filters; messages come newest first unless `order` is `asc`. */
@@ -63,9 +68,14 @@ export interface SandboxSendInput {
   operatorId?: number;
   /** The dialog to write into (the web UI's); by default the client's latest dialog. */
   dialogId?: number;
-  /** False keeps a closed dialog closed; by default writing reopens it. */
+  /** False keeps a closed dialog closed; by default writing to the client reopens it (a note never does). */
   openDialog?: boolean;
+  /** A file by URL: a picture, PDF, audio or video goes in its own field (by its name's extension), anything else in `attachments`. */
+  attachment?: { url: string; filename?: string };
 }
+
+/** The card fields `PUT /v1/clients/{id}` changes. */
+export type SandboxClientChange = Partial<Pick<SandboxClient, 'assigned_name' | 'comment' | 'extra_comment_1' | 'extra_comment_2' | 'extra_comment_3'>>;
 
 /** A client writing (the activity loop's, standing in for a messenger). */
 export interface SandboxIncomingMessage {
@@ -88,7 +98,7 @@ export interface SandboxNewClient {
 export type SandboxChange =
   | { kind: 'message'; message: SandboxMessage; newRequest: boolean; newClient: boolean }
   | { kind: 'dialog'; change: 'transferred' | 'closed' | 'reopened'; dialog: SandboxDialog; at: string }
-  | { kind: 'client'; change: 'new' | 'updated'; client: SandboxClient; at: string };
+  | { kind: 'client'; change: 'new' | 'updated'; client: SandboxClient; at: string; tags?: { added: number[]; removed: number[] } };
 
 /** A change to a dialog (`PUT /v1/dialogs/{id}`). */
 export interface SandboxDialogChange {
@@ -136,6 +146,22 @@ export interface SandboxStore {
   addClient(input: SandboxNewClient): SandboxClient;
   /** Changes the name operators gave a client (`assigned_name`). */
   assignName(clientId: number, assignedName: string | null): SandboxClient;
+  /** Changes a client's card (`PUT /v1/clients/{id}`); a change is reported once, as `client_updated`. */
+  updateClient(clientId: number, change: SandboxClientChange): SandboxClient;
+  /** The tags a client carries, in id order. */
+  clientTags(clientId: number): SandboxTag[];
+  /** Puts tags on a client (those it has already stay); throws a 400 naming an unknown tag. */
+  assignTags(clientId: number, tagIds: readonly number[]): SandboxClient;
+  /** Takes a tag off a client (nothing happens when it has none). */
+  removeTag(clientId: number, tagId: number): SandboxClient;
+  listTags(): SandboxTag[];
+  listOperatorGroups(): SandboxOperatorGroup[];
+  listTemplates(): SandboxTemplate[];
+  /**
+   * Hands the dialog of message `messageId` to group `groupId`: to its online operator with the
+   * fewest open dialogs; with `force`, to its first operator when none is online (else a 400).
+   */
+  transferToGroup(messageId: number, groupId: number, force: boolean): SandboxDialog;
   /** Calls `listener` with every change made after seeding; returns the unsubscribe. */
   subscribe(listener: (change: SandboxChange) => void): () => void;
 }
@@ -144,6 +170,21 @@ export interface SandboxStore {
 export const SANDBOX_MAX_TEXT = MAX_MESSAGE_LENGTH;
 
 const byIdDesc = (a: { id: number }, b: { id: number }): number => b.id - a.id;
+
+/** File kinds Chat2Desk keeps in a field of their own, by the file name's extension. */
+const MEDIA_BY_EXTENSION: ReadonlyArray<[RegExp, 'photo' | 'pdf' | 'audio' | 'video']> = [
+  [/\.(jpe?g|png|gif|webp)$/i, 'photo'],
+  [/\.pdf$/i, 'pdf'],
+  [/\.(mp3|ogg|oga|m4a|wav)$/i, 'audio'],
+  [/\.(mp4|mov|webm)$/i, 'video'],
+];
+
+/** Where a sent file goes in a message: its kind's field, or `attachments` with its name. */
+function attachmentMedia({ url, filename }: { url: string; filename?: string }): Partial<Pick<SandboxMessage, 'photo' | 'video' | 'audio' | 'pdf' | 'attachments'>> {
+  const name = filename ?? decodeURIComponent(new URL(url).pathname.split('/').at(-1) ?? '');
+  const kind = MEDIA_BY_EXTENSION.find(([pattern]) => pattern.test(name))?.[1];
+  return kind ? { [kind]: url } : { attachments: [{ name: name || null, link: url }] };
+}
 
 /** Sort order of two Chat2Desk times, newest first, missing last. Fixed-width UTC strings compare as text. */
 function newerFirst(a: string | null, b: string | null): number {
@@ -232,10 +273,11 @@ export function createSandboxStore(options: SandboxOptions = {}): SandboxStore {
     return o ? `${o.first_name ?? ''} ${o.last_name ?? ''}`.trim() || (o.email ?? String(id)) : String(id);
   };
 
-  /** A new message with every media field empty. */
+  /** A new message; media fields empty unless `media` fills some. */
   const addMessage = (
     message: Pick<SandboxMessage, 'text' | 'type' | 'transport' | 'channel_id' | 'operator_id' | 'dialog_id' | 'client_id' | 'created' | 'read'>,
     news: { newRequest?: boolean; newClient?: boolean } = {},
+    media: Partial<Pick<SandboxMessage, 'photo' | 'video' | 'audio' | 'pdf' | 'attachments'>> = {},
   ): SandboxMessage => {
     const request = message.dialog_id === null ? undefined : data.dialogRoutes.get(message.dialog_id)?.request_id;
     const stored: SandboxMessage = {
@@ -249,6 +291,7 @@ export function createSandboxStore(options: SandboxOptions = {}): SandboxStore {
       coordinates: null,
       attachments: [],
       extra_data: null,
+      ...media,
     };
     data.messages.push(stored);
     index(stored);
@@ -330,7 +373,7 @@ export function createSandboxStore(options: SandboxOptions = {}): SandboxStore {
     throw new SandboxError(400, `Client ${clientId} cannot be reached through ${wanted}; use one of: ${usable || 'none'}`, transport === undefined ? 'channel_id' : 'transport');
   };
 
-  return {
+  const store: SandboxStore = {
     seed,
     data,
     getClient: (id) => clientsById.get(id),
@@ -348,6 +391,8 @@ export function createSandboxStore(options: SandboxOptions = {}): SandboxStore {
         if (!digits) throw new SandboxError(400, `phone must contain digits, got "${filter.phone}"`);
         list = list.filter((c) => c.phone?.includes(digits));
       }
+      const tagIds = filter.tagIds;
+      if (tagIds !== undefined) list = list.filter((c) => data.clientTags.get(c.id)?.some((id) => tagIds.includes(id)));
       return list === clientsNewestFirst ? [...list] : list;
     },
 
@@ -419,9 +464,10 @@ export function createSandboxStore(options: SandboxOptions = {}): SandboxStore {
       }
       const route = chooseRoute(client.id, dialog, input.transport, input.channelId);
 
+      const note = input.type === 'comment';
       if (!dialog) {
         dialog = startDialog(client, route, input.operatorId ?? null);
-      } else if (dialog.state === 'closed' && input.openDialog !== false) {
+      } else if (dialog.state === 'closed' && input.openDialog !== false && !note) {
         openDialog(dialog);
       }
       const dialogRoute = data.dialogRoutes.get(dialog.id);
@@ -430,17 +476,21 @@ export function createSandboxStore(options: SandboxOptions = {}): SandboxStore {
         dialogRoute.channel_id = route.channel_id;
       }
 
-      return addMessage({
-        text,
-        type: input.type ?? 'to_client',
-        transport: route.transport,
-        channel_id: route.channel_id,
-        operator_id: input.operatorId ?? dialog.operator_id,
-        dialog_id: dialog.id,
-        client_id: client.id,
-        created: stamp(),
-        read: 0,
-      });
+      return addMessage(
+        {
+          text,
+          type: input.type ?? 'to_client',
+          transport: route.transport,
+          channel_id: route.channel_id,
+          operator_id: input.operatorId ?? dialog.operator_id,
+          dialog_id: dialog.id,
+          client_id: client.id,
+          created: stamp(),
+          read: 0,
+        },
+        {},
+        input.attachment ? attachmentMedia(input.attachment) : {},
+      );
     },
 
     updateDialog(id, change) {
@@ -526,10 +576,68 @@ export function createSandboxStore(options: SandboxOptions = {}): SandboxStore {
       return client;
     },
 
+    updateClient(clientId, change) {
+      const client = requireClient(clientId);
+      const fields = Object.entries(change).filter(([field, value]) => value !== undefined && client[field as keyof SandboxClientChange] !== value);
+      if (fields.length > 0) {
+        Object.assign(client, Object.fromEntries(fields));
+        emit({ kind: 'client', change: 'updated', client, at: stamp() });
+      }
+      return client;
+    },
+
+    clientTags: (clientId) => {
+      const ids = data.clientTags.get(requireClient(clientId).id) ?? [];
+      return data.tags.filter((tag) => ids.includes(tag.id));
+    },
+
+    assignTags(clientId, tagIds) {
+      const client = requireClient(clientId);
+      for (const tagId of tagIds) {
+        if (!data.tags.some((tag) => tag.id === tagId)) throw new SandboxError(400, `Tag ${tagId} not found`, 'tag_ids');
+      }
+      const held = data.clientTags.get(client.id) ?? [];
+      const added = [...new Set(tagIds)].filter((id) => !held.includes(id));
+      if (added.length > 0) {
+        data.clientTags.set(client.id, [...held, ...added].toSorted((a, b) => a - b));
+        emit({ kind: 'client', change: 'updated', client, at: stamp(), tags: { added, removed: [] } });
+      }
+      return client;
+    },
+
+    removeTag(clientId, tagId) {
+      const client = requireClient(clientId);
+      const held = data.clientTags.get(client.id) ?? [];
+      if (held.includes(tagId)) {
+        data.clientTags.set(client.id, held.filter((id) => id !== tagId));
+        emit({ kind: 'client', change: 'updated', client, at: stamp(), tags: { added: [], removed: [tagId] } });
+      }
+      return client;
+    },
+
+    listTags: () => [...data.tags],
+    listOperatorGroups: () => data.operatorGroups.map((g) => ({ ...g, operator_ids: [...g.operator_ids] })),
+    listTemplates: () => [...data.templates],
+
+    transferToGroup(messageId, groupId, force) {
+      const message = data.messages.find((m) => m.id === messageId);
+      if (!message) throw new SandboxError(404, `Message ${messageId} not found`);
+      const group = data.operatorGroups.find((g) => g.id === groupId);
+      if (!group) throw new SandboxError(404, `Operator group ${groupId} not found`);
+      if (message.dialog_id === null) throw new SandboxError(400, `Message ${messageId} belongs to no dialog`, 'id');
+      const members = group.operator_ids.map(requireOperator);
+      const open = (id: number) => data.dialogs.filter((d) => d.state === 'open' && d.operator_id === id).length;
+      const online = members.filter((o) => o.online).toSorted((a, b) => open(a.id) - open(b.id) || a.id - b.id);
+      const operator = online[0] ?? (force ? members[0] : undefined);
+      if (!operator) throw new SandboxError(400, `No operator of group "${group.name}" is online; pass force_assign to hand the dialog over anyway`, 'force_assign');
+      return store.updateDialog(message.dialog_id, { operatorId: operator.id, reason: group.name });
+    },
+
     subscribe(listener) {
       const entry = (change: SandboxChange) => listener(change);
       listeners.add(entry);
       return () => void listeners.delete(entry);
     },
   };
+  return store;
 }

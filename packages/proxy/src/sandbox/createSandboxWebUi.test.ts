@@ -182,3 +182,23 @@ describe('POST /chat/all/send', () => {
     expect(unknown.status).toBe(404);
   });
 });
+
+describe('the login fault', () => {
+  it('shows Chat2Desk’s sign-in form instead of any dialog, framed like the rest, and never signs in', async () => {
+    const loggedOut = createSandboxApp({ seed: 42, clients: 20, faults: ['login'] });
+    const { response, page } = await open(loggedOut, '/chat/all?dialogID=1&minifiedView=2');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-security-policy')).toContain("default-src 'none'");
+    expect(page.getByRole('heading', { level: 1 }).textContent).toBe('Sign in to Chat2Desk');
+    expect(page.getByLabelText('Email')).toHaveProperty('type', 'email');
+    expect(page.getByLabelText('Password')).toHaveProperty('type', 'password');
+    expect(page.queryByRole('region', { name: 'Message history' })).toBeNull();
+
+    const form = new URLSearchParams({ email: 'op@example.com', password: 'secret' });
+    const signIn = await loggedOut.app.request('/chat/login', { method: 'POST', body: form });
+    expect(signIn.status).toBe(200);
+    expect(await signIn.text()).toContain('signing in never works here');
+    // The API is not affected.
+    expect((await loggedOut.app.request('/v1/dialogs/1', { headers: { authorization: 'sandbox' } })).status).toBe(200);
+  });
+});

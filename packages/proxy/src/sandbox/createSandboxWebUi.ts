@@ -2,7 +2,7 @@ import { Hono, type Context } from 'hono';
 import type { SandboxClient, SandboxDialog, SandboxMessage } from './sandboxRecords.js';
 import type { SandboxStore } from './createSandboxStore.js';
 import { SANDBOX_MAX_TEXT } from './createSandboxStore.js';
-import { renderChatErrorPage, renderChatPage, type ChatDialogView, type ChatMode, type ChatPageView } from './renderChatPage.js';
+import { renderChatErrorPage, renderChatPage, renderLoginPage, type ChatDialogView, type ChatMode, type ChatPageView } from './renderChatPage.js';
 import { SandboxError, sandboxFailure } from './SandboxError.js';
 
 /** How many messages a dialog page shows (the newest), and how many dialogs mode 1 lists. */
@@ -130,14 +130,27 @@ function pageView(store: SandboxStore, mode: ChatMode, dialog: SandboxDialog | u
   return view;
 }
 
+/** Options of {@link createSandboxWebUi}. */
+export interface SandboxWebUiOptions {
+  /** The `login` fault: every page is Chat2Desk's sign-in form, as for an operator not signed in. */
+  login?: boolean;
+}
+
 /**
  * The fake Chat2Desk web UI (mounted under `/chat`): `GET /chat/all?dialogID=&minifiedView=`
  * renders the documented modes, and mode 2's reply form posts to `POST /chat/all/send`, which
  * stores the message like `POST /v1/messages` and redirects back (303). Links and the form use
- * relative URLs, so the UI works wherever the proxy is mounted. Errors are HTML pages.
+ * relative URLs, so the UI works wherever the proxy is mounted. Errors are HTML pages. With the
+ * `login` fault every page is a sign-in form instead (HTTP 200, as Chat2Desk's is), and signing
+ * in never succeeds.
  */
-export function createSandboxWebUi(store: SandboxStore): Hono {
+export function createSandboxWebUi(store: SandboxStore, { login = false }: SandboxWebUiOptions = {}): Hono {
   return new Hono()
+    .use(async (c, next) => {
+      if (!login) return next();
+      const notice = c.req.method === 'POST' ? 'This sandbox runs with the login fault (C2D_SANDBOX_FAULTS=login): signing in never works here.' : undefined;
+      return htmlResponse(c, renderLoginPage(notice));
+    })
     .get('/all', (c) => {
       const mode = parseMode(c);
       if (!mode.ok) return mode.response;

@@ -1,6 +1,7 @@
 import { addSandboxMedia } from './addSandboxMedia.js';
 import { c2dTime } from './c2dTime.js';
 import { createRandom, type Random } from './createRandom.js';
+import { generateOperatorWork, type SandboxOperatorWork } from './generateOperatorWork.js';
 import * as names from './sandboxNames.js';
 import * as texts from './sandboxTexts.js';
 import type { SandboxLanguage, Turn } from './sandboxTexts.js';
@@ -18,7 +19,7 @@ import type {
 type SeedMessageType = 'from_client' | 'to_client' | 'system' | 'autoreply' | 'comment';
 
 /** Everything the sandbox serves, as its own records (`sandboxRecords.ts`), ids ascending. */
-export interface SandboxData {
+export interface SandboxData extends SandboxOperatorWork {
   clients: SandboxClient[];
   /** Channels and transports that can reach each client, by client id. */
   clientTransports: Map<number, SandboxRoute[]>;
@@ -472,5 +473,7 @@ export function generateSandboxData(options: { seed: number; clients: number }):
     dialogRoutes,
     messages: messageList,
     transfers: transferList,
+    // A stream of their own too: tags, groups and quick replies left the rest of a seed's account as it was.
+    ...generateOperatorWork(createRandom(options.seed ^ 0x776f726b), clients, operators, windowStart),
   };
 }

@@ -91,6 +91,11 @@ button{flex:none;font:inherit;padding:.5rem 1.1rem;border:0;border-radius:.4rem;
 textarea:focus-visible,button:focus-visible,a:focus-visible,.scroll:focus-visible{outline:2px solid var(--accent);outline-offset:2px}
 .scroll:focus-visible{outline-offset:-2px}
 .error{color:var(--error);margin:0}
+.login{margin:auto;width:min(22rem,100%);padding:1.5rem;background:var(--panel);border:1px solid var(--line);border-radius:.6rem;display:flex;flex-direction:column;gap:.75rem}
+.login form{border:0;padding:0;flex-direction:column;align-items:stretch;background:none}
+.login label{display:flex;flex-direction:column;gap:.2rem}
+.login input{font:inherit;color:inherit;background:var(--bg);border:1px solid var(--line);border-radius:.4rem;padding:.45rem .5rem}
+.login input:focus-visible{outline:2px solid var(--accent);outline-offset:2px}
 .sandbox{margin:0;padding:.3rem 1rem;font-size:.75rem;color:var(--muted);border-top:1px solid var(--line);background:var(--panel)}
 @media (max-width:40rem){
 .layout{flex-direction:column}
@@ -189,5 +194,26 @@ export function renderChatErrorPage(title: string, detail: string, mode?: ChatMo
     title,
     mode,
     body: html`<div class="layout"><main><header><h1>${title}</h1></header><p class="empty">${detail}</p></main></div>`,
+  });
+}
+
+/**
+ * What Chat2Desk shows in the frame when the operator is not signed in to it in this browser
+ * (the sandbox's `login` fault): its sign-in form. It loads like any page, so the frame cannot
+ * tell it from a dialog: the console's "Open in Chat2Desk" way out must stay reachable.
+ */
+export function renderLoginPage(notice?: string): string {
+  return page({
+    title: 'Sign in',
+    body: html`<div class="layout"><main class="login" data-page="login">
+<h1>Sign in to Chat2Desk</h1>
+<p class="meta">Sign in to see this dialog.</p>
+${notice ? html`<p class="error" role="alert">${notice}</p>` : ''}
+<form method="post" action="login">
+<label>Email<input type="email" name="email" autocomplete="username" required></label>
+<label>Password<input type="password" name="password" autocomplete="current-password" required></label>
+<button type="submit">Sign in</button>
+</form>
+</main></div>`,
   });
 }

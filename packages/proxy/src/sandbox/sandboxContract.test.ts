@@ -10,11 +10,32 @@ import {
   mapDialog,
   mapDialogList,
   mapMessageList,
+  mapOperatorGroupList,
   mapOperatorList,
   mapSendResult,
+  mapTagList,
+  mapTemplateList,
+  clientUpdateBody,
+  dialogUpdateBody,
   sendMessageBody,
+  tagAssignBody,
 } from '../upstream/mappers.js';
-import { apiInfoPath, channelsPath, clientChannelsPath, clientPath, clientsPath, dialogPath, messagesPath, operatorsPath } from '../upstream/paths.js';
+import {
+  apiInfoPath,
+  C2D_PATHS,
+  channelsPath,
+  clientChannelsPath,
+  clientPath,
+  clientsPath,
+  dialogPath,
+  messagesPath,
+  operatorGroupsPath,
+  operatorsPath,
+  tagDeleteFromPath,
+  tagsPath,
+  templatesPath,
+  transferToGroupPath,
+} from '../upstream/paths.js';
 import { readBodyError } from '../upstream/upstreamErrors.js';
 import { readWebhook } from '../upstream/readWebhook.js';
 import { createSandboxApp, type SandboxAppOptions } from './createSandboxApp.js';
@@ -61,6 +82,9 @@ describe('the sandbox answers in Chat2Desk’s real shapes (the fixtures)', () =
     ['GET /v1/dialogs/{id}', dialogPath(dialogId), [c2d.dialogItem, { ...c2d.dialogItem, data: c2d.dialogClosed }]],
     ['GET /v1/dialogs', '/v1/dialogs?limit=200', [c2d.dialogsList]],
     ['GET /v1/operators', operatorsPath(), [c2d.operatorsList]],
+    ['GET /v1/operators_groups', operatorGroupsPath(), [c2d.operatorGroupsList]],
+    ['GET /v1/templates', templatesPath(), [c2d.templatesList]],
+    ['GET /v1/tags', tagsPath(), [c2d.tagsList]],
     ['GET /v1/companies/api_info', apiInfoPath(), [c2d.apiInfo]],
   ];
   it.each(endpoints)('%s', async (_, path, fixtures) => {
@@ -70,6 +94,32 @@ describe('the sandbox answers in Chat2Desk’s real shapes (the fixtures)', () =
   it('POST /v1/messages', async () => {
     const { body } = await answer(app, '/v1/messages', { method: 'POST', body: JSON.stringify(sendMessageBody({ clientId, text: 'Contract check' })) });
     expect(differences(body, c2d.sendResult)).toEqual([]);
+  });
+
+  it('answers the writes of the operator’s work as Chat2Desk does: a bare success', async () => {
+    const writer = createSandboxApp({ seed: 4, clients: 50, now: () => new Date('2026-11-03T12:00:00Z') });
+    const online = writer.store.data.operators.find((o) => o.online);
+    const dialog = writer.store.data.dialogs.find((d) => d.state === 'open' && d.operator_id !== online?.id && writer.store.lastMessage(d.id));
+    const group = writer.store.data.operatorGroups.find((g) => g.operator_ids.some((id) => writer.store.getOperator(id)?.online));
+    const tag = writer.store.data.tags[0];
+    if (!online || !dialog || !group || !tag) throw new Error('seed 4 lacks what the writes need');
+    const writes: Array<[string, RequestInit]> = [
+      [dialogPath(dialog.id), { method: 'PUT', body: JSON.stringify(dialogUpdateBody({ operatorId: online.id }, online.id)) }],
+      [dialogPath(dialog.id), { method: 'PUT', body: JSON.stringify(dialogUpdateBody({ state: 'closed' })) }],
+      [clientPath(clientId), { method: 'PUT', body: JSON.stringify(clientUpdateBody({ name: 'Контракт', comment: 'проверка' })) }],
+      [C2D_PATHS.tagsAssign, { method: 'POST', body: JSON.stringify(tagAssignBody(clientId, [tag.id])) }],
+      [tagDeleteFromPath(tag.id, clientId), { method: 'DELETE' }],
+      [transferToGroupPath(writer.store.lastMessage(dialog.id)?.id ?? 0, group.id, true), { method: 'GET' }],
+    ];
+    for (const [path, init] of writes) {
+      // oxlint-disable-next-line no-await-in-loop -- one write after another, as the proxy sends them
+      const { status, body } = await answer(writer, path, init);
+      expect({ path, status, differences: differences(body, c2d.writeSuccess) }).toEqual({ path, status: 200, differences: [] });
+    }
+    expect(writer.store.getClient(clientId)).toMatchObject({ assigned_name: 'Контракт', comment: 'проверка' });
+    const refused = await answer(writer, C2D_PATHS.tagsAssign, { method: 'POST', body: JSON.stringify(tagAssignBody(clientId, [99_999])) });
+    // A refused write names its field in `errors`, as a refused send does.
+    expect(differences(refused.body, { ...c2d.errorSendRefused, errors: { tag_ids: ['…'] } })).toEqual([]);
   });
 
   it('serves the cases the first release got wrong: both time formats, string counts, unknown types, every kind of media', async () => {
@@ -126,6 +176,20 @@ describe('the proxy’s paths and mappers read every sandbox answer', () => {
     expect(mapApiInfo(await get(apiInfoPath())).requestsThisMonth).toBeGreaterThan(0);
   });
 
+  it('operator groups, quick replies, tags, and clients filtered by a tag with their tags', async () => {
+    const groups = mapOperatorGroupList(await get(operatorGroupsPath())).data;
+    expect(groups.length).toBe(app.store.data.operatorGroups.length);
+    expect(new Set(groups.flatMap((g) => g.operatorIds))).toEqual(new Set(app.store.data.operators.map((o) => o.id)));
+    expect(mapTemplateList(await get(templatesPath())).data.every((t) => t.text !== '' && (t.title ?? '') !== '')).toBe(true);
+    const tags = mapTagList(await get(tagsPath())).data;
+    const tagged = app.store.data.clientTags.entries().next().value;
+    if (!tagged) throw new Error('seed 4 tags no client');
+    const [taggedId, tagIds] = tagged;
+    const filtered = mapClientList(await get(clientsPath({ limit: 200, offset: 0, tagId: tagIds[0] }))).data;
+    expect(filtered.map((c) => c.id)).toContain(taggedId);
+    expect(filtered.find((c) => c.id === taggedId)?.tags).toEqual(tags.filter((t) => tagIds.includes(t.id)));
+  });
+
   it('the sandbox’s error bodies are the ones the proxy’s error table knows', async () => {
     const ask = async (options: SandboxAppOptions, path: string) => readBodyError(JSON.stringify((await answer(createSandboxApp({ clients: 5, ...options }), path)).body));
     expect((await ask({}, '/v1/clients/999999'))?.kind).toBe('not_found');
@@ -156,6 +220,12 @@ describe('the sandbox’s webhook deliveries have Chat2Desk’s real shapes, and
     ['close_dialog', () => store.updateDialog(assigned?.id ?? 0, { state: 'closed' }), [c2d.hookCloseDialog]],
     ['new_client', () => store.addClient({ name: 'Ерлан', phone: '77071112233', route: { channel_id: 1, transport: 'whatsapp' } }), [c2d.hookNewClient]],
     ['client_updated', () => store.assignName(assigned?.client_id ?? 0, 'Айгерим (VIP)'), [c2d.hookClientUpdated]],
+    // ⚠ No source shows the tag hooks' payloads (L): the shape of client_updated, naming the tag.
+    [
+      'add_tag_to_client',
+      () => store.assignTags(assigned?.client_id ?? 0, [store.data.tags.find((tag) => !store.clientTags(assigned?.client_id ?? 0).includes(tag))?.id ?? 0]),
+      [{ ...c2d.hookClientUpdated, hook_type: 'add_tag_to_client', tag_id: 201 }],
+    ],
   ];
   it.each(cases)('%s', (hook, act, fixtures) => {
     const sent = deliveries(act).filter((payload) => payload.hook_type === hook);

@@ -1,10 +1,11 @@
 /**
  * Faults the fake Chat2Desk can be switched into (`createProxy({ sandbox: { faults } })`,
  * `C2D_SANDBOX_FAULTS=quota,bad-token`), so every error state of the console can be seen
- * offline, in the demo and in stories: the error bodies are Chat2Desk's own, at HTTP 200.
+ * offline, in the demo and in stories: the API's error bodies are Chat2Desk's own, at HTTP 200;
+ * `login` leaves the API alone and turns the web UI (`/chat/`) into Chat2Desk's sign-in page.
  * Kept free of imports: the proxy checks its options against this list without loading the sandbox.
  */
-export const SANDBOX_FAULTS = ['quota', 'rate-limit', 'bad-token', 'slow'] as const;
+export const SANDBOX_FAULTS = ['quota', 'rate-limit', 'bad-token', 'slow', 'login'] as const;
 
 /** One of {@link SANDBOX_FAULTS}. */
 export type SandboxFault = (typeof SANDBOX_FAULTS)[number];

@@ -110,3 +110,28 @@ export interface DialogRoute {
   channel_id: number;
   request_id: number;
 }
+
+/** A tag that can be put on a client (`GET /v1/tags`), in its group. */
+export interface SandboxTag {
+  id: number;
+  group_id: number;
+  group_name: string;
+  label: string;
+  description: string | null;
+}
+
+/** A group of operators a dialog can be handed to (`GET /v1/operators_groups`). */
+export interface SandboxOperatorGroup {
+  id: number;
+  name: string;
+  operator_ids: number[];
+}
+
+/** A quick reply (`GET /v1/templates`): some have a name, some only the command typed after `/`. */
+export interface SandboxTemplate {
+  id: number;
+  name: string | null;
+  command: string | null;
+  text: string;
+  created: string;
+}

@@ -1,4 +1,4 @@
-import type { C2DHookClient, C2DHookClientChange, C2DHookDialog, C2DHookMessage } from '../upstream/chat2deskTypes.js';
+import type { C2DHookClient, C2DHookClientChange, C2DHookDialog, C2DHookMessage, C2DHookTagChange } from '../upstream/chat2deskTypes.js';
 import type { SandboxChange, SandboxStore } from './createSandboxStore.js';
 import type { SandboxClient, SandboxMessage } from './sandboxRecords.js';
 
@@ -7,7 +7,8 @@ import type { SandboxClient, SandboxMessage } from './sandboxRecords.js';
  * payload shapes (shared/chat2desk-api.md, "Webhooks"; `test/fixtures/chat2desk/webhooks.ts`
  * holds one of each, and `sandboxContract.test.ts` holds these to them). ⚠ As the fixtures do,
  * `dialog_transferred` names no operator. `new_request` has no fixture: its shape here (the
- * dialog, client and request ids) is an inference (L).
+ * dialog, client and request ids) is an inference (L), as are `add_tag_to_client` and
+ * `delete_tag_from_client` (one delivery per tag, naming the client and the tag: L).
  */
 
 /** `event_time` is ISO 8601 with `Z`; the sandbox's times are `c2dTime`'s zoneless UTC. */
@@ -59,7 +60,7 @@ function messageHook(store: SandboxStore, message: SandboxMessage, hook: 'inbox'
 }
 
 /** The deliveries Chat2Desk would send for `change` (none for a system message). */
-export function sandboxWebhookPayloads(store: SandboxStore, change: SandboxChange): Array<C2DHookMessage | C2DHookDialog | C2DHookClientChange> {
+export function sandboxWebhookPayloads(store: SandboxStore, change: SandboxChange): Array<C2DHookMessage | C2DHookDialog | C2DHookClientChange | C2DHookTagChange> {
   switch (change.kind) {
     case 'message': {
       const hook = MESSAGE_HOOKS[change.message.type];
@@ -80,6 +81,10 @@ export function sandboxWebhookPayloads(store: SandboxStore, change: SandboxChang
     }
     case 'client': {
       const { client, at } = change;
+      if (change.tags) {
+        const tagHook = (hook_type: string, tagId: number): C2DHookTagChange => ({ hook_type, client_id: client.id, tag_id: tagId, client: hookClient(client, client.id), event_time: eventTime(at) });
+        return [...change.tags.added.map((id) => tagHook('add_tag_to_client', id)), ...change.tags.removed.map((id) => tagHook('delete_tag_from_client', id))];
+      }
       const hook: C2DHookClientChange = { hook_type: change.change === 'new' ? 'new_client' : 'client_updated', client_id: client.id, client: hookClient(client, client.id), event_time: eventTime(at) };
       if (change.change === 'new') {
         const route = store.getClientTransports(client.id)?.[0];

@@ -6,11 +6,24 @@ import type {
   C2DDialog,
   C2DMessage,
   C2DOperator,
+  C2DOperatorGroup,
   C2DSendMessageResult,
+  C2DTag,
+  C2DTemplate,
 } from '../upstream/chat2deskTypes.js';
 import { c2dTimeMs } from './c2dTime.js';
 import { SANDBOX_BASE_DATE } from './generateSandboxData.js';
-import type { SandboxChannel, SandboxClient, SandboxDialog, SandboxMessage, SandboxOperator, SandboxRoute } from './sandboxRecords.js';
+import type {
+  SandboxChannel,
+  SandboxClient,
+  SandboxDialog,
+  SandboxMessage,
+  SandboxOperator,
+  SandboxOperatorGroup,
+  SandboxRoute,
+  SandboxTag,
+  SandboxTemplate,
+} from './sandboxRecords.js';
 
 /**
  * How the fake Chat2Desk answers: its records (`sandboxRecords.ts`) in Chat2Desk's real wire
@@ -47,8 +60,23 @@ export function wireClientTransports(routes: readonly SandboxRoute[]): C2DClient
   return [...byChannel].map(([channel_id, transports]) => ({ channel_id, transports }));
 }
 
-/** A client with everything Chat2Desk adds (`GET /v1/clients`, `/v1/clients/{id}`). */
-export function wireClient(client: SandboxClient, routes: readonly SandboxRoute[]): C2DClient {
+/** A tag (`GET /v1/tags`, a client's `tags[]`); Chat2Desk leaves a missing description `""`. */
+export function wireTag(tag: SandboxTag): C2DTag {
+  return { id: tag.id, group_id: tag.group_id, group_name: tag.group_name, label: tag.label, description: tag.description ?? '' };
+}
+
+/** An operator group (`GET /v1/operators_groups`). */
+export function wireOperatorGroup(group: SandboxOperatorGroup): C2DOperatorGroup {
+  return { id: group.id, name: group.name, operator_ids: [...group.operator_ids] };
+}
+
+/** A quick reply (`GET /v1/templates`). */
+export function wireTemplate(template: SandboxTemplate): C2DTemplate {
+  return { id: template.id, name: template.name, command: template.command, text: template.text, created: wireTime(template.created) };
+}
+
+/** A client with everything Chat2Desk adds (`GET /v1/clients`, `/v1/clients/{id}`), its tags included. */
+export function wireClient(client: SandboxClient, routes: readonly SandboxRoute[], tags: readonly SandboxTag[] = []): C2DClient {
   return {
     id: client.id,
     name: client.name,
@@ -71,7 +99,7 @@ export function wireClient(client: SandboxClient, routes: readonly SandboxRoute[
     external_id: null,
     external_ids: null,
     channels: wireClientTransports(routes).map((t) => ({ id: t.channel_id, transports: t.transports })),
-    tags: [],
+    tags: tags.map(wireTag),
   };
 }
 

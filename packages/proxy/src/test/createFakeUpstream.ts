@@ -109,9 +109,16 @@ function standardReply(call: FakeCall): FakeReply {
     if (pathname === '/v1/operators') return { body: page(upstreamOperators, query) };
     if (pathname === '/v1/operators_groups') return { body: c2d.operatorGroupsList };
     if (pathname === '/v1/tags') return { body: c2d.tagsList };
+    if (pathname === '/v1/templates') return { body: c2d.templatesList };
     if (pathname === '/v1/companies/api_info') return { body: c2d.apiInfo };
+    if (/^\/v1\/messages\/\d+\/transfer_to_group$/.test(pathname)) return { body: c2d.writeSuccess };
   }
   if (method === 'POST' && pathname === '/v1/messages') return { body: c2d.sendResult };
+  // The writes of the operator's work: Chat2Desk answers them with a bare success (the proxy reads the record again).
+  if (method === 'PUT' && /^\/v1\/dialogs\/\d+$/.test(pathname)) return upstreamDialogs.some((d) => d.id === id) ? { body: c2d.writeSuccess } : notFound;
+  if (method === 'PUT' && /^\/v1\/clients\/\d+$/.test(pathname)) return client ? { body: c2d.writeSuccess } : notFound;
+  if (method === 'POST' && pathname === '/v1/tags/assign_to') return { body: c2d.writeSuccess };
+  if (method === 'DELETE' && /^\/v1\/tags\/\d+\/delete_from$/.test(pathname)) return { body: c2d.writeSuccess };
   return noSuchPath;
 }
 

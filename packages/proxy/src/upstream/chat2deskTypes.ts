@@ -107,6 +107,60 @@ export interface C2DSendMessageBody {
   /** Attributes the message to this operator. */
   operator_id?: number;
   open_dialog?: boolean;
+  /** A URL Chat2Desk downloads and sends as a file. */
+  attachment?: string;
+  /** The name the client sees for `attachment`. */
+  attachment_filename?: string;
+}
+
+/**
+ * `PUT /v1/dialogs/{id}`: hand the dialog to an operator, or open or close it (H).
+ * `force_assign` (2025-07) hands it over even to an operator who is offline or at their limit.
+ */
+export interface C2DDialogUpdateBody {
+  operator_id?: number;
+  state?: 'open' | 'closed';
+  /** The operator who made the change (the signed-in one), when known. */
+  initiator_id?: number;
+  force_assign?: boolean;
+}
+
+/**
+ * ⚠ `PUT /v1/clients/{id}`: what the proxy writes of a client card. `nickname` for the name is
+ * what both clients that call it send (M: dgolovachev/Chat2DeskClient, jkasemenov/c2d_api);
+ * the comment fields carry the names the reads use (L: no source writes them).
+ */
+export interface C2DClientUpdateBody {
+  nickname?: string;
+  comment?: string;
+  extra_comment_1?: string;
+  extra_comment_2?: string;
+  extra_comment_3?: string;
+}
+
+/** ⚠ `POST /v1/tags/assign_to` (M: dgolovachev/Chat2DeskClient, jkasemenov/c2d_api). */
+export interface C2DTagAssignBody {
+  tag_ids: number[];
+  assignee_type: 'client' | 'request';
+  assignee_id: number;
+}
+
+/** `GET /v1/operators_groups` items (M: RA-Company/ctd `operator-groups.go`); the answer has no `meta`. */
+export interface C2DOperatorGroup {
+  id: number;
+  name: string;
+  operator_ids: number[];
+}
+
+/** ⚠ `GET /v1/templates` items, quick replies (M: dgolovachev/Chat2DeskClient `Template`). */
+export interface C2DTemplate {
+  id: number;
+  /** Its name in the template list, when it has one. */
+  name: string | null;
+  /** What an operator types after `/` to pick it, when it has one. */
+  command: string | null;
+  text: string;
+  created: string | null;
 }
 
 /** `POST /v1/messages` answer's `data`. */
@@ -269,6 +323,13 @@ export interface C2DHookClientChange extends C2DHookBase {
   client?: C2DHookClient;
   transport?: string;
   channel_id?: number | null;
+}
+
+/** ⚠ `add_tag_to_client`, `delete_tag_from_client`: the client, and the tag (L: no source shows the payload). */
+export interface C2DHookTagChange extends C2DHookBase {
+  client_id: number;
+  tag_id?: number;
+  client?: C2DHookClient;
 }
 
 /** One registered webhook (`GET /v1/webhooks` items). */

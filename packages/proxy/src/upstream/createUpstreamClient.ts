@@ -63,6 +63,11 @@ export interface UpstreamCallOptions {
    * see Chat2Desk as it is now.
    */
   fresh?: boolean;
+  /**
+   * A GET with side effects (Chat2Desk's `transfer_to_group`): sent once, like a write, never
+   * cached, coalesced or retried, and a refusal is the caller's to fix (400).
+   */
+  once?: boolean;
 }
 
 /** Calls Chat2Desk: timeouts, retries, rate limit, GET caching and coalescing, error mapping. */
@@ -71,7 +76,9 @@ export interface UpstreamClient {
   get<T>(path: string, map: (payload: unknown) => T, stats: CallStats, options?: UpstreamCallOptions): Promise<T>;
   /** POST a JSON body once (never retried), mapped by `map`. */
   post<T>(path: string, body: unknown, map: (payload: unknown) => T, stats: CallStats, options?: UpstreamCallOptions): Promise<T>;
-  /** DELETE once (never retried), mapped by `map` (`c2d-proxy webhooks delete`). */
+  /** PUT a JSON body once (never retried), mapped by `map`. */
+  put<T>(path: string, body: unknown, map: (payload: unknown) => T, stats: CallStats, options?: UpstreamCallOptions): Promise<T>;
+  /** DELETE once (never retried), mapped by `map` (`c2d-proxy webhooks delete`, taking a tag off a client). */
   delete<T>(path: string, map: (payload: unknown) => T, stats: CallStats, options?: UpstreamCallOptions): Promise<T>;
   /** Drops cached and in-flight GETs whose path starts with `prefix`. */
   invalidate(prefix: string): Promise<void>;
@@ -86,7 +93,7 @@ export interface UpstreamClient {
 }
 
 /** The HTTP methods the proxy calls Chat2Desk with; only GETs are retried or cached. */
-type Method = 'GET' | 'POST' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 /** What Chat2Desk answered to one attempt, its body read (and size-checked) whole. */
 interface RawAnswer {
@@ -181,8 +188,10 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
     callOptions: UpstreamCallOptions,
     n = 0,
   ): Promise<Payload> {
+    // A GET with side effects is a write: sent once, its refusals the caller's.
+    const writes = method !== 'GET' || callOptions.once === true;
     // During a shutdown a failed read answers at once rather than starting another attempt.
-    const canRetry = () => method === 'GET' && n < retries && !gate.draining;
+    const canRetry = () => !writes && n < retries && !gate.draining;
     const retryAfter = async (ms: number) => {
       await gate.unlessDraining(sleep(ms));
       return attempt(method, path, body, stats, callOptions, n + 1);
@@ -210,7 +219,7 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
     const bodyError = readBodyError(answer.text, answer.status, options.redact);
     if (bodyError && bodyError.kind !== 'rate_limited') {
       if (bodyError.kind === 'quota') options.quotaGate?.close();
-      throw bodyErrorAnswer(bodyError, method, callOptions.notFound);
+      throw bodyErrorAnswer(bodyError, writes ? 'WRITE' : 'GET', callOptions.notFound);
     }
     const status = bodyError ? 429 : answer.status;
     if (status >= 200 && status < 300) {
@@ -240,7 +249,7 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
     }
     // Other 4xx: a write Chat2Desk refused is the caller's to fix; a refused read is ours.
     const reason = upstreamMessage(answer.text, options.redact);
-    if (method !== 'GET') {
+    if (writes) {
       throw new ProxyError(400, 'bad_request', `Chat2Desk refused the request${reason ? `: ${reason}` : ` (HTTP ${status})`}`);
     }
     throw new ProxyError(502, 'upstream_error', `Chat2Desk refused the proxy's request (HTTP ${status})${reason ? `: ${reason}` : ''}`);
@@ -248,6 +257,7 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
 
   return {
     async get(path, map, stats, callOptions = {}) {
+      if (callOptions.once) return map((await attempt('GET', path, undefined, stats, callOptions)).json);
       const cache = callOptions.fresh ? null : options.cache;
       if (cache) {
         const hit = await cache.get(path);
@@ -275,6 +285,9 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
     },
     async post(path, body, map, stats, callOptions = {}) {
       return map((await attempt('POST', path, body, stats, callOptions)).json);
+    },
+    async put(path, body, map, stats, callOptions = {}) {
+      return map((await attempt('PUT', path, body, stats, callOptions)).json);
     },
     async delete(path, map, stats, callOptions = {}) {
       return map((await attempt('DELETE', path, undefined, stats, callOptions)).json);

@@ -11,9 +11,15 @@ import {
   mapDialog,
   mapDialogList,
   mapMessageList,
+  mapOperatorGroupList,
   mapOperatorList,
   mapSendResult,
+  mapTagList,
+  mapTemplateList,
+  clientUpdateBody,
+  dialogUpdateBody,
   sendMessageBody,
+  tagAssignBody,
   toClientChannels,
 } from './mappers.js';
 
@@ -188,6 +194,53 @@ describe('operators, sends and the account', () => {
   it('reads the month’s API use from the account info', () => {
     expect(mapApiInfo(c2d.apiInfo)).toEqual({ requestsThisMonth: 18234 });
     expect(mapApiInfo({ status: 'success', data: { company_name: 'x' } })).toEqual({});
+  });
+});
+
+describe('the operator’s work: lookups and the bodies of its writes', () => {
+  it('maps operator groups (no meta in the answer), quick replies and tags', () => {
+    expect(mapOperatorGroupList(c2d.operatorGroupsList)).toEqual({
+      data: [
+        { id: 11, name: 'Продажи', operatorIds: [101, 102] },
+        { id: 12, name: 'Support', operatorIds: [102] },
+      ],
+      meta: {},
+    });
+    // ⚠ A template without a name is known by its command.
+    expect(mapTemplateList(c2d.templatesList).data).toEqual([
+      { id: 31, title: 'Приветствие', text: 'Здравствуйте! Чем могу помочь?' },
+      { id: 32, title: 'price', text: 'Прайс-лист во вложении, цены действуют до конца месяца.' },
+    ]);
+    expect(mapTagList(c2d.tagsList)).toEqual({
+      data: [
+        { id: 77, label: 'VIP', groupId: 5, groupName: 'Segment', description: null },
+        { id: 78, label: 'Новый', groupId: 5, groupName: 'Segment', description: 'Первое обращение' },
+      ],
+      meta: { total: 2, limit: 20, offset: 0 },
+    });
+  });
+
+  it('builds a note and a send with a file', () => {
+    expect(sendMessageBody({ clientId: 1201, text: 'note', type: 'comment' }, 101)).toEqual({ client_id: 1201, text: 'note', type: 'comment', operator_id: 101 });
+    expect(sendMessageBody({ clientId: 1201, text: 'file', attachment: { url: 'https://x.test/a.pdf', filename: 'Счёт.pdf' } })).toEqual({
+      client_id: 1201,
+      text: 'file',
+      type: 'to_client',
+      attachment: 'https://x.test/a.pdf',
+      attachment_filename: 'Счёт.pdf',
+    });
+  });
+
+  it('builds PUT /v1/dialogs/{id}: a transfer (forced or not) or a state, by the initiator when known', () => {
+    expect(dialogUpdateBody({ operatorId: 102 })).toEqual({ operator_id: 102 });
+    expect(dialogUpdateBody({ operatorId: 102, force: true }, 101)).toEqual({ operator_id: 102, force_assign: true, initiator_id: 101 });
+    expect(dialogUpdateBody({ state: 'closed' }, 101)).toEqual({ state: 'closed', initiator_id: 101 });
+  });
+
+  it('builds ⚠ PUT /v1/clients/{id} from the fields given only (the name as nickname), and ⚠ assign_to', () => {
+    expect(clientUpdateBody({ name: 'Айгерим', comment: '', extraComment2: 'x' })).toEqual({ nickname: 'Айгерим', comment: '', extra_comment_2: 'x' });
+    expect(clientUpdateBody({ extraComment1: 'a', extraComment3: 'c' })).toEqual({ extra_comment_1: 'a', extra_comment_3: 'c' });
+    expect(tagAssignBody(1201, [77, 78])).toEqual({ tag_ids: [77, 78], assignee_type: 'client', assignee_id: 1201 });
   });
 });
 

@@ -2,20 +2,23 @@ import type {
   Attachment,
   Client,
   ClientChannel,
+  ClientUpdateInput,
   Dialog,
   ListMeta,
   Location,
   Message,
   MessageType,
   Operator,
+  OperatorGroup,
   SendMessageInput,
   SendMessageResult,
   Tag,
+  Template,
   Transfer,
 } from '@c2d-console/core';
 import { z } from 'zod';
 import { ProxyError } from '../ProxyError.js';
-import type { C2DSendMessageBody } from './chat2deskTypes.js';
+import type { C2DClientUpdateBody, C2DDialogUpdateBody, C2DSendMessageBody, C2DTagAssignBody } from './chat2deskTypes.js';
 import { toIsoUtc } from './chat2deskTime.js';
 
 /**
@@ -31,21 +34,68 @@ import { toIsoUtc } from './chat2deskTime.js';
  * - dialogs: "Endpoints" → ⚠ dialogs (`last_message` is a whole message; no top-level `client_id`);
  * - a client's channels: "Endpoints" → ⚠ a client's channels (`transports` arrays; names from `/v1/channels`);
  * - messages: "Endpoints" → messages (⚠ unknown types; `photo`/`pdf`/`audio`/`video`/`attachments`/`coordinates`);
- * - sends: "Endpoints" → send (`type`, `operator_id`);
+ * - sends: "Endpoints" → send (`type`, `operator_id`, `attachment`, `attachment_filename`);
+ * - dialog changes: "Endpoints" → transfer / close a dialog (`PUT /v1/dialogs/{id}`);
+ * - ⚠ client card edits (`nickname`, M; the comment fields, L) and tags (`assign_to`, M): `chat2deskTypes.ts`;
+ * - operator groups, ⚠ templates (M), tags: "Endpoints" → operator groups, tags, templates;
  * - operators: "Endpoints" → operators (the 2026 role model: `role` may be missing);
  * - account: "Endpoints" → account (`requests_this_month`).
  */
 
 // ---- requests ------------------------------------------------------------------------------
 
-/** `POST /v1/messages` body for a send, attributed to `operatorId` when the caller is a known operator. */
+/**
+ * `POST /v1/messages` body for a send (a message to the client, or an internal note with
+ * `type: "comment"`), attributed to `operatorId` when the caller is a known operator.
+ */
 export function sendMessageBody(input: SendMessageInput, operatorId: number | null = null): C2DSendMessageBody {
-  const body: C2DSendMessageBody = { client_id: input.clientId, text: input.text, type: 'to_client' };
+  const body: C2DSendMessageBody = { client_id: input.clientId, text: input.text, type: input.type ?? 'to_client' };
   if (input.transport !== undefined) body.transport = input.transport;
   if (input.channelId !== undefined) body.channel_id = input.channelId;
   if (operatorId !== null) body.operator_id = operatorId;
+  if (input.attachment) {
+    body.attachment = input.attachment.url;
+    if (input.attachment.filename !== undefined) body.attachment_filename = input.attachment.filename;
+  }
   return body;
 }
+
+/** A change of a dialog as the proxy's routes ask for it. */
+export type DialogChange = { operatorId: number; force?: boolean } | { state: 'open' | 'closed' };
+
+/** `PUT /v1/dialogs/{id}` body: the change, by the signed-in operator (`initiator_id`) when known. */
+export function dialogUpdateBody(change: DialogChange, initiatorId: number | null = null): C2DDialogUpdateBody {
+  const body: C2DDialogUpdateBody = 'operatorId' in change ? { operator_id: change.operatorId } : { state: change.state };
+  if ('operatorId' in change && change.force) body.force_assign = true;
+  if (initiatorId !== null) body.initiator_id = initiatorId;
+  return body;
+}
+
+/** Where each editable card field goes in `PUT /v1/clients/{id}` (⚠ see `C2DClientUpdateBody`). */
+const CLIENT_UPDATE_FIELDS = {
+  name: 'nickname',
+  comment: 'comment',
+  extraComment1: 'extra_comment_1',
+  extraComment2: 'extra_comment_2',
+  extraComment3: 'extra_comment_3',
+} as const satisfies Record<Exclude<keyof ClientUpdateInput, 'idempotencyKey'>, keyof C2DClientUpdateBody>;
+
+/** `PUT /v1/clients/{id}` body: only the fields given. */
+export function clientUpdateBody(input: Omit<ClientUpdateInput, 'idempotencyKey'>): C2DClientUpdateBody {
+  const body: C2DClientUpdateBody = {};
+  for (const [field, wire] of Object.entries(CLIENT_UPDATE_FIELDS) as Array<[keyof typeof CLIENT_UPDATE_FIELDS, keyof C2DClientUpdateBody]>) {
+    const value = input[field];
+    if (value !== undefined) body[wire] = value;
+  }
+  return body;
+}
+
+/** `POST /v1/tags/assign_to` body: these tags onto the client. */
+export const tagAssignBody = (clientId: number, tagIds: readonly number[]): C2DTagAssignBody => ({
+  tag_ids: [...tagIds],
+  assignee_type: 'client',
+  assignee_id: clientId,
+});
 
 // ---- answers -------------------------------------------------------------------------------
 
@@ -264,6 +314,15 @@ const operatorSchema = z
     }),
   );
 
+const operatorGroupSchema = z
+  .object({ id: int, name: text, operator_ids: z.array(int).nullish() })
+  .transform((g): OperatorGroup => ({ id: g.id, name: g.name ?? `#${g.id}`, operatorIds: g.operator_ids ?? [] }));
+
+const templateSchema = z
+  .object({ id: int, name: text, command: text, text: z.string().nullish() })
+  // A list name reads better than a command; a template with neither is known by its text.
+  .transform((t): Template => ({ id: t.id, title: t.name ?? t.command, text: t.text ?? '' }));
+
 const apiInfoSchema = z
   .object({ requests_this_month: int.nullish() })
   .transform((info): ApiInfo => (info.requests_this_month == null ? {} : { requestsThisMonth: info.requests_this_month }));
@@ -368,6 +427,18 @@ export const mapDialog: (payload: unknown) => Dialog = itemMapper(dialogSchema, 
 export const mapDialogList: (payload: unknown) => UpstreamList<Dialog> = listMapper(dialogSchema, 'dialogs');
 /** `{ data: C2DOperator[], meta }` → operators. */
 export const mapOperatorList: (payload: unknown) => UpstreamList<Operator> = listMapper(operatorSchema, 'operators');
+/** `{ data: C2DOperatorGroup[] }` → operator groups. */
+export const mapOperatorGroupList: (payload: unknown) => UpstreamList<OperatorGroup> = listMapper(operatorGroupSchema, 'operator groups');
+/** `{ data: C2DTemplate[], meta }` → quick replies. */
+export const mapTemplateList: (payload: unknown) => UpstreamList<Template> = listMapper(templateSchema, 'templates');
+/** `{ data: C2DTag[], meta }` → tags. */
+export const mapTagList: (payload: unknown) => UpstreamList<Tag> = listMapper(tagSchema, 'tags');
+/**
+ * The answer of a write whose body the proxy does not use (⚠ the answers of `PUT` dialogs and
+ * clients, `assign_to`, `delete_from` and `transfer_to_group` are not documented): Chat2Desk's
+ * errors were already read from it, and the proxy reads the record again to answer.
+ */
+export const ignoreWriteAnswer = (_payload: unknown): undefined => undefined;
 /** `{ data: C2DWebhook[] }` → the account's webhooks. */
 export const mapWebhookList: (payload: unknown) => UpstreamList<RegisteredWebhook> = listMapper(webhookSchema, 'webhooks');
 /**

@@ -18,6 +18,13 @@ export const C2D_PATHS = {
   dialogs: '/v1/dialogs',
   dialog: (id: number) => `/v1/dialogs/${id}`,
   operators: '/v1/operators',
+  operatorGroups: '/v1/operators_groups',
+  templates: '/v1/templates',
+  tags: '/v1/tags',
+  tagsAssign: '/v1/tags/assign_to',
+  tagDeleteFrom: (tagId: number) => `/v1/tags/${tagId}/delete_from`,
+  /** ⚠ A GET with side effects: never cached or retried. */
+  transferToGroup: (messageId: number) => `/v1/messages/${messageId}/transfer_to_group`,
   channels: '/v1/channels',
   apiInfo: '/v1/companies/api_info',
   webhooks: '/v1/webhooks',
@@ -53,12 +60,17 @@ export function clientSearchOf(q: string): ClientSearch {
   return /^\+?[\d\s().-]+$/.test(trimmed) && digits.length >= 3 ? { phone: digits } : { name: trimmed };
 }
 
-/** `GET /v1/clients`, filtered by phone digits when given (Chat2Desk's only client filter). */
-export function clientsPath(params: Page & { phone?: string }): string {
+/**
+ * `GET /v1/clients`, filtered by phone digits and by a tag when given (Chat2Desk's filters).
+ * ⚠ `tags` takes comma-separated tag ids (M: dgolovachev/Chat2DeskClient; jkasemenov/c2d_api
+ * passes it through): the proxy sends one.
+ */
+export function clientsPath(params: Page & { phone?: string; tagId?: number }): string {
   return withQuery(C2D_PATHS.clients, [
     ['limit', params.limit],
     ['offset', params.offset],
     ['phone', params.phone?.replace(/\D/g, '')],
+    ['tags', params.tagId],
   ]);
 }
 
@@ -108,6 +120,56 @@ export function stalePrefixes(touches: WebhookTouches): string[] {
 
 /** `GET /v1/dialogs/{id}`. */
 export const dialogPath = (id: number): string => C2D_PATHS.dialog(id);
+
+/** What `GET /v1/dialogs` filters by: its state and its operator. */
+export interface DialogsFilter {
+  state?: 'open' | 'closed';
+  operatorId?: number;
+}
+
+/** `GET /v1/dialogs?state&operator_id`, newest first (Chat2Desk's `order=desc`). */
+export function dialogsPath(filter: DialogsFilter, page: Page): string {
+  return withQuery(C2D_PATHS.dialogs, [
+    ['state', filter.state],
+    ['operator_id', filter.operatorId],
+    ['order', 'desc'],
+    ['limit', page.limit],
+    ['offset', page.offset],
+  ]);
+}
+
+/** Prefix of every cached dialogs list (a dialog's change may move it in any of them). */
+export const dialogListsPrefix = (): string => `${C2D_PATHS.dialogs}?`;
+
+/** Prefix of every cached clients list (a card's change shows in them). */
+export const clientListsPrefix = (): string => `${C2D_PATHS.clients}?`;
+
+/**
+ * ⚠ `GET /v1/messages/{id}/transfer_to_group?group_id=N`: hands the message's dialog to a group
+ * (H for the path; `force_assign` since 2025-07, its spelling in a query is not documented: L).
+ */
+export function transferToGroupPath(messageId: number, groupId: number, force: boolean): string {
+  return withQuery(C2D_PATHS.transferToGroup(messageId), [
+    ['group_id', groupId],
+    ['force_assign', force ? 1 : undefined],
+  ]);
+}
+
+/**
+ * ⚠ `DELETE /v1/tags/{id}/delete_from?client_id=N`: takes a tag off a client (M:
+ * jkasemenov/c2d_api sends `client_id` in the query, dgolovachev/Chat2DeskClient in a body).
+ */
+export const tagDeleteFromPath = (tagId: number, clientId: number): string =>
+  withQuery(C2D_PATHS.tagDeleteFrom(tagId), [['client_id', clientId]]);
+
+/** `GET /v1/operators_groups` (one answer, no paging). */
+export const operatorGroupsPath = (): string => C2D_PATHS.operatorGroups;
+
+/** `GET /v1/templates`, one page of the API's maximum: quick replies are a short list. */
+export const templatesPath = (): string => withQuery(C2D_PATHS.templates, [['limit', 200], ['offset', 0]]);
+
+/** `GET /v1/tags`, one page of the API's maximum. */
+export const tagsPath = (): string => withQuery(C2D_PATHS.tags, [['limit', 200], ['offset', 0]]);
 
 /** `GET /v1/operators`; by default one page of the API's maximum, so transfers can name everyone. */
 export const operatorsPath = (page: Page = { limit: 200, offset: 0 }): string =>

@@ -52,6 +52,12 @@ export interface ClientIndex {
   remove(id: number): Promise<void>;
   /** The clients matching `query` (all of them for a blank query), one page of them and the total. */
   search(query: string, page: Page): Promise<ClientSearchResult>;
+  /**
+   * The clients with these ids that the index holds (the others are left out), to name the
+   * dialogs of the inbox without asking Chat2Desk. Optional: without it, the inbox reads names
+   * from Chat2Desk within its budget.
+   */
+  get?(ids: readonly number[]): Promise<ClientIndexEntry[]>;
   /** How far indexing has come. */
   status(): Promise<ClientIndexStatus>;
   /** Records how far indexing has come. */

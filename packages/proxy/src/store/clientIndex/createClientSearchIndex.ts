@@ -34,6 +34,8 @@ export interface ClientSearchIndex {
   remove(id: number): boolean;
   /** The matching clients, one page and the total. */
   search(query: string, page: Page): ClientSearchResult;
+  /** The held clients among `ids` (copies). */
+  get(ids: readonly number[]): ClientIndexEntry[];
 }
 
 /** Milliseconds of an entry's `lastMessageAt`; throws a `RangeError` when it is not a time. */
@@ -108,6 +110,13 @@ export function createClientSearchIndex(): ClientSearchIndex {
       items.remove(held);
       byId.delete(id);
       return true;
+    },
+
+    get(ids) {
+      return ids.flatMap((id) => {
+        const item = byId.get(id);
+        return item ? [{ ...item.entry }] : [];
+      });
     },
 
     search(query, page) {

@@ -27,6 +27,10 @@ export function createMemoryClientIndex(): ClientIndex {
       checkPage(page);
       return index.search(query, page);
     },
+    async get(ids) {
+      checkOpen();
+      return index.get(ids);
+    },
     async status() {
       checkOpen();
       return { ...status };

@@ -68,6 +68,10 @@ export function createSqliteClientIndex(db: SqliteDatabase): ClientIndex {
       checkPage(page);
       return index.search(query, page);
     },
+    async get(ids) {
+      checkOpen();
+      return index.get(ids);
+    },
     async status() {
       checkOpen();
       const row = sql.status.get(STATUS) as { value: string } | undefined;
