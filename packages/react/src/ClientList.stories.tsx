@@ -416,6 +416,21 @@ export const TagFilter: Story = {
   },
 };
 
+/**
+ * A name within a tag: the proxy's name search knows no tags, so the list asks for the tagged
+ * clients only and searches their names itself, saying how many of them it looked through.
+ */
+export const TagFilterWithNameSearch: Story = {
+  args: { defaultTagId: 77, defaultSearch: 'James', pageSize: 10 },
+  play: async ({ canvasElement, userEvent }) => {
+    const canvas = within(canvasElement);
+    await canvas.findByText('Searched 10 of 24 clients');
+    await expect(rowsOf(canvasElement).every((row) => row.textContent?.includes('James'))).toBe(true);
+    await userEvent.click(canvas.getByRole('button', { name: 'Search more clients' }));
+    await canvas.findByText('Searched 20 of 24 clients');
+  },
+};
+
 /** A tag no client has. */
 export const TagFilterNoClients: Story = {
   args: { defaultTagId: 78 },

@@ -368,12 +368,39 @@ describe('ClientList tag filter', () => {
     expect(clientRequests().every((url) => url.searchParams.get('tagId') === '79')).toBe(true);
   });
 
-  it('searches among the clients with the tag', async () => {
+  it('searches a name among the clients with the tag itself: the proxy, which refuses a name with a tag, is asked for the tag only', async () => {
+    // Even a proxy that can search names (a complete client index) cannot within a tag.
+    server.use(...withClientIndex());
     renderWithConsole(<ClientList defaultTagId={77} defaultSearch="James" />);
-    await waitFor(() => expect(options().length).toBeGreaterThan(0));
+    // Every fifth fixture client has the tag, and every tenth from the sixth is a James: 12 of the 24.
+    await screen.findByText('12 clients');
+    expect(options()).toHaveLength(12);
     expect(options().every((option) => option.textContent?.includes('James'))).toBe(true);
-    expect(clientRequests().length).toBeGreaterThan(0);
-    expect(clientRequests().every((url) => url.searchParams.get('tagId') === '77')).toBe(true);
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(clientRequests().map((url) => url.search)).toEqual(['?tagId=77&limit=50&offset=0']);
+  });
+
+  it('says how many of the tagged clients a name search looked through, and looks further on request', async () => {
+    const user = userEvent.setup();
+    server.use(...withClientIndex());
+    renderWithConsole(<ClientList defaultTagId={77} defaultSearch="James" pageSize={10} />);
+    await screen.findByText('Searched 10 of 24 clients');
+    expect(options()).toHaveLength(5);
+    await user.click(screen.getByRole('button', { name: 'Search more clients' }));
+    await screen.findByText('Searched 20 of 24 clients');
+    expect(options()).toHaveLength(10);
+    expect(clientRequests().map((url) => url.searchParams.get('offset'))).toEqual(['0', '10']);
+    expect(clientRequests().every((url) => url.searchParams.get('tagId') === '77' && !url.searchParams.has('q'))).toBe(true);
+  });
+
+  it('asks the proxy for a phone within the tag (a combination it takes)', async () => {
+    renderWithConsole(<ClientList defaultTagId={77} defaultSearch="+7 701 100-00-35" />);
+    // makeClient(5): the phone 7701 1000035, with the tag.
+    await waitFor(() => expect(options()).toHaveLength(1));
+    expect(options()[0]).toHaveTextContent(nameOf(5));
+    expect(clientRequests().filter((url) => url.searchParams.has('phone')).map((url) => url.search)).toEqual([
+      '?phone=77011000035&tagId=77&limit=50&offset=0',
+    ]);
   });
 
   it('says when the tags cannot load, and asks again when the operator comes back to the filter', async () => {

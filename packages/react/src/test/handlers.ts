@@ -46,7 +46,7 @@ function page<T>(items: T[], url: URL): ListResponse<T> {
 
 /**
  * msw handlers that behave like the c2d-console proxy over fixture data (paging, `phone`
- * search, a name `q` as the proxy answers it, `tagId`, sending appends to the history, `GET /events`
+ * search, a name `q` as the proxy answers it, `tagId` (refused with a name `q`, as the proxy does), sending appends to the history, `GET /events`
  * from the `feed`, the operator's work: see `createFakeOperatorWork`), returning the proxy's envelopes.
  */
 export function createConsoleHandlers(options: ConsoleHandlersOptions = {}): HttpHandler[] {
@@ -69,6 +69,11 @@ export function createConsoleHandlers(options: ConsoleHandlersOptions = {}): Htt
       const q = url.searchParams.get('q')?.toLowerCase();
       const phone = url.searchParams.get('phone')?.replace(/\D/g, '');
       const tagId = url.searchParams.get('tagId');
+      // As the proxy: a name search (its client index) knows no tags; a phone in `q` is a phone search.
+      if (q && tagId && !/^\+?[\d\s().-]+$/.test(q)) {
+        const message = 'Invalid query parameter: tagId cannot be combined with a name q (the name search has no tags); filter by one of them';
+        return HttpResponse.json({ error: { code: 'bad_request', message } }, { status: 400 });
+      }
       if (q && !options.clientIndex) {
         const { meta } = page([], url);
         return HttpResponse.json({ data: [], meta: { ...meta, search: { indexed: 0, complete: false } } });
