@@ -110,7 +110,7 @@ export function createConsoleWrites({ stores, upstream, logger, now = Date.now }
 
     expect(echoes) {
       // Echoes that never came go here: the map holds at most the last window's writes.
-      for (const key of [...expected.keys()]) prune(key, now());
+      for (const key of expected.keys()) prune(key, now());
       const until = now() + ECHO_WINDOW_MS;
       const added: Array<[string, number]> = [];
       for (const echo of echoes) {
