@@ -22,7 +22,7 @@ type WithAxe = { axe: { run: (context: Document, options: object) => Promise<{ v
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /** The demo's cards and every console widget: none may stick out or scroll sideways. */
-const BOXES = '.crm-header, .crm-card, .crm-dialog, .crm-transfers, .crm-messages, .crm-panel, .c2d';
+const BOXES = '.crm-header, .crm-dialog, .crm-transfers, .crm-messages, .crm-panel, .c2d';
 
 // The demo as a new user tries it on a phone, a small laptop and as a CRM side panel, in both
 // languages: the page never scrolls sideways and nothing sticks out of its card.
@@ -30,12 +30,16 @@ describe('demo CRM layout in Chromium', () => {
   let demo: Demo;
   let browser: Browser;
   let client: { id: number; name: string };
+  let dialog: { id: number; client: string };
 
   beforeAll(async () => {
     demo = await startDemoServer({ port: 0, env: {}, quiet: true });
     browser = await launchChromium();
     const clients = await (await fetch(`${demo.url}api/clients?limit=1&offset=7`)).json();
     client = { id: clients.data[0].id, name: clients.data[0].assignedName ?? clients.data[0].name };
+    const dialogs = await (await fetch(`${demo.url}api/dialogs?state=open&limit=1&offset=3`)).json();
+    const inbox = dialogs.data[0];
+    dialog = { id: inbox.id, client: inbox.client.assignedName ?? inbox.client.name ?? inbox.client.phone };
   });
 
   afterAll(async () => {
@@ -48,6 +52,20 @@ describe('demo CRM layout in Chromium', () => {
     const page = await browser.newPage({ viewport: { width, height: 800 } });
     await page.goto(`${demo.url}?client=${client.id}&mode=2&lang=${lang}${layout === 'panel' ? '&layout=panel' : ''}`);
     await page.getByRole('heading', { name: client.name, level: 2 }).waitFor();
+    await page.frameLocator('iframe').locator('body[data-mode="2"]').waitFor();
+    await page.locator('.c2d-transfers__item').first().waitFor();
+    await page.locator('.c2d-message').first().waitFor();
+    await page.addScriptTag({ content: `window.findOverflow = ${findOverflow.toString()}` });
+    return page;
+  }
+
+  /** Opens the inbox on a dialog and waits until the list, the card, the actions, the frame, the transfers and the messages are in. */
+  async function openInbox(width: number, lang: Lang, layout: 'full' | 'panel' = 'full'): Promise<Page> {
+    const page = await browser.newPage({ viewport: { width, height: 800 } });
+    await page.goto(`${demo.url}?section=inbox&dialog=${dialog.id}&mode=2&lang=${lang}${layout === 'panel' ? '&layout=panel' : ''}`);
+    await page.locator('.c2d-dialog-row').first().waitFor();
+    await page.getByRole('heading', { name: dialog.client, level: 2 }).waitFor();
+    await page.locator('.c2d-dialog-actions__bar button').first().waitFor();
     await page.frameLocator('iframe').locator('body[data-mode="2"]').waitFor();
     await page.locator('.c2d-transfers__item').first().waitFor();
     await page.locator('.c2d-message').first().waitFor();
@@ -121,6 +139,48 @@ describe('demo CRM layout in Chromium', () => {
     await page.emulateMedia({ colorScheme: scheme });
     await page.addScriptTag({ content: AXE });
     // The frame is the sandbox web UI, scanned by the proxy's own e2e test.
+    const { violations } = await page.evaluate(() => (window as unknown as WithAxe).axe.run(document, { iframes: false }));
+    expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    await page.close();
+  });
+
+  const inboxLayouts = [
+    { layout: 'full', width: 320, lang: 'ru' },
+    { layout: 'full', width: 390, lang: 'en' },
+    { layout: 'full', width: 1024, lang: 'ru' },
+    { layout: 'panel', width: 1280, lang: 'en' },
+    { layout: 'panel', width: 1280, lang: 'ru' },
+    { layout: 'panel', width: 360, lang: 'en' },
+  ] as const;
+
+  it.each(inboxLayouts)('inbox, $layout layout at $width px in $lang: no sideways scroll, nothing sticks out', async ({ layout, width, lang }) => {
+    const page = await openInbox(width, lang, layout);
+    await screenshot(page, `inbox-${layout}-${width}-${lang}`);
+    if (layout === 'panel' && width > 760) expect((await page.getByRole('complementary').boundingBox())?.width).toBe(360);
+    expect(await layoutProblems(page)).toEqual({ sidewaysScroll: 0, problems: [] });
+    await page.close();
+  });
+
+  it.each([
+    { layout: 'full', width: 1440 },
+    { layout: 'panel', width: 1280 },
+  ] as const)('inbox, $layout layout at $width px fits the screen: the columns scroll inside, never the page', async ({ layout, width }) => {
+    const page = await openInbox(width, 'en', layout);
+    const overflow = await page.evaluate(() => {
+      const root = document.documentElement;
+      return { down: root.scrollHeight - root.clientHeight, sideways: root.scrollWidth - root.clientWidth };
+    });
+    expect(overflow).toEqual({ down: 0, sideways: 0 });
+    await page.close();
+  });
+
+  it.each([
+    { layout: 'full', width: 390, lang: 'en', scheme: 'dark' },
+    { layout: 'panel', width: 1280, lang: 'ru', scheme: 'light' },
+  ] as const)('inbox, $layout layout at $width px, $lang, $scheme: axe finds nothing', async ({ layout, width, lang, scheme }) => {
+    const page = await openInbox(width, lang, layout);
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.addScriptTag({ content: AXE });
     const { violations } = await page.evaluate(() => (window as unknown as WithAxe).axe.run(document, { iframes: false }));
     expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
     await page.close();

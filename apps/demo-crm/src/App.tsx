@@ -27,7 +27,7 @@ export function App() {
       locale={locale}
       getAuthToken={config.authToken ? () => config.authToken : undefined}
     >
-      <CrmPage mode={config.mode} locale={locale} onLocaleChange={setLocale} />
+      <CrmPage config={config} locale={locale} onLocaleChange={setLocale} />
     </ConsoleProvider>
   );
 }
