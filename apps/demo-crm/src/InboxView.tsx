@@ -1,20 +1,11 @@
-import { ClientCard, consoleQueries, DialogActions, DialogFrame, DialogList, useClientActivity, useConsoleClient, type UploadFile } from '@c2d-console/react';
+import { ClientCard, consoleQueries, DialogActions, DialogFrame, DialogList, useClientActivity, useConsoleClient } from '@c2d-console/react';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState, type ReactNode } from 'react';
 import { ClientHistory } from './ClientHistory.tsx';
 import { CrmLayout } from './CrmLayout.tsx';
-import type { DemoStrings } from './demoStrings.ts';
 import { DialogSection } from './DialogSection.tsx';
-import type { DemoView } from './useUrlState.ts';
+import type { SectionViewProps } from './SectionViewProps.ts';
 import { ViewLink } from './ViewLink.tsx';
-
-interface InboxViewProps {
-  view: DemoView;
-  setView: (next: Partial<DemoView>) => void;
-  header: ReactNode;
-  uploadFile?: UploadFile;
-  t: DemoStrings;
-}
 
 /**
  * The operator's inbox: the dialogs to work through (`DialogList`, with unread badges from the
@@ -22,7 +13,7 @@ interface InboxViewProps {
  * (`DialogActions`: transfer, close, reopen) over its Chat2Desk frame, its transfers and the
  * client's messages with the form (replies, notes, quick replies, files).
  */
-export function InboxView({ view, setView, header, uploadFile, t }: InboxViewProps) {
+export function InboxView({ view, setView, header, uploadFile, t }: SectionViewProps) {
   const { dialogId } = view;
   const api = useConsoleClient();
   // The same query as DialogActions' (one request): whose dialog it is.

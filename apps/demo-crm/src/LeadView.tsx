@@ -1,25 +1,15 @@
-import { ClientCard, ClientDialogFrame, ClientList, useClientDialog, type UploadFile } from '@c2d-console/react';
-import type { ReactNode } from 'react';
+import { ClientCard, ClientDialogFrame, ClientList, useClientDialog } from '@c2d-console/react';
 import { ClientHistory } from './ClientHistory.tsx';
 import { CrmLayout } from './CrmLayout.tsx';
-import type { DemoStrings } from './demoStrings.ts';
 import { DialogSection } from './DialogSection.tsx';
-import type { DemoView } from './useUrlState.ts';
-
-interface LeadViewProps {
-  view: DemoView;
-  setView: (next: Partial<DemoView>) => void;
-  header: ReactNode;
-  uploadFile?: UploadFile;
-  t: DemoStrings;
-}
+import type { SectionViewProps } from './SectionViewProps.ts';
 
 /**
  * A CRM lead: the clients to pick from, the lead's card (the console's `ClientCard`), the
  * client's Chat2Desk dialog found through the proxy (`ClientDialogFrame`: the CRM knows its
  * client, not Chat2Desk's dialog ids), and the client's history.
  */
-export function LeadView({ view, setView, header, uploadFile, t }: LeadViewProps) {
+export function LeadView({ view, setView, header, uploadFile, t }: SectionViewProps) {
   const { clientId } = view;
   // The same lookup as the frame's (one request): the modes that need a dialog are off without one.
   const found = useClientDialog(clientId);
