@@ -27,7 +27,12 @@ export function CrmPage({ config, locale, onLocaleChange }: CrmPageProps) {
   // Files go where the demo server says: the sandbox's in-memory store (none in live mode here).
   const uploadFile = useMemo(() => (config.uploadUrl ? createSandboxUpload(config.uploadUrl) : undefined), [config.uploadUrl]);
 
-  const header = <CrmHeader mode={config.mode} view={view} setView={setView} locale={locale} onLocaleChange={onLocaleChange} t={t} />;
-  const props = { view, setView, header, uploadFile, t };
-  return view.section === 'inbox' ? <InboxView {...props} /> : <LeadView {...props} />;
+  const props = { view, setView, uploadFile, t };
+  // The header stays mounted across sections, so the switch keeps the keyboard's focus.
+  return (
+    <div className={`crm crm--${view.layout} crm--${view.section}`}>
+      <CrmHeader mode={config.mode} view={view} setView={setView} locale={locale} onLocaleChange={onLocaleChange} t={t} />
+      {view.section === 'inbox' ? <InboxView {...props} /> : <LeadView {...props} />}
+    </div>
+  );
 }

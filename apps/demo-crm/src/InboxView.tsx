@@ -13,7 +13,7 @@ import { ViewLink } from './ViewLink.tsx';
  * (`DialogActions`: transfer, close, reopen) over its Chat2Desk frame, its transfers and the
  * client's messages with the form (replies, notes, quick replies, files).
  */
-export function InboxView({ view, setView, header, uploadFile, t }: SectionViewProps) {
+export function InboxView({ view, setView, uploadFile, t }: SectionViewProps) {
   const { dialogId } = view;
   const api = useConsoleClient();
   // The same query as DialogActions' (one request): whose dialog it is.
@@ -40,8 +40,6 @@ export function InboxView({ view, setView, header, uploadFile, t }: SectionViewP
   return (
     <CrmLayout
       layout={view.layout}
-      className="crm--inbox"
-      header={header}
       t={t}
       list={
         <nav className="crm-clients" aria-label={t.dialogs}>

@@ -9,7 +9,7 @@ import type { SectionViewProps } from './SectionViewProps.ts';
  * client's Chat2Desk dialog found through the proxy (`ClientDialogFrame`: the CRM knows its
  * client, not Chat2Desk's dialog ids), and the client's history.
  */
-export function LeadView({ view, setView, header, uploadFile, t }: SectionViewProps) {
+export function LeadView({ view, setView, uploadFile, t }: SectionViewProps) {
   const { clientId } = view;
   // The same lookup as the frame's (one request): the modes that need a dialog are off without one.
   const found = useClientDialog(clientId);
@@ -18,7 +18,6 @@ export function LeadView({ view, setView, header, uploadFile, t }: SectionViewPr
   return (
     <CrmLayout
       layout={view.layout}
-      header={header}
       t={t}
       list={
         <nav className="crm-clients" aria-label={t.clients}>

@@ -1,5 +1,4 @@
 import type { UploadFile } from '@c2d-console/react';
-import type { ReactNode } from 'react';
 import type { DemoStrings } from './demoStrings.ts';
 import type { DemoView } from './useUrlState.ts';
 
@@ -7,7 +6,6 @@ import type { DemoView } from './useUrlState.ts';
 export interface SectionViewProps {
   view: DemoView;
   setView: (next: Partial<DemoView>) => void;
-  header: ReactNode;
   /** The host's upload for attachments, when it has somewhere to put files. */
   uploadFile?: UploadFile;
   t: DemoStrings;
