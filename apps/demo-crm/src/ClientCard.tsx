@@ -1,9 +1,8 @@
-import type { Locale } from '@c2d-console/react';
 import { useClient, useFormatters } from '@c2d-console/react';
-import { demoStrings } from './demoStrings.ts';
+import { demoStrings, type DemoLanguage } from './demoStrings.ts';
 
 /** The CRM's card of the selected lead: what a CRM shows next to the conversation. */
-export function ClientCard({ clientId, locale }: { clientId: number; locale: Locale }) {
+export function ClientCard({ clientId, locale }: { clientId: number; locale: DemoLanguage }) {
   const { data: client, isPending, error, refetch } = useClient(clientId);
   const format = useFormatters();
   const t = demoStrings[locale];

@@ -1,4 +1,3 @@
-import type { Locale } from '@c2d-console/react';
 import {
   ClientList,
   DialogFrame,
@@ -9,18 +8,18 @@ import {
 } from '@c2d-console/react';
 import type { ReactElement } from 'react';
 import { ClientCard } from './ClientCard.tsx';
-import { demoStrings } from './demoStrings.ts';
+import { demoStrings, type DemoLanguage } from './demoStrings.ts';
 import { useClientDialogId } from './useClientDialogId.ts';
 import { useUnreadTitle } from './useUnreadTitle.ts';
 import { useUrlState, type DemoLayout } from './useUrlState.ts';
 
 interface CrmPageProps {
   mode: 'sandbox' | 'live';
-  locale: Locale;
-  onLocaleChange: (locale: Locale) => void;
+  locale: DemoLanguage;
+  onLocaleChange: (locale: DemoLanguage) => void;
 }
 
-type Strings = (typeof demoStrings)[Locale];
+type Strings = (typeof demoStrings)[DemoLanguage];
 
 /**
  * A CRM lead view, in one of two layouts (`?layout=panel`):
@@ -52,7 +51,7 @@ export function CrmPage({ mode, locale, onLocaleChange }: CrmPageProps) {
         </label>
         <label className="crm-setting">
           <span>{t.language}</span>
-          <select value={locale} onChange={(event) => onLocaleChange(event.target.value as Locale)}>
+          <select value={locale} onChange={(event) => onLocaleChange(event.target.value as DemoLanguage)}>
             <option value="en">English</option>
             <option value="ru">Русский</option>
           </select>

@@ -53,3 +53,6 @@ export const demoStrings = {
     notes: 'Заметки',
   },
 } as const;
+
+/** The languages the demo speaks, by name. */
+export type DemoLanguage = keyof typeof demoStrings;

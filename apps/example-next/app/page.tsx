@@ -19,7 +19,7 @@ function clientIdFrom(value: string | undefined): number | undefined {
 export default async function Page({ searchParams }: PageProps) {
   const clientId = clientIdFrom((await searchParams).client);
   return (
-    <ConsoleProvider apiUrl="/api/c2d" locale="en">
+    <ConsoleProvider apiUrl="/api/c2d">
       <div className="example">
         <h1>Support console</h1>
         <nav aria-label="Clients">

@@ -25,7 +25,7 @@ import { useFormatters, type ConsoleFormatters } from './formatters.js';
 import { listboxFocusIndex, listboxKeyAction, listboxPageSize } from './listboxKeyboard.js';
 import { LoadingState } from './LoadingState.js';
 import { parseClientSearch } from './parseClientSearch.js';
-import type { Locale } from './Localized.js';
+import type { ConsoleLocale } from './ConsoleLocale.js';
 import { useActiveClientsFirst } from './useActiveClientsFirst.js';
 import { useClientSearch } from './useClientSearch.js';
 import { useControllableState } from './useControllableState.js';
@@ -51,7 +51,7 @@ export interface ClientListProps extends Omit<ComponentPropsWithoutRef<'div'>, '
   pageSize?: number;
   className?: string;
   /** Overrides the provider's locale. */
-  locale?: Locale;
+  locale?: ConsoleLocale;
   /** Accessible name of the listbox (not of the root); defaults to "Clients". */
   'aria-label'?: string;
 }

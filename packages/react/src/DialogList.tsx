@@ -10,7 +10,7 @@ import { dialogListStrings, type DialogAssignee, type DialogListStrings } from '
 import { ErrorState } from './ErrorState.js';
 import { useFormatters, type ConsoleFormatters } from './formatters.js';
 import { LoadingState } from './LoadingState.js';
-import type { Locale } from './Localized.js';
+import type { ConsoleLocale } from './ConsoleLocale.js';
 import { operatorFullName } from './operatorName.js';
 import { Segmented } from './Segmented.js';
 import { useControllableState } from './useControllableState.js';
@@ -49,7 +49,7 @@ export interface DialogListProps extends Omit<ComponentPropsWithoutRef<'div'>, '
   /** Dialogs per request (1..200, default 50). */
   pageSize?: number;
   className?: string;
-  locale?: Locale;
+  locale?: ConsoleLocale;
   /** Accessible name of the listbox (not of the root); defaults to "Dialogs". */
   'aria-label'?: string;
 }

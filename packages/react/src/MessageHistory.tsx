@@ -20,7 +20,7 @@ import { ErrorState } from './ErrorState.js';
 import { useFormatters } from './formatters.js';
 import { LoadingState } from './LoadingState.js';
 import { LoadMoreButton } from './LoadMoreButton.js';
-import type { Locale } from './Localized.js';
+import type { ConsoleLocale } from './ConsoleLocale.js';
 import { TransportBadge } from './TransportBadge.js';
 import { useLoadMore } from './useLoadMore.js';
 import { useMessages } from './useMessages.js';
@@ -34,7 +34,7 @@ export interface MessageHistoryProps extends Omit<ComponentPropsWithoutRef<'div'
   /** Messages per page (default 30). */
   pageSize?: number;
   className?: string;
-  locale?: Locale;
+  locale?: ConsoleLocale;
 }
 
 /** How close to an edge counts as "at" it. */

@@ -1,4 +1,3 @@
-import type { Localized } from './Localized.js';
 import { plural } from './plural.js';
 
 /** Strings of TransferHistory and MessageHistory. */
@@ -31,66 +30,33 @@ export interface HistoryStrings {
   messageNewFrom: (name: string | undefined, text: string) => string;
 }
 
-/** Strings of TransferHistory and MessageHistory, in English and Russian. */
-export const historyStrings: Localized<HistoryStrings> = {
-  en: {
-    transfersLabel: 'Transfer history',
-    transfersLoading: 'Loading transfers…',
-    transfersEmpty: 'This dialog has not been transferred yet',
-    transfersError: 'Could not load transfers',
-    transfersMore: 'Show more',
-    transfersMoreError: 'Could not load more transfers',
-    transferQueue: 'Queue',
-    transferHandedTo: 'to',
-    transferPending: 'Transferring…',
-    operatorFallback: (id) => `Operator #${id}`,
-    messagesLabel: 'Messages',
-    messagesLoading: 'Loading messages…',
-    messagesEmpty: 'No messages yet',
-    messagesError: 'Could not load messages',
-    messagesOlder: 'Load older messages',
-    messagesLoadingOlder: 'Loading older messages…',
-    messagesOlderError: 'Could not load older messages',
-    messageAuthor: {
-      from_client: 'Client',
-      to_client: 'Operator',
-      system: 'System',
-      autoreply: 'Auto-reply',
-      comment: 'Internal note',
-    },
-    messageSending: 'Sending…',
-    messagesNew: (count, formatted) => `${formatted} ${plural('en', count, { one: 'new message', other: 'new messages' })}`,
-    messageNewFrom: (name, text) => `New message from ${name ?? 'the client'}: ${text}`,
+/** Strings of TransferHistory and MessageHistory, in English (built in; other languages are packs: `locales/`). */
+export const historyStrings: HistoryStrings = {
+  transfersLabel: 'Transfer history',
+  transfersLoading: 'Loading transfers…',
+  transfersEmpty: 'This dialog has not been transferred yet',
+  transfersError: 'Could not load transfers',
+  transfersMore: 'Show more',
+  transfersMoreError: 'Could not load more transfers',
+  transferQueue: 'Queue',
+  transferHandedTo: 'to',
+  transferPending: 'Transferring…',
+  operatorFallback: (id) => `Operator #${id}`,
+  messagesLabel: 'Messages',
+  messagesLoading: 'Loading messages…',
+  messagesEmpty: 'No messages yet',
+  messagesError: 'Could not load messages',
+  messagesOlder: 'Load older messages',
+  messagesLoadingOlder: 'Loading older messages…',
+  messagesOlderError: 'Could not load older messages',
+  messageAuthor: {
+    from_client: 'Client',
+    to_client: 'Operator',
+    system: 'System',
+    autoreply: 'Auto-reply',
+    comment: 'Internal note',
   },
-  ru: {
-    transfersLabel: 'История передач',
-    transfersLoading: 'Загружаем передачи…',
-    transfersEmpty: 'Диалог ещё не передавали',
-    transfersError: 'Не удалось загрузить передачи',
-    transfersMore: 'Показать ещё',
-    transfersMoreError: 'Не удалось загрузить ещё передачи',
-    transferQueue: 'Очередь',
-    transferHandedTo: 'передан',
-    transferPending: 'Передаём…',
-    operatorFallback: (id) => `Оператор #${id}`,
-    messagesLabel: 'Сообщения',
-    messagesLoading: 'Загружаем сообщения…',
-    messagesEmpty: 'Сообщений пока нет',
-    messagesError: 'Не удалось загрузить сообщения',
-    messagesOlder: 'Загрузить более ранние',
-    messagesLoadingOlder: 'Загружаем более ранние…',
-    messagesOlderError: 'Не удалось загрузить более ранние сообщения',
-    messageAuthor: {
-      from_client: 'Клиент',
-      to_client: 'Оператор',
-      system: 'Система',
-      autoreply: 'Автоответ',
-      comment: 'Заметка',
-    },
-    messageSending: 'Отправляется…',
-    messagesNew: (count, formatted) =>
-      `${formatted} ${plural('ru', count, { one: 'новое сообщение', few: 'новых сообщения', many: 'новых сообщений', other: 'нового сообщения' })}`,
-    // A name cannot be put in the genitive case here ("от Анны"): it goes after a full stop.
-    messageNewFrom: (name, text) => (name ? `Новое сообщение. ${name}: ${text}` : `Новое сообщение от клиента: ${text}`),
-  },
+  messageSending: 'Sending…',
+  messagesNew: (count, formatted) => `${formatted} ${plural('en', count, { one: 'new message', other: 'new messages' })}`,
+  messageNewFrom: (name, text) => `New message from ${name ?? 'the client'}: ${text}`,
 };
