@@ -3,6 +3,7 @@ import { keepPreviousData, useInfiniteQuery, type UseInfiniteQueryResult } from 
 import { useMemo } from 'react';
 import { useConsoleClient } from './ConsoleProvider.js';
 import { CLIENTS_PAGE_SIZE, consoleQueries, type ClientListOptions, type ClientPages } from './consoleQueries.js';
+import { pageItems } from './pages.js';
 
 /** Options of {@link useClients}. */
 export type UseClientsOptions = ClientListOptions;
@@ -31,6 +32,6 @@ export function useClients(options: UseClientsOptions = {}): UseClientsResult {
     ...consoleQueries.clients(api, { ...options, pageSize }),
     placeholderData: keepPreviousData,
   });
-  const clients = useMemo(() => query.data?.pages.flatMap((page) => page.data) ?? [], [query.data]);
+  const clients = useMemo(() => pageItems(query.data), [query.data]);
   return { ...query, clients, total: query.data?.pages.at(-1)?.meta.total };
 }
