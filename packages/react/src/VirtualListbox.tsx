@@ -28,8 +28,8 @@ export interface VirtualListboxProps<T> {
   selectedKey: number | null | undefined;
   /** Fixed height of every option (px): the virtualizer never measures. */
   rowHeight: number;
-  /** How many options there are, loaded or not (`aria-setsize`). */
-  setSize: number;
+  /** How many options there are, loaded or not, when known (`aria-setsize`: at least the loaded ones). */
+  total: number | undefined;
   /** The listbox's accessible name. */
   label: string;
   /** A refetch is running (`aria-busy`). */
@@ -63,7 +63,7 @@ export function VirtualListbox<T>({
   getKey,
   selectedKey,
   rowHeight,
-  setSize,
+  total,
   label,
   busy,
   onSelect,
@@ -102,6 +102,7 @@ export function VirtualListbox<T>({
     if (item !== undefined) onSelect?.(item);
   };
   const optionId = (item: T) => `${id}-${getKey(item)}`;
+  const setSize = Math.max(total ?? 0, items.length);
   const active = items[activeIndex];
 
   return (
