@@ -1,6 +1,7 @@
 import { clientCardStrings, type ClientCardStrings } from './clientCardStrings.js';
 import { clientFrameStrings, type ClientFrameStrings } from './clientFrameStrings.js';
 import { clientListStrings, type ClientListStrings } from './clientListStrings.js';
+import { ENGLISH_CODE } from './ConsoleContext.js';
 import type { ConsoleLocale } from './ConsoleLocale.js';
 import { dialogActionStrings, type DialogActionStrings } from './dialogActionStrings.js';
 import { dialogListStrings, type DialogListStrings } from './dialogListStrings.js';
@@ -26,7 +27,7 @@ export type ConsoleStrings = FrameStrings &
  */
 // Pure, so bundlers drop it when a host never reads it: each widget imports its own group.
 export const en: ConsoleLocale = /* @__PURE__ */ (() => ({
-  code: 'en-GB',
+  code: ENGLISH_CODE,
   strings: {
     ...frameStrings,
     ...clientFrameStrings,
