@@ -257,6 +257,8 @@ export interface PageParams {
 export interface ClientsParams extends PageParams {
   phone?: string;
   q?: string;
+  /** Only clients with this tag (an id from `GET /tags`). */
+  tagId?: number;
 }
 
 /** `GET /transfers` parameters; give at least one of the ids to narrow the history. */

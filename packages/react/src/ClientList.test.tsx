@@ -39,7 +39,8 @@ afterAll(() => {
   vi.restoreAllMocks();
 });
 
-const options = () => screen.getAllByRole('option');
+/** The list's rows (the tag filter's `<option>`s are options too, outside the listbox). */
+const options = () => within(screen.getByRole('listbox')).getAllByRole('option');
 /** A proxy that can search names (a complete client index), for the tests about the search box itself. */
 const withClientIndex = () => createConsoleHandlers({ baseUrl, clientIndex: true });
 const activeOption = () => {
@@ -64,7 +65,7 @@ describe('ClientList', () => {
 
   it('marks the selected client with aria-selected', async () => {
     renderWithConsole(<ClientList selectedId={1001} />);
-    const selected = await screen.findByRole('option', { selected: true });
+    const selected = await within(await screen.findByRole('listbox')).findByRole('option', { selected: true });
     expect(selected).toHaveAttribute('aria-posinset', '2');
     expect(options().filter((o) => o.getAttribute('aria-selected') === 'true')).toHaveLength(1);
   });
@@ -300,6 +301,103 @@ describe('ClientList', () => {
     server.use(...createConsoleHandlers({ baseUrl, clients: [makeClient(1, { name: long, assignedName: null })] }));
     renderWithConsole(<ClientList />);
     expect(await screen.findByTitle(long)).toHaveClass('c2d-client-row__name');
+  });
+});
+
+describe('ClientList tag filter', () => {
+  const filter = () => screen.getByRole('combobox', { name: 'Filter by tag' });
+  const clientRequests = () => requests.filter((url) => url.pathname === '/clients');
+  const tagRequests = () => requests.filter((url) => url.pathname === '/tags');
+
+  it('asks for the tags only when the operator reaches for the filter, then narrows the list through the proxy', async () => {
+    const user = userEvent.setup();
+    const onTagIdChange = vi.fn();
+    renderWithConsole(<ClientList onTagIdChange={onTagIdChange} />);
+    await screen.findByText('120 clients');
+    // A visit that never filters costs no call for the tags.
+    expect(tagRequests()).toHaveLength(0);
+    expect(filter()).toHaveDisplayValue('All tags');
+
+    await user.click(filter());
+    // In Chat2Desk's groups: "Segment" holds VIP and Опт; ungrouped tags stand alone.
+    const segment = await within(filter()).findByRole('group', { name: 'Segment' });
+    expect(within(segment).getAllByRole('option').map((option) => option.textContent)).toEqual(['VIP', 'Опт']);
+    expect(tagRequests()).toHaveLength(1);
+
+    await user.selectOptions(filter(), 'VIP');
+    expect(onTagIdChange).toHaveBeenLastCalledWith(77);
+    await screen.findByText('24 clients');
+    expect(clientRequests().at(-1)?.searchParams.get('tagId')).toBe('77');
+    // Every fifth fixture client has the tag.
+    expect(options()[0]).toHaveTextContent(nameOf(0));
+    expect(options()[1]).toHaveTextContent(nameOf(5));
+
+    await user.selectOptions(filter(), 'All tags');
+    expect(onTagIdChange).toHaveBeenLastCalledWith(null);
+    await screen.findByText('120 clients');
+    expect(clientRequests().at(-1)?.searchParams.has('tagId')).toBe(false);
+  });
+
+  it('says when no client has the tag', async () => {
+    const user = userEvent.setup();
+    renderWithConsole(<ClientList />);
+    await screen.findByRole('listbox');
+    await user.click(filter());
+    await within(filter()).findByRole('option', { name: 'Опт' });
+    await user.selectOptions(filter(), 'Опт');
+    expect(await screen.findByText('No clients with this tag')).toHaveAttribute('role', 'status');
+    expect(screen.queryByRole('listbox')).toBeNull();
+  });
+
+  it('starts from a default tag, named in the filter once the tags arrive', async () => {
+    renderWithConsole(<ClientList defaultTagId={77} />);
+    await screen.findByText('24 clients');
+    // The list never asked for every client first.
+    expect(clientRequests().map((url) => url.searchParams.get('tagId'))).toEqual(['77']);
+    await waitFor(() => expect(filter()).toHaveDisplayValue('VIP'));
+  });
+
+  it('follows a controlled tag, reporting the operator\'s pick to the host', async () => {
+    const user = userEvent.setup();
+    const onTagIdChange = vi.fn();
+    renderWithConsole(<ClientList tagId={79} onTagIdChange={onTagIdChange} />);
+    await waitFor(() => expect(filter()).toHaveDisplayValue('New'));
+    await user.selectOptions(filter(), 'VIP');
+    expect(onTagIdChange).toHaveBeenCalledWith(77);
+    // The host did not pass the pick back: the list stays on its tag.
+    expect(filter()).toHaveDisplayValue('New');
+    expect(clientRequests().every((url) => url.searchParams.get('tagId') === '79')).toBe(true);
+  });
+
+  it('searches among the clients with the tag', async () => {
+    renderWithConsole(<ClientList defaultTagId={77} defaultSearch="James" />);
+    await waitFor(() => expect(options().length).toBeGreaterThan(0));
+    expect(options().every((option) => option.textContent?.includes('James'))).toBe(true);
+    expect(clientRequests().length).toBeGreaterThan(0);
+    expect(clientRequests().every((url) => url.searchParams.get('tagId') === '77')).toBe(true);
+  });
+
+  it('says when the tags cannot load, and asks again when the operator comes back to the filter', async () => {
+    const user = userEvent.setup();
+    server.use(failOnce('get', `${baseUrl}/tags`));
+    renderWithConsole(<ClientList />);
+    await screen.findByRole('listbox');
+    await user.click(filter());
+    expect(await within(filter()).findByRole('option', { name: 'Could not load tags' })).toBeDisabled();
+    await user.click(screen.getByRole('listbox'));
+    await user.click(filter());
+    expect(await within(filter()).findByRole('option', { name: 'VIP' })).toBeEnabled();
+    expect(tagRequests()).toHaveLength(2);
+  });
+
+  it('can be left out, and speaks Russian', async () => {
+    const { unmount } = renderWithConsole(<ClientList tagFilter={false} />);
+    await screen.findByRole('listbox');
+    expect(screen.queryByRole('combobox')).toBeNull();
+    unmount();
+    renderWithConsole(<ClientList />, { provider: { locale: ru } });
+    await screen.findByRole('listbox');
+    expect(screen.getByRole('combobox', { name: 'Фильтр по тегу' })).toHaveDisplayValue('Все теги');
   });
 });
 

@@ -14,6 +14,7 @@ import type { ClientActivity } from './clientActivity.js';
 import { clientDisplayName } from './clientDisplayName.js';
 import { useStrings } from './ConsoleContext.js';
 import { clientListStrings, type ClientListStrings } from './clientListStrings.js';
+import { ClientTagFilter } from './ClientTagFilter.js';
 import { cx } from './cx.js';
 import { ErrorState } from './ErrorState.js';
 import { formatPhone } from './formatPhone.js';
@@ -43,6 +44,14 @@ export interface ClientListProps extends Omit<ComponentPropsWithoutRef<'div'>, '
   defaultSearch?: string;
   /** Called on every edit of the search box (the request itself is debounced). */
   onSearchChange?: (search: string) => void;
+  /** The tag the list is narrowed to (null: every client), when the host controls it (pair with `onTagIdChange`). */
+  tagId?: number | null;
+  /** Initial tag when uncontrolled (default null: every client). */
+  defaultTagId?: number | null;
+  /** Called when the operator picks a tag, or every client again (null). */
+  onTagIdChange?: (tagId: number | null) => void;
+  /** Show the tag filter (default true). */
+  tagFilter?: boolean;
   /** Clients per request (1..200, default 50). */
   pageSize?: number;
   className?: string;
@@ -62,7 +71,7 @@ const isBlank = (text: string) => text.trim() === '';
 // Marked pure, as every widget: forwardRef is a call, and without the mark a bundler keeps each
 // widget (and this one's virtualizer) in a host that imports only DialogFrame.
 /**
- * The clients of the Chat2Desk account: a search box (name or phone, debounced), a virtualized
+ * The clients of the Chat2Desk account: a search box (name or phone, debounced), a tag filter, a virtualized
  * ARIA listbox that loads more pages as it scrolls, selection by mouse or keyboard (arrows,
  * Home/End, PageUp/PageDown, Enter/Space), and loading, empty and error states. Clients with
  * new messages since the page opened (from the provider's event stream) move to the top with an
@@ -75,6 +84,10 @@ export const ClientList = /* @__PURE__ */ forwardRef<HTMLDivElement, ClientListP
     search: controlledSearch,
     defaultSearch = '',
     onSearchChange,
+    tagId: controlledTagId,
+    defaultTagId = null,
+    onTagIdChange,
+    tagFilter = true,
     pageSize,
     className,
     locale,
@@ -97,15 +110,21 @@ export const ClientList = /* @__PURE__ */ forwardRef<HTMLDivElement, ClientListP
     onChange: onSearchChange,
     caller: 'ClientList search',
   });
+  const [tagId, setTagId] = useControllableState({
+    prop: controlledTagId,
+    defaultProp: defaultTagId,
+    onChange: onTagIdChange,
+    caller: 'ClientList tagId',
+  });
   const applied = useDebouncedValue(search, SEARCH_DEBOUNCE_MS, isBlank);
   const params = useMemo(() => parseClientSearch(applied), [applied]);
-  const listKey = `${params.q ?? ''}\u0000${params.phone ?? ''}`;
+  const listKey = `${params.q ?? ''}\u0000${params.phone ?? ''}\u0000${tagId ?? ''}`;
 
-  const { query, clients: found, total, partial } = useClientSearch({ ...params, pageSize });
+  const { query, clients: found, total, partial } = useClientSearch({ ...params, tagId: tagId ?? undefined, pageSize });
   const { loadMore, loadMoreOnScroll, canLoadMore, isLoadingMore, loadMoreFailed } = useLoadMore(query);
-  // A search reorders what it found; only the whole list also shows active clients it has not loaded.
+  // A search or a tag reorders what it found; only the whole list also shows active clients it has not loaded.
   const { clients, activity, markRead } = useActiveClientsFirst(found, {
-    fetchMissing: params.q === undefined && params.phone === undefined,
+    fetchMissing: params.q === undefined && params.phone === undefined && tagId === null,
   });
 
   // Opening a client reads its messages, also those that arrive while it is open.
@@ -143,7 +162,7 @@ export const ClientList = /* @__PURE__ */ forwardRef<HTMLDivElement, ClientListP
   } else if (!showList) {
     body = (
       <p className="c2d-state c2d-state--empty" role="status">
-        {applied.trim() ? strings.clientsNoMatches(applied.trim()) : strings.clientsEmpty}
+        {applied.trim() ? strings.clientsNoMatches(applied.trim()) : tagId === null ? strings.clientsEmpty : strings.clientsNoneTagged}
       </p>
     );
   } else {
@@ -206,13 +225,16 @@ export const ClientList = /* @__PURE__ */ forwardRef<HTMLDivElement, ClientListP
             </button>
           )}
         </div>
-        <p className="c2d-client-list__count" aria-live="polite">
-          {partial
-            ? strings.clientsSearchedPartially(partial.searched, partial.of, format.number(partial.searched), format.number(partial.of))
-            : total === undefined
-              ? ''
-              : strings.clientCount(total, format.number(total))}
-        </p>
+        <div className="c2d-client-list__filters">
+          <p className="c2d-client-list__count" aria-live="polite">
+            {partial
+              ? strings.clientsSearchedPartially(partial.searched, partial.of, format.number(partial.searched), format.number(partial.of))
+              : total === undefined
+                ? ''
+                : strings.clientCount(total, format.number(total))}
+          </p>
+          {tagFilter && <ClientTagFilter value={tagId} onChange={setTagId} strings={strings} />}
+        </div>
       </div>
       {body}
       {partial && canLoadMore && !isLoadingMore && (

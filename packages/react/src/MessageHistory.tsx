@@ -1,3 +1,4 @@
+import type { Location } from '@c2d-console/core';
 import { useQueryClient } from '@tanstack/react-query';
 import {
   forwardRef,
@@ -21,6 +22,7 @@ import { useFormatters } from './formatters.js';
 import { LoadingState } from './LoadingState.js';
 import { LoadMoreButton } from './LoadMoreButton.js';
 import type { ConsoleLocale } from './ConsoleLocale.js';
+import { mediaSummary, MessageMedia, openStreetMapUrl } from './MessageMedia.js';
 import { TransportBadge } from './TransportBadge.js';
 import { useLoadMore } from './useLoadMore.js';
 import { useMessages } from './useMessages.js';
@@ -33,6 +35,8 @@ export interface MessageHistoryProps extends Omit<ComponentPropsWithoutRef<'div'
   clientId: number;
   /** Messages per page (default 30). */
   pageSize?: number;
+  /** Where a place a client shared links to (default: OpenStreetMap at that point). */
+  mapUrl?: (location: Location) => string;
   className?: string;
   locale?: ConsoleLocale;
 }
@@ -58,16 +62,20 @@ function readingAnchor(scroller: HTMLElement): ReadingAnchor | null {
 const directionOf = (type: ConsoleMessage['type']) =>
   type === 'from_client' ? 'in' : type === 'system' ? 'system' : type === 'comment' ? 'note' : 'out';
 
+/** A message of a type the proxy does not know: it shows as `system`, with Chat2Desk's own name in `rawType`. */
+const isUnknown = (message: ConsoleMessage) => Boolean(message.rawType) && message.rawType !== message.type;
+
 /**
  * A client's messages, newest at the bottom: incoming left, outgoing right, system and notes
- * centred, each with its messenger and time. Opens scrolled to the newest message, follows new
+ * centred, each with its messenger and time; photos, files, audio, video and shared places in
+ * the bubble, types the console does not know as muted lines. Opens scrolled to the newest message, follows new
  * ones while the reader is at the bottom; scrolled up, it stays put and offers "N new messages"
  * to jump down. Loads older ones when scrolled to the top (or with the "Load older" button),
  * keeping the reading position. New messages from the client are announced to screen readers
  * (politely), and the client counts as read while its history is shown. The ref is the root `<div>`.
  */
 export const MessageHistory = /* @__PURE__ */ forwardRef<HTMLDivElement, MessageHistoryProps>(function MessageHistory(
-  { clientId, pageSize, className, locale, ...rootProps },
+  { clientId, pageSize, mapUrl = openStreetMapUrl, className, locale, ...rootProps },
   ref,
 ): ReactElement {
   const strings = useStrings(historyStrings, locale);
@@ -133,7 +141,7 @@ export const MessageHistory = /* @__PURE__ */ forwardRef<HTMLDivElement, Message
       const only = incoming.length === 1 ? incoming[0] : undefined;
       const client = cachedClient(queryClient, clientId);
       const text = only
-        ? strings.messageNewFrom(client && clientDisplayName(client), only.text)
+        ? strings.messageNewFrom(client && clientDisplayName(client), only.text || mediaSummary(only, strings))
         : strings.messagesNew(incoming.length, format.number(incoming.length));
       setAnnouncement((previous) => ({ key: previous.key + 1, text }));
     }
@@ -181,13 +189,23 @@ export const MessageHistory = /* @__PURE__ */ forwardRef<HTMLDivElement, Message
             <li
               key={message.id}
               data-message-id={message.id}
-              className={`c2d-message c2d-message--${directionOf(message.type)}`}
+              className={cx('c2d-message', `c2d-message--${directionOf(message.type)}`, isUnknown(message) && 'c2d-message--unknown')}
               data-type={message.type}
               data-status={message.status}
             >
               <div className="c2d-message__bubble">
-                <span className="c2d-visually-hidden">{strings.messageAuthor[message.type]}: </span>
-                <p className="c2d-message__text">{message.text}</p>
+                {message.type === 'comment' ? (
+                  // A note says so in words, not only by its colour: the client never sees it.
+                  <span className="c2d-message__label">
+                    {strings.messageAuthor.comment}
+                    <span className="c2d-visually-hidden">: </span>
+                  </span>
+                ) : (
+                  <span className="c2d-visually-hidden">{strings.messageAuthor[message.type]}: </span>
+                )}
+                <MessageMedia message={message} strings={strings} mapUrl={mapUrl} />
+                {message.text && <p className="c2d-message__text">{message.text}</p>}
+                {isUnknown(message) && <p className="c2d-message__unknown">{strings.messageUnknownType(message.rawType)}</p>}
                 <p className="c2d-message__meta">
                   <TransportBadge transport={message.transport} />
                   {message.status === 'sending' ? (

@@ -22,6 +22,15 @@ export interface ClientListStrings {
   clientsSearchMore: string;
   /** Read with a client's unread badge: "3 unread messages"; `formatted` is `count` in the locale. */
   clientUnread: (count: number, formatted: string) => string;
+  /** Names the tag filter. */
+  clientTagFilter: string;
+  /** The tag filter's choice of every client. */
+  clientTagAll: string;
+  clientTagsLoading: string;
+  clientTagsError: string;
+  clientNoTags: string;
+  /** The list is narrowed to a tag no client has. */
+  clientsNoneTagged: string;
 }
 
 /** Strings of ClientList, in English (built in; other languages are packs: `locales/`). */
@@ -39,4 +48,10 @@ export const clientListStrings: ClientListStrings = {
   clientsSearchedPartially: (_, total, searched, all) => `Searched ${searched} of ${all} ${plural('en', total, { one: 'client', other: 'clients' })}`,
   clientsSearchMore: 'Search more clients',
   clientUnread: (count, formatted) => `${formatted} ${plural('en', count, { one: 'unread message', other: 'unread messages' })}`,
+  clientTagFilter: 'Filter by tag',
+  clientTagAll: 'All tags',
+  clientTagsLoading: 'Loading tags…',
+  clientTagsError: 'Could not load tags',
+  clientNoTags: 'No tags in this account',
+  clientsNoneTagged: 'No clients with this tag',
 };

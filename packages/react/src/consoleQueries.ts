@@ -56,12 +56,14 @@ export const DIALOGS_PAGE_SIZE = 50;
 /** Lookups (operators, groups, quick replies, tags) change rarely: cached this long (ms) before a refetch. */
 const LOOKUP_STALE_TIME = 5 * 60_000;
 
-/** What a clients list asks for: a search (name or phone fragment, or phone digits) and a page size. */
+/** What a clients list asks for: a search (name or phone fragment, or phone digits), a tag, and a page size. */
 export interface ClientListOptions {
   /** Name or phone fragment. */
   q?: string;
   /** Phone digits. */
   phone?: string;
+  /** Only clients with this tag. */
+  tagId?: number;
   /** Clients per request (1..200, default 50). */
   pageSize?: number;
 }
@@ -92,10 +94,11 @@ function lookup<T, K extends readonly unknown[]>(queryKey: K, load: (options: Re
 }
 
 /** @internal The query params (and key) of a clients list: blank search fields are left out. */
-export function clientListParams({ q, phone, pageSize = CLIENTS_PAGE_SIZE }: ClientListOptions): Omit<ClientsParams, 'offset'> {
+export function clientListParams({ q, phone, tagId, pageSize = CLIENTS_PAGE_SIZE }: ClientListOptions): Omit<ClientsParams, 'offset'> {
   const params: Omit<ClientsParams, 'offset'> = {};
   if (q?.trim()) params.q = q.trim();
   if (phone?.trim()) params.phone = phone.trim();
+  if (tagId !== undefined) params.tagId = tagId;
   params.limit = pageSize;
   return params;
 }

@@ -28,6 +28,21 @@ export interface HistoryStrings {
   messagesNew: (count: number, formatted: string) => string;
   /** Announced for one new message from the client; `name` is unknown until the client is loaded. */
   messageNewFrom: (name: string | undefined, text: string) => string;
+  /** A message of a type the console does not know, by Chat2Desk's own name for it. */
+  messageUnknownType: (type: string) => string;
+  /** A photo's alternative text (its file name, when known). */
+  mediaPhoto: (name: string | null) => string;
+  /** Said after a photo: its link opens the full-size picture. */
+  mediaFullSize: string;
+  /** Said after a link that opens in a new tab. */
+  mediaNewTab: string;
+  /** A file's name when neither Chat2Desk nor its URL gives one. */
+  mediaKinds: Record<'pdf' | 'file', string>;
+  /** Said after a file's name: what it is, and whether its link opens a new tab. */
+  mediaFileHint: (kind: 'pdf' | 'file', newTab: boolean) => string;
+  mediaAudio: string;
+  mediaVideo: string;
+  mediaLocation: string;
 }
 
 /** Strings of TransferHistory and MessageHistory, in English (built in; other languages are packs: `locales/`). */
@@ -59,4 +74,13 @@ export const historyStrings: HistoryStrings = {
   messageSending: 'Sending…',
   messagesNew: (count, formatted) => `${formatted} ${plural('en', count, { one: 'new message', other: 'new messages' })}`,
   messageNewFrom: (name, text) => `New message from ${name ?? 'the client'}: ${text}`,
+  messageUnknownType: (type) => `Unsupported message (${type}): see it in Chat2Desk`,
+  mediaPhoto: (name) => (name ? `Photo ${name}` : 'Photo'),
+  mediaFullSize: '(full size, new tab)',
+  mediaNewTab: '(new tab)',
+  mediaKinds: { pdf: 'PDF document', file: 'File' },
+  mediaFileHint: (kind, newTab) => `(${kind === 'pdf' ? 'PDF document' : 'file'}${newTab ? ', new tab' : ''})`,
+  mediaAudio: 'Audio message',
+  mediaVideo: 'Video',
+  mediaLocation: 'Location',
 };

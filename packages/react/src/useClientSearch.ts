@@ -3,10 +3,12 @@ import { useMemo } from 'react';
 import { matchesClientSearch } from './matchesClientSearch.js';
 import { useClients, type UseClientsResult } from './useClients.js';
 
-/** Options of {@link useClientSearch}: what was typed, parsed (`parseClientSearch`), and the page size. */
+/** Options of {@link useClientSearch}: what was typed, parsed (`parseClientSearch`), the tag, and the page size. */
 export interface UseClientSearchOptions {
   q?: string;
   phone?: string;
+  /** Only clients with this tag (the proxy narrows both the search and the list it looks through). */
+  tagId?: number;
   pageSize?: number;
 }
 
@@ -32,10 +34,10 @@ export interface ClientSearch {
  * the unfiltered list is filtered here, and says how much of the account it has looked through,
  * rather than passing off a part as the whole.
  */
-export function useClientSearch({ q, phone, pageSize }: UseClientSearchOptions): ClientSearch {
-  const searched = useClients({ q, phone, pageSize });
-  // Every client, newest first: what is on screen without a search, and what a local search looks through.
-  const everyone = useClients({ pageSize });
+export function useClientSearch({ q, phone, tagId, pageSize }: UseClientSearchOptions): ClientSearch {
+  const searched = useClients({ q, phone, tagId, pageSize });
+  // Every client (with the tag), newest first: what is on screen without a search, and what a local search looks through.
+  const everyone = useClients({ tagId, pageSize });
   const incomplete = q !== undefined && searched.data?.pages[0]?.meta.search?.complete === false;
   const filtered = useMemo(
     () => (incomplete && q !== undefined ? everyone.clients.filter((client) => matchesClientSearch(client, q)) : undefined),

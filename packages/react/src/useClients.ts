@@ -21,7 +21,7 @@ export type UseClientsResult = UseInfiniteQueryResult<ClientPages, Error> & {
 
 /**
  * The proxy's clients, page by page (`consoleQueries.clients`: `offset` paging, key
- * `consoleKeys.clientList({ q, phone, limit })`). While a new search loads, the previous results
+ * `consoleKeys.clientList({ q, phone, tagId, limit })`). While a new search loads, the previous results
  * stay (no flash of an empty list); a request is aborted when its component unmounts or the
  * search changes.
  */

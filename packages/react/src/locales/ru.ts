@@ -61,6 +61,12 @@ const clientList: ClientListStrings = {
       many: 'непрочитанных сообщений',
       other: 'непрочитанного сообщения',
     })}`,
+  clientTagFilter: 'Фильтр по тегу',
+  clientTagAll: 'Все теги',
+  clientTagsLoading: 'Загружаем теги…',
+  clientTagsError: 'Не удалось загрузить теги',
+  clientNoTags: 'В аккаунте нет тегов',
+  clientsNoneTagged: 'Нет клиентов с этим тегом',
 };
 
 const dialogList: DialogListStrings = {
@@ -169,6 +175,15 @@ const history: HistoryStrings = {
     `${formatted} ${plural('ru', count, { one: 'новое сообщение', few: 'новых сообщения', many: 'новых сообщений', other: 'нового сообщения' })}`,
   // A name cannot be put in the genitive case here ("от Анны"): it goes after a full stop.
   messageNewFrom: (name, text) => (name ? `Новое сообщение. ${name}: ${text}` : `Новое сообщение от клиента: ${text}`),
+  messageUnknownType: (type) => `Неподдерживаемое сообщение (${type}): откройте его в Chat2Desk`,
+  mediaPhoto: (name) => (name ? `Фото ${name}` : 'Фото'),
+  mediaFullSize: '(в полном размере, в новой вкладке)',
+  mediaNewTab: '(в новой вкладке)',
+  mediaKinds: { pdf: 'PDF-документ', file: 'Файл' },
+  mediaFileHint: (kind, newTab) => `(${kind === 'pdf' ? 'PDF-документ' : 'файл'}${newTab ? ', в новой вкладке' : ''})`,
+  mediaAudio: 'Аудиосообщение',
+  mediaVideo: 'Видео',
+  mediaLocation: 'Геопозиция',
 };
 
 const send: SendStrings = {

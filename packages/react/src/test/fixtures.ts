@@ -172,3 +172,48 @@ export function makeInboxDialog(client: Client, index: number): InboxDialog {
     client: { id: client.id, name: client.name, assignedName: client.assignedName, phone: client.phone },
   };
 }
+
+/** A message of the client's history with what `changes` gives it (attachments, a place, a type). */
+const mediaMessage = (clientId: number, index: number, changes: Partial<Message>): Message => ({
+  id: clientId * 1000 + 900 + index,
+  text: '',
+  type: 'from_client',
+  rawType: changes.type ?? 'from_client',
+  transport: 'whatsapp',
+  channelId: 1,
+  operatorId: null,
+  dialogId: dialogIdOf(clientId),
+  clientId,
+  created: minutesAgo(90 - index * 5),
+  read: true,
+  attachments: [],
+  location: null,
+  ...changes,
+});
+
+/**
+ * A history with one message of each kind MessageHistory shows, newest first: a photo, a file
+ * named like a photo, a PDF from the operator, a document, a voice note, a video, a place, a
+ * type the console does not know, a note and a system line. Files live under `fileHost`
+ * (stories pass their own origin, where `/media/harbour.svg` is a real picture).
+ */
+export function makeMediaMessages(clientId: number, fileHost = 'https://files.example.kz'): Message[] {
+  const media = `${fileHost}/media`;
+  return [
+    mediaMessage(clientId, 10, { attachments: [{ url: `${media}/harbour.svg`, kind: 'photo', name: null }] }),
+    mediaMessage(clientId, 9, { text: 'Вот скан паспорта', attachments: [{ url: `${media}/files/5501`, kind: 'file', name: 'scan.png' }] }),
+    mediaMessage(clientId, 8, {
+      type: 'to_client',
+      operatorId: 2,
+      text: 'Счёт на оплату',
+      attachments: [{ url: `${media}/invoice-1042.pdf`, kind: 'pdf', name: null }],
+    }),
+    mediaMessage(clientId, 7, { attachments: [{ url: `${media}/files/5502`, kind: 'file', name: 'contract.docx' }] }),
+    mediaMessage(clientId, 6, { attachments: [{ url: `${media}/voice-77.ogg`, kind: 'audio', name: null }] }),
+    mediaMessage(clientId, 5, { attachments: [{ url: `${media}/unboxing.mp4`, kind: 'video', name: null }] }),
+    mediaMessage(clientId, 4, { location: { latitude: 43.238949, longitude: 76.889709 } }),
+    mediaMessage(clientId, 3, { type: 'system', rawType: 'interactive', text: 'Выберите: Да / Нет' }),
+    mediaMessage(clientId, 2, { type: 'comment', text: 'Клиент постоянный, предложить скидку' }),
+    mediaMessage(clientId, 1, { type: 'system', text: 'Диалог передан оператору Max Turner' }),
+  ];
+}

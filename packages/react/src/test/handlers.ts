@@ -8,6 +8,7 @@ import {
   makeMessages,
   makeTransfers,
 } from './fixtures.js';
+import { attachmentKind } from '../attachmentKind.js';
 import { createFakeOperatorWork } from './fakeOperatorWork.js';
 import { createFakeEventFeed, type FakeEventFeed } from './fakeEventFeed.js';
 
@@ -45,7 +46,7 @@ function page<T>(items: T[], url: URL): ListResponse<T> {
 
 /**
  * msw handlers that behave like the c2d-console proxy over fixture data (paging, `phone`
- * search, a name `q` as the proxy answers it, sending appends to the history, `GET /events`
+ * search, a name `q` as the proxy answers it, `tagId`, sending appends to the history, `GET /events`
  * from the `feed`, the operator's work: see `createFakeOperatorWork`), returning the proxy's envelopes.
  */
 export function createConsoleHandlers(options: ConsoleHandlersOptions = {}): HttpHandler[] {
@@ -67,6 +68,7 @@ export function createConsoleHandlers(options: ConsoleHandlersOptions = {}): Htt
       const url = new URL(request.url);
       const q = url.searchParams.get('q')?.toLowerCase();
       const phone = url.searchParams.get('phone')?.replace(/\D/g, '');
+      const tagId = url.searchParams.get('tagId');
       if (q && !options.clientIndex) {
         const { meta } = page([], url);
         return HttpResponse.json({ data: [], meta: { ...meta, search: { indexed: 0, complete: false } } });
@@ -74,7 +76,9 @@ export function createConsoleHandlers(options: ConsoleHandlersOptions = {}): Htt
       const found = clients.filter(
         (c) =>
           (!q || `${c.name ?? ''} ${c.assignedName ?? ''} ${c.phone ?? ''}`.toLowerCase().includes(q)) &&
-          (!phone || (c.phone ?? '').includes(phone)),
+          (!phone || (c.phone ?? '').includes(phone)) &&
+          // By the tags the client has now (after the card's changes).
+          (!tagId || (work.client(c.id) ?? c).tags.some((tag) => tag.id === Number(tagId))),
       );
       const listed = page(found, url);
       return HttpResponse.json(q ? { ...listed, meta: { ...listed.meta, search: { indexed: clients.length, complete: true } } } : listed);
@@ -107,7 +111,10 @@ export function createConsoleHandlers(options: ConsoleHandlersOptions = {}): Htt
         dialogId: dialogIdOf(input.clientId),
         created: new Date().toISOString(),
         read: false,
-        attachments: input.attachment ? [{ url: input.attachment.url, kind: 'file', name: input.attachment.filename ?? null }] : [],
+        // Of the kind its name says, as the optimistic message (useSendMessage) showed it.
+        attachments: input.attachment
+          ? [{ url: input.attachment.url, kind: attachmentKind(input.attachment.filename ?? input.attachment.url), name: input.attachment.filename ?? null }]
+          : [],
         location: null,
       });
       return HttpResponse.json(
