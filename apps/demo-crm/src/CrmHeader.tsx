@@ -1,5 +1,4 @@
-import type { Locale } from '@c2d-console/react';
-import type { DemoStrings } from './demoStrings.ts';
+import type { DemoLanguage, DemoStrings } from './demoStrings.ts';
 import type { DemoLayout, DemoSection, DemoView } from './useUrlState.ts';
 import { ViewLink } from './ViewLink.tsx';
 
@@ -7,8 +6,8 @@ interface CrmHeaderProps {
   mode: 'sandbox' | 'live';
   view: DemoView;
   setView: (next: Partial<DemoView>) => void;
-  locale: Locale;
-  onLocaleChange: (locale: Locale) => void;
+  locale: DemoLanguage;
+  onLocaleChange: (locale: DemoLanguage) => void;
   t: DemoStrings;
 }
 
@@ -49,7 +48,7 @@ export function CrmHeader({ mode, view, setView, locale, onLocaleChange, t }: Cr
         </label>
         <label className="crm-setting">
           <span>{t.language}</span>
-          <select value={locale} onChange={(event) => onLocaleChange(event.target.value as Locale)}>
+          <select value={locale} onChange={(event) => onLocaleChange(event.target.value as DemoLanguage)}>
             <option value="en">English</option>
             <option value="ru">Русский</option>
           </select>

@@ -1,8 +1,7 @@
-import type { Locale } from '@c2d-console/react';
 import { useMemo } from 'react';
 import { CrmHeader } from './CrmHeader.tsx';
 import type { DemoConfig } from './demoConfig.ts';
-import { demoStrings } from './demoStrings.ts';
+import { demoStrings, type DemoLanguage } from './demoStrings.ts';
 import { InboxView } from './InboxView.tsx';
 import { LeadView } from './LeadView.tsx';
 import { createSandboxUpload } from './sandboxUpload.ts';
@@ -11,8 +10,8 @@ import { useUrlState } from './useUrlState.ts';
 
 interface CrmPageProps {
   config: DemoConfig;
-  locale: Locale;
-  onLocaleChange: (locale: Locale) => void;
+  locale: DemoLanguage;
+  onLocaleChange: (locale: DemoLanguage) => void;
 }
 
 /**

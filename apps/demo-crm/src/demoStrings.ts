@@ -48,5 +48,8 @@ export const demoStrings = {
   },
 } as const;
 
+/** The languages the demo speaks, by name. */
+export type DemoLanguage = keyof typeof demoStrings;
+
 /** The demo's labels in one language. */
-export type DemoStrings = (typeof demoStrings)['en' | 'ru'];
+export type DemoStrings = (typeof demoStrings)[DemoLanguage];

@@ -1,4 +1,4 @@
-import { createParser } from 'eventsource-parser';
+import { createEventStreamParser } from './eventStreamParser.js';
 import { CONSOLE_EVENT_TYPES, type ConsoleEvent } from './events.js';
 
 const KNOWN_TYPES: ReadonlySet<string> = new Set(CONSOLE_EVENT_TYPES);
@@ -16,7 +16,7 @@ export async function readEventStream(
   signal?: AbortSignal,
   onHeartbeat?: () => void,
 ): Promise<void> {
-  const parser = createParser({
+  const feed = createEventStreamParser({
     onComment: () => onHeartbeat?.(),
     onEvent(message) {
       if (!message.event || !KNOWN_TYPES.has(message.event)) return;
@@ -41,7 +41,7 @@ export async function readEventStream(
       // oxlint-disable-next-line no-await-in-loop -- a stream is read one chunk at a time
       const { done, value } = await reader.read();
       if (done) break;
-      parser.feed(decoder.decode(value, { stream: true }));
+      feed(decoder.decode(value, { stream: true }));
     }
     if (signal?.aborted) throw signal.reason;
   } finally {

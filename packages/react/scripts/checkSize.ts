@@ -10,6 +10,8 @@
  * the first release's five widgets).
  * `@tanstack/react-virtual` is a peer so a host shares one copy with its own tables and lists;
  * 3.14 alone is about 10 kB gzipped, so the total with it is reported beside, unbudgeted.
+ * English is built in; every other language is a pack of its own entry that only a host showing
+ * it ships (`@c2d-console/react/locales/ru`), budgeted on its own and reported with the rest.
  *
  *   pnpm size            # at the root: builds core and react, then runs this
  */
@@ -38,20 +40,38 @@ const BUDGETS: Budget[] = [
   },
   { name: 'everything, with the @tanstack/react-virtual peer', entry: "export * from '@c2d-console/react';" },
   { name: 'DialogFrame alone', entry: "export { DialogFrame } from '@c2d-console/react';", limit: 3_000 },
+  {
+    name: 'the Russian pack alone (@c2d-console/react/locales/ru)',
+    entry: "export { ru } from '@c2d-console/react/locales/ru';",
+    limit: 4_500,
+  },
+  {
+    name: 'everything and the Russian pack, without peers',
+    entry: "export * from '@c2d-console/react'; export { ru } from '@c2d-console/react/locales/ru';",
+    leaveOut: THIRD_PARTY,
+  },
 ];
 const PEERS = /^(react|react-dom|@tanstack\/react-query)($|\/)/;
 
 const packageDir = join(import.meta.dirname, '..');
-const dist = join(packageDir, 'dist', 'index.js');
-if (!existsSync(dist)) {
-  throw new Error(`size: ${dist} is missing; run \`pnpm --filter @c2d-console/core --filter @c2d-console/react build\` first`);
+/** The built file of each of the package's script entries, as `exports` maps them. */
+const ENTRIES: Record<string, string> = {
+  '@c2d-console/react': join(packageDir, 'dist', 'index.js'),
+  '@c2d-console/react/locales/ru': join(packageDir, 'dist', 'locales', 'ru.js'),
+};
+for (const file of Object.values(ENTRIES)) {
+  if (!existsSync(file)) {
+    throw new Error(`size: ${file} is missing; run \`pnpm --filter @c2d-console/core --filter @c2d-console/react build\` first`);
+  }
 }
 
 /** Bundles `entry` as a host app would and returns the gzipped size in bytes. */
 async function gzippedSize({ entry, leaveOut }: Budget): Promise<number> {
   const virtualEntry: Plugin = {
     name: 'c2d-size-entry',
-    resolveId: (id) => (id === 'c2d-size-entry' ? '\0c2d-size-entry' : id === '@c2d-console/react' ? dist : null),
+    // Before Vite's own resolution, which would find the package by its name (a self-reference).
+    enforce: 'pre',
+    resolveId: (id) => (id === 'c2d-size-entry' ? '\0c2d-size-entry' : (ENTRIES[id] ?? null)),
     load: (id) => (id === '\0c2d-size-entry' ? entry : null),
   };
   const result = await build({

@@ -9,6 +9,7 @@ import { holdRequest } from './test/holdRequest.js';
 import { recordWrites } from './test/recordWrites.js';
 import { renderWithConsole } from './test/renderWithConsole.js';
 import { setupConsoleServer, TEST_API_URL } from './test/setupConsoleServer.js';
+import { ru } from './locales/ru.js';
 
 /** Client 1000: an operator-given name, VIP, a comment, an extra comment and custom fields. */
 const clients = [
@@ -118,7 +119,7 @@ describe('ClientCard', () => {
   });
 
   it('speaks Russian', async () => {
-    renderWithConsole(<ClientCard clientId={1000} locale="ru" />);
+    renderWithConsole(<ClientCard clientId={1000} locale={ru} />);
     expect(await screen.findByRole('button', { name: 'Изменить' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Убрать тег VIP' })).toBeInTheDocument();
     expect(screen.getByText('Телефон')).toBeInTheDocument();

@@ -10,7 +10,7 @@ import { cx } from './cx.js';
 import { ErrorState } from './ErrorState.js';
 import { formatPhone } from './formatPhone.js';
 import { LoadingState } from './LoadingState.js';
-import type { Locale } from './Localized.js';
+import type { ConsoleLocale } from './ConsoleLocale.js';
 import { useClient } from './useClient.js';
 
 /**
@@ -26,7 +26,7 @@ export interface ClientCardProps extends Omit<ComponentPropsWithoutRef<'div'>, '
   /** Put under the heading: the host's own links and buttons (open the lead, call). */
   children?: ReactNode;
   className?: string;
-  locale?: Locale;
+  locale?: ConsoleLocale;
 }
 
 const EXTRA_COMMENTS = ['extraComment1', 'extraComment2', 'extraComment3'] as const;

@@ -12,6 +12,7 @@ import { createTestQueryClient, renderWithConsole } from './test/renderWithConso
 import { retryFromAlert } from './test/retryFromAlert.js';
 import { seedClientList } from './test/seedClientList.js';
 import { setupConsoleServer, TEST_API_URL } from './test/setupConsoleServer.js';
+import { ru } from './locales/ru.js';
 
 const baseUrl = TEST_API_URL;
 /** `requests`: every request the list sent (only ever `GET /clients`), in order. */
@@ -287,7 +288,7 @@ describe('ClientList', () => {
   });
 
   it('speaks Russian', async () => {
-    renderWithConsole(<ClientList defaultSearch="Zebediah" />, { provider: { locale: 'ru' } });
+    renderWithConsole(<ClientList defaultSearch="Zebediah" />, { provider: { locale: ru } });
     expect(await screen.findByText('По запросу «Zebediah» ничего не найдено')).toBeInTheDocument();
     expect(screen.getByRole('searchbox', { name: 'Поиск клиентов' })).toHaveAttribute('placeholder', 'Имя или телефон');
     await userEvent.setup().click(screen.getByRole('button', { name: 'Очистить поиск' }));
@@ -421,7 +422,7 @@ describe('ClientList tag filter', () => {
     await screen.findByRole('listbox');
     expect(screen.queryByRole('combobox')).toBeNull();
     unmount();
-    renderWithConsole(<ClientList />, { provider: { locale: 'ru' } });
+    renderWithConsole(<ClientList />, { provider: { locale: ru } });
     await screen.findByRole('listbox');
     expect(screen.getByRole('combobox', { name: 'Фильтр по тегу' })).toHaveDisplayValue('Все теги');
   });

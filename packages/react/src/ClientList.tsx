@@ -1,16 +1,12 @@
 import type { Client } from '@c2d-console/core';
-import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
 import {
   forwardRef,
-  useCallback,
   useEffect,
   useId,
   useMemo,
   useRef,
-  useState,
   type ComponentPropsWithoutRef,
   type KeyboardEvent,
-  type MouseEvent,
   type ReactElement,
 } from 'react';
 import { Avatar } from './Avatar.js';
@@ -23,15 +19,15 @@ import { cx } from './cx.js';
 import { ErrorState } from './ErrorState.js';
 import { formatPhone } from './formatPhone.js';
 import { useFormatters, type ConsoleFormatters } from './formatters.js';
-import { listboxFocusIndex, listboxKeyAction, listboxPageSize } from './listboxKeyboard.js';
 import { LoadingState } from './LoadingState.js';
 import { parseClientSearch } from './parseClientSearch.js';
-import type { Locale } from './Localized.js';
+import type { ConsoleLocale } from './ConsoleLocale.js';
 import { useActiveClientsFirst } from './useActiveClientsFirst.js';
 import { useClientSearch } from './useClientSearch.js';
 import { useControllableState } from './useControllableState.js';
 import { useDebouncedValue } from './useDebouncedValue.js';
 import { useLoadMore } from './useLoadMore.js';
+import { VirtualListbox, type OptionProps } from './VirtualListbox.js';
 
 /**
  * Props of {@link ClientList}: its own, and any prop of its root `<div>` (`id`, `style`,
@@ -60,18 +56,14 @@ export interface ClientListProps extends Omit<ComponentPropsWithoutRef<'div'>, '
   pageSize?: number;
   className?: string;
   /** Overrides the provider's locale. */
-  locale?: Locale;
+  locale?: ConsoleLocale;
   /** Accessible name of the listbox (not of the root); defaults to "Clients". */
   'aria-label'?: string;
 }
 
 /** Height of one row (px); rows are fixed-height so the virtualizer never measures. */
 export const CLIENT_ROW_HEIGHT = 56;
-/** Rows rendered beyond each edge of the viewport. */
-const OVERSCAN = 4;
 const SEARCH_DEBOUNCE_MS = 300;
-/** The next page is requested once the viewport is this close (in rows) to the last loaded one. */
-const PREFETCH_ROWS = 20;
 const SKELETON_ROWS = 6;
 
 const isBlank = (text: string) => text.trim() === '';
@@ -135,96 +127,15 @@ export const ClientList = /* @__PURE__ */ forwardRef<HTMLDivElement, ClientListP
     fetchMissing: params.q === undefined && params.phone === undefined && tagId === null,
   });
 
-  // The active (keyboard-focused) row belongs to one search, and is a client, not a position:
-  // when clients with new messages move to the top, it stays on the same client.
-  const [active, setActive] = useState<{ key: string; id: number | null }>({ key: listKey, id: null });
-  const activeId = active.key === listKey ? active.id : null;
-  const activeIndex = useMemo(
-    () => (activeId === null ? -1 : clients.findIndex((client) => client.id === activeId)),
-    [clients, activeId],
-  );
-
   // Opening a client reads its messages, also those that arrive while it is open.
   const selectedUnread = selectedId == null ? 0 : (activity.get(selectedId)?.unread ?? 0);
   useEffect(() => {
     if (selectedId != null && selectedUnread > 0) markRead(selectedId);
   }, [selectedId, selectedUnread, markRead]);
 
-  // The active row stays rendered even when scrolled away, so aria-activedescendant always
-  // points at an element that exists.
-  const rangeExtractor = useCallback(
-    (range: Range) => {
-      const indexes = defaultRangeExtractor(range);
-      if (activeIndex < 0 || indexes.includes(activeIndex)) return indexes;
-      return [...indexes, activeIndex].toSorted((a, b) => a - b);
-    },
-    [activeIndex],
-  );
-  // The virtualizer's methods read live scroll state, so nothing here memoizes them (the rule
-  // warns for React Compiler, which this package does not use).
-  // oxlint-disable-next-line react/incompatible-library
-  const virtualizer = useVirtualizer({
-    count: clients.length,
-    getScrollElement: () => listRef.current,
-    estimateSize: () => CLIENT_ROW_HEIGHT,
-    overscan: OVERSCAN,
-    rangeExtractor,
-  });
-  const lastInView = virtualizer.range?.endIndex ?? -1;
-
-  useEffect(() => {
-    if (listRef.current) listRef.current.scrollTop = 0;
-  }, [listKey]);
-
-  // A search the list does itself grows only on request: scrolling through a few matches must
-  // not page through the whole account.
-  useEffect(() => {
-    if (!partial && lastInView >= clients.length - 1 - PREFETCH_ROWS) loadMoreOnScroll();
-  }, [partial, lastInView, clients.length, loadMoreOnScroll]);
-
-  const activate = (index: number) => setActive({ key: listKey, id: clients[index]?.id ?? null });
-  const moveTo = (index: number) => {
-    activate(index);
-    virtualizer.scrollToIndex(index, { align: 'auto' });
-  };
-  const select = (index: number) => {
-    const client = clients[index];
-    if (!client) return;
+  const select = (client: Client) => {
     markRead(client.id);
     onSelect?.(client);
-  };
-
-  const onListKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    const action = listboxKeyAction(event.key, {
-      activeIndex,
-      count: clients.length,
-      pageSize: listboxPageSize(event.currentTarget.clientHeight, CLIENT_ROW_HEIGHT),
-    });
-    if (!action) return;
-    event.preventDefault();
-    if (action.type === 'move') moveTo(action.index);
-    else if (action.type === 'select') select(action.index);
-  };
-
-  // Focus (by Tab, or from the search box) lands where the operator is looking.
-  const onListFocus = () => {
-    if (activeIndex >= 0 || clients.length === 0) return;
-    const range = virtualizer.range;
-    const index = listboxFocusIndex({
-      selectedIndex: clients.findIndex((client) => client.id === selectedId),
-      firstVisible: range?.startIndex ?? -1,
-      lastVisible: range?.endIndex ?? -1,
-    });
-    activate(index);
-  };
-
-  // One listener for every row: rows stay plain, non-focusable options (focus stays on the list).
-  const onListClick = (event: MouseEvent<HTMLDivElement>) => {
-    const row = (event.target as Element).closest<HTMLElement>('[data-index]');
-    if (!row) return;
-    const index = Number(row.dataset.index);
-    activate(index);
-    select(index);
   };
 
   const onSearchKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
@@ -238,8 +149,6 @@ export const ClientList = /* @__PURE__ */ forwardRef<HTMLDivElement, ClientListP
   };
 
   const showList = clients.length > 0;
-  const activeClient = activeIndex >= 0 ? clients[activeIndex] : undefined;
-  const optionId = (client: Client) => `${listId}-${client.id}`;
 
   let body: ReactElement;
   if (query.isPending) {
@@ -258,40 +167,27 @@ export const ClientList = /* @__PURE__ */ forwardRef<HTMLDivElement, ClientListP
     );
   } else {
     body = (
-      <div
-        ref={listRef}
+      <VirtualListbox
+        // Another search, another list: it starts at the top, with no active client.
+        key={listKey}
         id={listId}
-        className="c2d-client-list__listbox"
-        role="listbox"
-        tabIndex={0}
-        aria-label={ariaLabel ?? strings.clientListLabel}
-        aria-activedescendant={activeClient ? optionId(activeClient) : undefined}
-        aria-busy={query.isFetching || undefined}
-        onKeyDown={onListKeyDown}
-        onFocus={onListFocus}
-        onClick={onListClick}
-      >
-        <div className="c2d-client-list__sizer" style={{ height: virtualizer.getTotalSize() }}>
-          {virtualizer.getVirtualItems().map((item) => {
-            const client = clients[item.index];
-            return client ? (
-              <ClientRow
-                key={client.id}
-                id={optionId(client)}
-                client={client}
-                index={item.index}
-                start={item.start}
-                setSize={Math.max(total ?? 0, clients.length)}
-                selected={client.id === selectedId}
-                active={item.index === activeIndex}
-                activity={activity.get(client.id)}
-                format={format}
-                strings={strings}
-              />
-            ) : null;
-          })}
-        </div>
-      </div>
+        block="c2d-client-list"
+        listRef={listRef}
+        items={clients}
+        getKey={clientKey}
+        selectedKey={selectedId}
+        rowHeight={CLIENT_ROW_HEIGHT}
+        total={total}
+        label={ariaLabel ?? strings.clientListLabel}
+        busy={query.isFetching}
+        onSelect={select}
+        // A search the list does itself grows only on request: scrolling through a few matches
+        // must not page through the whole account.
+        onNearEnd={partial ? undefined : loadMoreOnScroll}
+        renderRow={(client, option) => (
+          <ClientRow key={option.id} option={option} client={client} activity={activity.get(client.id)} format={format} strings={strings} />
+        )}
+      />
     );
   }
 
@@ -369,14 +265,11 @@ export const ClientList = /* @__PURE__ */ forwardRef<HTMLDivElement, ClientListP
   );
 });
 
+const clientKey = (client: Client) => client.id;
+
 interface ClientRowProps {
-  id: string;
+  option: OptionProps;
   client: Client;
-  index: number;
-  start: number;
-  setSize: number;
-  selected: boolean;
-  active: boolean;
   /** Messages since the page opened, if any (the selected client's count as read: it is open). */
   activity: ClientActivity | undefined;
   format: ConsoleFormatters;
@@ -387,24 +280,13 @@ interface ClientRowProps {
 const later = (a: string | null | undefined, b: string | null | undefined) =>
   !a ? b : !b ? a : Date.parse(b) > Date.parse(a) ? b : a;
 
-function ClientRow({ id, client, index, start, setSize, selected, active, activity, format, strings }: ClientRowProps): ReactElement {
+function ClientRow({ option, client, activity, format, strings }: ClientRowProps): ReactElement {
   const name = clientDisplayName(client);
   // The list is not refetched for each message: the event's time is the newest one known.
   const last = later(client.lastClientMessage, activity?.lastMessageAt);
-  const unread = selected ? 0 : (activity?.unread ?? 0);
+  const unread = option['aria-selected'] ? 0 : (activity?.unread ?? 0);
   return (
-    <div
-      id={id}
-      role="option"
-      className="c2d-client-row"
-      aria-selected={selected}
-      aria-setsize={setSize}
-      aria-posinset={index + 1}
-      data-index={index}
-      data-active={active || undefined}
-      data-unread={unread > 0 || undefined}
-      style={{ transform: `translateY(${start}px)`, height: CLIENT_ROW_HEIGHT }}
-    >
+    <div {...option} className="c2d-client-row" data-unread={unread > 0 || undefined}>
       <Avatar client={client} name={name} />
       <span className="c2d-client-row__main">
         <span className="c2d-client-row__name" title={name}>

@@ -4,7 +4,7 @@ import { useEffect, useId, useRef, useState, type ReactElement } from 'react';
 import type { ClientCardStrings } from './clientCardStrings.js';
 import { useConsoleClient } from './ConsoleProvider.js';
 import { consoleQueries } from './consoleQueries.js';
-import type { Locale } from './Localized.js';
+import type { ConsoleLocale } from './ConsoleLocale.js';
 import { matchesSearch, Picker } from './Picker.js';
 import { useSetClientTags } from './useClientEdits.js';
 
@@ -13,7 +13,7 @@ import { useSetClientTags } from './useClientEdits.js';
  * opening a picker of the account's other tags (`consoleQueries.tags`), grouped as Chat2Desk
  * groups them. Each change shows at once and is rolled back with the reason if the proxy refuses.
  */
-export function ClientTags({ client, strings, locale }: { client: Client; strings: ClientCardStrings; locale?: Locale }): ReactElement {
+export function ClientTags({ client, strings, locale }: { client: Client; strings: ClientCardStrings; locale?: ConsoleLocale }): ReactElement {
   const id = useId();
   const api = useConsoleClient();
   const mutation = useSetClientTags();

@@ -11,7 +11,7 @@ import { createConsoleQueryClient } from './createConsoleQueryClient.js';
 import { connectEvents, type EventConnection } from './eventConnection.js';
 import { createEventInvalidator } from './eventInvalidations.js';
 import { createLiveConsole, type LiveConsole } from './liveConsole.js';
-import type { Locale } from './Localized.js';
+import type { ConsoleLocale } from './ConsoleLocale.js';
 import { useLatest } from './useLatest.js';
 
 /** Props of {@link ConsoleProvider}. */
@@ -20,8 +20,11 @@ export interface ConsoleProviderProps {
   apiUrl: string;
   /** Returns the bearer token (JWT) the proxy expects, when it requires one. */
   getAuthToken?: ConsoleClientOptions['getAuthToken'];
-  /** Language of every label, date and number: `'ru'` or `'en'` (default). */
-  locale?: Locale;
+  /**
+   * Language of every label, date and number: a language pack, e.g. `ru` from
+   * `@c2d-console/react/locales/ru`. English is built in and the default.
+   */
+  locale?: ConsoleLocale;
   /** The host app's own `QueryClient`; one with the console's defaults is created if absent. */
   queryClient?: QueryClient;
   /** Default Chat2Desk web host for `DialogFrame`, e.g. `https://web.chat2desk.kz`. */
@@ -47,7 +50,7 @@ export interface ConsoleProviderProps {
 export function ConsoleProvider({
   apiUrl,
   getAuthToken,
-  locale = 'en',
+  locale,
   queryClient,
   frameHost,
   fetch,

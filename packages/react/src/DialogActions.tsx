@@ -17,7 +17,7 @@ import { cx } from './cx.js';
 import { dialogActionStrings, type DialogActionName } from './dialogActionStrings.js';
 import { ErrorState } from './ErrorState.js';
 import { LoadingState } from './LoadingState.js';
-import type { Locale } from './Localized.js';
+import type { ConsoleLocale } from './ConsoleLocale.js';
 import { operatorFullName } from './operatorName.js';
 import { TransferPicker, type PickedTarget } from './TransferPicker.js';
 import { useComposedRefs } from './useComposedRefs.js';
@@ -34,7 +34,7 @@ export interface DialogActionsProps extends Omit<ComponentPropsWithoutRef<'div'>
   /** Called once the proxy has done an action, with the dialog as it is now. */
   onDone?: (action: DialogActionName, dialog: Dialog) => void;
   className?: string;
-  locale?: Locale;
+  locale?: ConsoleLocale;
 }
 
 /** Where the operator is: the buttons, picking whom to transfer to, or confirming. */

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { expect, fn, waitFor, within } from 'storybook/test';
 import { DialogFrame } from './DialogFrame.js';
 import { DialogModeSwitch } from './DialogModeSwitch.js';
+import { ru } from './locales/ru.js';
 import { expectWidgetsFit, FitGallery } from './test/FitGallery.js';
 import { widgetBox } from './test/widgetBox.js';
 
@@ -103,9 +104,9 @@ export const SlowOrFailedLoad: Story = {
   },
 };
 
-/** Russian labels, from `locale` (or the provider's). */
+/** Russian labels, from the `ru` pack passed as `locale` (or the provider's). */
 export const Russian: Story = {
-  args: { locale: 'ru', dialogId: NEVER_LOADING_DIALOG_ID, loadTimeoutMs: 600_000 },
+  args: { locale: ru, dialogId: NEVER_LOADING_DIALOG_ID, loadTimeoutMs: 600_000 },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await expect(await canvas.findByTitle(`Диалог Chat2Desk ${NEVER_LOADING_DIALOG_ID}`)).toBeInTheDocument();

@@ -1,6 +1,7 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DialogFrame, DIALOG_FRAME_REFERRER_POLICY, type DialogFrameProps } from './DialogFrame.js';
+import { ru } from './locales/ru.js';
 
 const KZ = 'https://web.chat2desk.kz';
 
@@ -117,7 +118,7 @@ describe('DialogFrame', () => {
   });
 
   it('speaks Russian', () => {
-    render(<DialogFrame mode={2} dialogId={3} locale="ru" />);
+    render(<DialogFrame mode={2} dialogId={3} locale={ru} />);
     expect(screen.getByTitle('Диалог Chat2Desk 3')).toBeInTheDocument();
     expect(screen.getByRole('status')).toHaveTextContent('Загружаем');
   });

@@ -2,7 +2,7 @@ import { buildDialogUrl, type DialogMode } from '@c2d-console/core';
 import { forwardRef, useEffect, useState, type ComponentPropsWithoutRef, type ReactElement, type ReactNode, type Ref } from 'react';
 import { useConsoleContext, useStrings } from './ConsoleContext.js';
 import { frameStrings } from './frameStrings.js';
-import type { Locale } from './Localized.js';
+import type { ConsoleLocale } from './ConsoleLocale.js';
 import { cx } from './cx.js';
 import { useLatest } from './useLatest.js';
 
@@ -41,7 +41,7 @@ export interface DialogFrameProps extends Omit<ComponentPropsWithoutRef<'div'>, 
   toolbar?: ReactNode;
   className?: string;
   /** Overrides the provider's locale. */
-  locale?: Locale;
+  locale?: ConsoleLocale;
 }
 
 /**
@@ -79,7 +79,7 @@ export interface FrameRoot {
  * operator is logged out there, or the browser keeps third-party cookies from it) still counts
  * as loaded, and the operator needs a way out.
  */
-export function FrameBar({ url, toolbar, locale }: { url?: string; toolbar?: ReactNode; locale?: Locale }): ReactElement | null {
+export function FrameBar({ url, toolbar, locale }: { url?: string; toolbar?: ReactNode; locale?: ConsoleLocale }): ReactElement | null {
   const strings = useStrings(frameStrings, locale);
   if (!url && !toolbar) return null;
   return (
@@ -143,7 +143,7 @@ export function InvalidFrame({
   rootProps,
   rootRef,
   toolbar,
-}: FrameRoot & { message: string; title: string; onError: DialogFrameProps['onError']; locale?: Locale }): ReactElement {
+}: FrameRoot & { message: string; title: string; onError: DialogFrameProps['onError']; locale?: ConsoleLocale }): ReactElement {
   const onErrorRef = useLatest(onError);
   useEffect(() => {
     onErrorRef.current?.({ reason: 'config', message });

@@ -7,6 +7,7 @@ import { mockListboxLayout } from './test/listboxLayout.js';
 import { renderWithConsole } from './test/renderWithConsole.js';
 import { retryFromAlert } from './test/retryFromAlert.js';
 import { setupConsoleServer, TEST_API_URL } from './test/setupConsoleServer.js';
+import { ru } from './locales/ru.js';
 
 const { server, requests } = setupConsoleServer();
 const dialogRequests = () => requests.filter((url) => url.pathname === '/dialogs');
@@ -92,7 +93,7 @@ describe('DialogList', () => {
   });
 
   it('speaks Russian', async () => {
-    renderWithConsole(<DialogList operatorId={2} locale="ru" />);
+    renderWithConsole(<DialogList operatorId={2} locale={ru} />);
     expect(await screen.findByRole('listbox', { name: 'Диалоги' })).toBeInTheDocument();
     expect(screen.getByRole('radio', { name: 'Открытые' })).toBeChecked();
     expect(screen.getByRole('radio', { name: 'Мои' })).toBeChecked();

@@ -1,6 +1,6 @@
 import type { InboxDialog } from '@c2d-console/core';
 import { useQuery } from '@tanstack/react-query';
-import { forwardRef, useEffect, useId, useRef, type ComponentPropsWithoutRef, type ReactElement } from 'react';
+import { forwardRef, useId, useRef, type ComponentPropsWithoutRef, type ReactElement } from 'react';
 import { clientDisplayName } from './clientDisplayName.js';
 import { useStrings } from './ConsoleContext.js';
 import { useConsoleClient } from './ConsoleProvider.js';
@@ -10,13 +10,13 @@ import { dialogListStrings, type DialogAssignee, type DialogListStrings } from '
 import { ErrorState } from './ErrorState.js';
 import { useFormatters, type ConsoleFormatters } from './formatters.js';
 import { LoadingState } from './LoadingState.js';
-import type { Locale } from './Localized.js';
+import type { ConsoleLocale } from './ConsoleLocale.js';
 import { operatorFullName } from './operatorName.js';
 import { Segmented } from './Segmented.js';
 import { useControllableState } from './useControllableState.js';
 import { useDialogs } from './useDialogs.js';
 import { useLoadMore } from './useLoadMore.js';
-import { useVirtualListbox } from './useVirtualListbox.js';
+import { VirtualListbox, type OptionProps } from './VirtualListbox.js';
 
 export type { DialogAssignee };
 
@@ -49,15 +49,13 @@ export interface DialogListProps extends Omit<ComponentPropsWithoutRef<'div'>, '
   /** Dialogs per request (1..200, default 50). */
   pageSize?: number;
   className?: string;
-  locale?: Locale;
+  locale?: ConsoleLocale;
   /** Accessible name of the listbox (not of the root); defaults to "Dialogs". */
   'aria-label'?: string;
 }
 
 /** Height of one row (px): three lines (who and when, the last message, the operator). */
 export const DIALOG_ROW_HEIGHT = 72;
-/** The next page is requested once the viewport is this close (in rows) to the last loaded one. */
-const PREFETCH_ROWS = 20;
 const NO_UNREAD: Readonly<Record<number, number>> = {};
 
 /**
@@ -124,22 +122,6 @@ export const DialogList = /* @__PURE__ */ forwardRef<HTMLDivElement, DialogListP
     return operator ? operatorFullName(operator) : `#${id}`;
   };
 
-  const optionId = (dialog: InboxDialog) => `${listId}-${dialog.id}`;
-  const { virtualizer, activeIndex, listProps } = useVirtualListbox({
-    items: dialogs,
-    rowHeight: DIALOG_ROW_HEIGHT,
-    listRef,
-    listKey,
-    optionId,
-    isSelected: (dialog) => dialog.id === selectedId,
-    onSelect,
-  });
-  const lastInView = virtualizer.range?.endIndex ?? -1;
-
-  useEffect(() => {
-    if (lastInView >= dialogs.length - 1 - PREFETCH_ROWS) loadMoreOnScroll();
-  }, [lastInView, dialogs.length, loadMoreOnScroll]);
-
   const showList = dialogs.length > 0;
   let body: ReactElement;
   if (query.isPending) {
@@ -154,40 +136,33 @@ export const DialogList = /* @__PURE__ */ forwardRef<HTMLDivElement, DialogListP
     );
   } else {
     body = (
-      <div
+      <VirtualListbox
         // Other filters, another list: it starts at the top.
         key={listKey}
-        ref={listRef}
         id={listId}
-        className="c2d-dialog-list__listbox"
-        role="listbox"
-        tabIndex={0}
-        aria-label={ariaLabel ?? strings.dialogListLabel}
-        aria-busy={query.isFetching || undefined}
-        {...listProps}
-      >
-        <div className="c2d-dialog-list__sizer" style={{ height: virtualizer.getTotalSize() }}>
-          {virtualizer.getVirtualItems().map((item) => {
-            const dialog = dialogs[item.index];
-            return dialog ? (
-              <DialogRow
-                key={dialog.id}
-                id={optionId(dialog)}
-                dialog={dialog}
-                index={item.index}
-                start={item.start}
-                setSize={Math.max(total ?? 0, dialogs.length)}
-                selected={dialog.id === selectedId}
-                active={item.index === activeIndex}
-                unread={dialog.clientId === null ? 0 : (unreadCounts[dialog.clientId] ?? 0)}
-                operator={operatorLabel(dialog.operatorId)}
-                strings={strings}
-                format={format}
-              />
-            ) : null;
-          })}
-        </div>
-      </div>
+        block="c2d-dialog-list"
+        listRef={listRef}
+        items={dialogs}
+        getKey={dialogKey}
+        selectedKey={selectedId}
+        rowHeight={DIALOG_ROW_HEIGHT}
+        total={total}
+        label={ariaLabel ?? strings.dialogListLabel}
+        busy={query.isFetching}
+        onSelect={onSelect}
+        onNearEnd={loadMoreOnScroll}
+        renderRow={(dialog, option) => (
+          <DialogRow
+            key={option.id}
+            option={option}
+            dialog={dialog}
+            unread={dialog.clientId === null ? 0 : (unreadCounts[dialog.clientId] ?? 0)}
+            operator={operatorLabel(dialog.operatorId)}
+            strings={strings}
+            format={format}
+          />
+        )}
+      />
     );
   }
 
@@ -236,37 +211,22 @@ export const DialogList = /* @__PURE__ */ forwardRef<HTMLDivElement, DialogListP
   );
 });
 
+const dialogKey = (dialog: InboxDialog) => dialog.id;
+
 interface DialogRowProps {
-  id: string;
+  option: OptionProps;
   dialog: InboxDialog;
-  index: number;
-  start: number;
-  setSize: number;
-  selected: boolean;
-  active: boolean;
   unread: number;
   operator: string;
   strings: DialogListStrings;
   format: ConsoleFormatters;
 }
 
-function DialogRow({ id, dialog, index, start, setSize, selected, active, unread, operator, strings, format }: DialogRowProps): ReactElement {
+function DialogRow({ option, dialog, unread, operator, strings, format }: DialogRowProps): ReactElement {
   const name = dialog.client ? clientDisplayName(dialog.client) : strings.dialogFallback(dialog.id);
   const at = dialog.lastMessageAt;
   return (
-    <div
-      id={id}
-      role="option"
-      className="c2d-dialog-row"
-      aria-selected={selected}
-      aria-setsize={setSize}
-      aria-posinset={index + 1}
-      data-index={index}
-      data-active={active || undefined}
-      data-state={dialog.state}
-      data-unread={unread > 0 || undefined}
-      style={{ transform: `translateY(${start}px)`, height: DIALOG_ROW_HEIGHT }}
-    >
+    <div {...option} className="c2d-dialog-row" data-state={dialog.state} data-unread={unread > 0 || undefined}>
       <span className="c2d-dialog-row__line">
         <span className="c2d-dialog-row__name" title={name}>
           {name}

@@ -3,6 +3,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useState } from 'react';
 import { expect, fn, within } from 'storybook/test';
 import { DialogModeSwitch } from './DialogModeSwitch.js';
+import { ru } from './locales/ru.js';
 import { expectWidgetsFit, FitGallery } from './test/FitGallery.js';
 import { widgetBox } from './test/widgetBox.js';
 
@@ -51,7 +52,7 @@ export const NoDialogSelected: Story = {
 
 /** Russian labels. */
 export const Russian: Story = {
-  args: { locale: 'ru', value: 3 },
+  args: { locale: ru, value: 3 },
   play: async ({ canvasElement }) => {
     await expect(within(canvasElement).getByRole('radio', { name: 'Просмотр' })).toBeChecked();
   },

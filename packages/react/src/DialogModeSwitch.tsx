@@ -3,7 +3,7 @@ import { forwardRef, useId, type ComponentPropsWithoutRef, type ReactElement } f
 import { useStrings } from './ConsoleContext.js';
 import { frameStrings } from './frameStrings.js';
 import { cx } from './cx.js';
-import type { Locale } from './Localized.js';
+import type { ConsoleLocale } from './ConsoleLocale.js';
 
 /**
  * Props of {@link DialogModeSwitch}: its own, and any prop of its root `<fieldset>` (`id`,
@@ -15,7 +15,7 @@ export interface DialogModeSwitchProps extends Omit<ComponentPropsWithoutRef<'fi
   /** Modes that cannot be picked now, e.g. 2 and 3 while no dialog is selected. */
   disabledModes?: readonly DialogMode[];
   className?: string;
-  locale?: Locale;
+  locale?: ConsoleLocale;
 }
 
 const NO_MODES: readonly DialogMode[] = [];

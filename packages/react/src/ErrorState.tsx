@@ -2,7 +2,7 @@ import { isConsoleApiError } from '@c2d-console/core';
 import type { ReactElement } from 'react';
 import { useStrings } from './ConsoleContext.js';
 import { cx } from './cx.js';
-import type { Locale } from './Localized.js';
+import type { ConsoleLocale } from './ConsoleLocale.js';
 import { stateStrings, type StateStrings } from './stateStrings.js';
 
 /** Props of {@link ErrorState}. */
@@ -15,7 +15,7 @@ export interface ErrorStateProps {
   /** `inline`: one compact row, for a list's footer while what is loaded stays above it. */
   variant?: 'block' | 'inline';
   className?: string;
-  locale?: Locale;
+  locale?: ConsoleLocale;
 }
 
 /**

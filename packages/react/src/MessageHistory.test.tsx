@@ -11,6 +11,7 @@ import { createErrorHandlers, failOnce } from './test/handlers.js';
 import { renderWithConsole } from './test/renderWithConsole.js';
 import { retryFromAlert } from './test/retryFromAlert.js';
 import { setupConsoleServer, TEST_API_URL } from './test/setupConsoleServer.js';
+import { ru } from './locales/ru.js';
 
 const baseUrl = TEST_API_URL;
 const { server, requests, withFeed } = setupConsoleServer({ messagesPerClient: 12 });
@@ -114,7 +115,7 @@ describe('MessageHistory', () => {
 
   it('says so when the client has no messages', async () => {
     server.use(http.get(`${baseUrl}/clients/:id/messages`, () => HttpResponse.json({ data: [], meta: { total: 0, limit: 30, offset: 0 } })));
-    renderWithConsole(<MessageHistory clientId={1001} locale="ru" />);
+    renderWithConsole(<MessageHistory clientId={1001} locale={ru} />);
     expect(await screen.findByText('Сообщений пока нет')).toBeInTheDocument();
   });
 
@@ -220,7 +221,7 @@ describe('MessageHistory attachments and message kinds', () => {
   });
 
   it('speaks Russian', async () => {
-    await renderMedia(<MessageHistory clientId={1001} locale="ru" />);
+    await renderMedia(<MessageHistory clientId={1001} locale={ru} />);
     expect(log().getByRole('link', { name: 'Фото (в полном размере, в новой вкладке)' })).toBeInTheDocument();
     expect(log().getByRole('link', { name: 'invoice-1042.pdf (PDF-документ, в новой вкладке)' })).toBeInTheDocument();
     expect(log().getByLabelText('Аудиосообщение')).toBeInTheDocument();
@@ -292,7 +293,7 @@ describe('MessageHistory with the event stream', () => {
   });
 
   it('announces in Russian, and several messages at once by their count', async () => {
-    const { feed } = await renderLive(<MessageHistory clientId={1001} locale="ru" />);
+    const { feed } = await renderLive(<MessageHistory clientId={1001} locale={ru} />);
     feed.clientWrites(1001, 'Алло?');
     await waitFor(() => expect(announcer()).toHaveTextContent('Новое сообщение от клиента: Алло?'));
     feed.clientWrites(1001, 'Вы тут?');

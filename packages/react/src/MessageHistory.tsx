@@ -21,7 +21,7 @@ import { ErrorState } from './ErrorState.js';
 import { useFormatters } from './formatters.js';
 import { LoadingState } from './LoadingState.js';
 import { LoadMoreButton } from './LoadMoreButton.js';
-import type { Locale } from './Localized.js';
+import type { ConsoleLocale } from './ConsoleLocale.js';
 import { mediaSummary, MessageMedia, openStreetMapUrl } from './MessageMedia.js';
 import { TransportBadge } from './TransportBadge.js';
 import { useLoadMore } from './useLoadMore.js';
@@ -38,7 +38,7 @@ export interface MessageHistoryProps extends Omit<ComponentPropsWithoutRef<'div'
   /** Where a place a client shared links to (default: OpenStreetMap at that point). */
   mapUrl?: (location: Location) => string;
   className?: string;
-  locale?: Locale;
+  locale?: ConsoleLocale;
 }
 
 /** How close to an edge counts as "at" it. */

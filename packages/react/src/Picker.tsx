@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, type ReactElement } from 'react';
 import { cx } from './cx.js';
 import { ErrorState } from './ErrorState.js';
-import type { Locale } from './Localized.js';
+import type { ConsoleLocale } from './ConsoleLocale.js';
 import { usePickerKeys } from './usePickerKeys.js';
 
 /** One choice of a {@link Picker}. */
@@ -39,7 +39,7 @@ export interface PickerProps<T> {
   noMatches: string;
   /** Under a list cut short: how many more match. */
   more: (count: number) => string;
-  locale?: Locale;
+  locale?: ConsoleLocale;
 }
 
 /** At most this many choices of a section show (the search narrows them): the list never scrolls. */

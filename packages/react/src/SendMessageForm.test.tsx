@@ -9,6 +9,7 @@ import { forbiddenMessage } from './test/fakeOperatorWork.js';
 import { createConsoleHandlers, failOnce as failOnceHandler } from './test/handlers.js';
 import { renderWithConsole } from './test/renderWithConsole.js';
 import { setupConsoleServer, TEST_API_URL } from './test/setupConsoleServer.js';
+import { ru } from './locales/ru.js';
 
 const baseUrl = TEST_API_URL;
 /** `sent`: the body of every POST /messages the form sent. */
@@ -379,7 +380,7 @@ describe('SendMessageForm', () => {
     it('refuses a file over the limit or of another kind before uploading it, saying why', async () => {
       const user = userEvent.setup({ applyAccept: false });
       const uploadFile = vi.fn(async () => 'https://files.example/x');
-      renderWithConsole(<SendMessageForm clientId={1001} uploadFile={uploadFile} maxFileSize={2_000_000} locale="ru" />);
+      renderWithConsole(<SendMessageForm clientId={1001} uploadFile={uploadFile} maxFileSize={2_000_000} locale={ru} />);
       const input = screen.getByLabelText(/Прикрепить файл/);
       expect(input).toHaveAccessibleDescription('До 2 МБ: фото, видео, аудио, PDF, документы');
       await user.upload(input, file('video.mp4', 'video/mp4', 2_000_001));

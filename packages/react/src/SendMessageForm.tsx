@@ -20,7 +20,7 @@ import {
 import { useStrings } from './ConsoleContext.js';
 import { cx } from './cx.js';
 import { DEFAULT_ATTACHMENT_ACCEPT, DEFAULT_ATTACHMENT_MAX_BYTES } from './fileRules.js';
-import type { Locale } from './Localized.js';
+import type { ConsoleLocale } from './ConsoleLocale.js';
 import { mayHaveBeenSent } from './mayHaveBeenSent.js';
 import { QuickReplies, useQuickReplies } from './QuickReplies.js';
 import { Segmented } from './Segmented.js';
@@ -61,7 +61,7 @@ export interface SendMessageFormProps extends Omit<ComponentPropsWithoutRef<'for
    */
   textareaRef?: Ref<HTMLTextAreaElement>;
   className?: string;
-  locale?: Locale;
+  locale?: ConsoleLocale;
 }
 
 /** The counter shows from this many characters on. */

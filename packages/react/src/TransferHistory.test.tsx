@@ -8,6 +8,7 @@ import { createErrorHandlers, failOnce } from './test/handlers.js';
 import { renderWithConsole } from './test/renderWithConsole.js';
 import { retryFromAlert } from './test/retryFromAlert.js';
 import { setupConsoleServer, TEST_API_URL } from './test/setupConsoleServer.js';
+import { ru } from './locales/ru.js';
 
 const baseUrl = TEST_API_URL;
 const { server, requests } = setupConsoleServer();
@@ -120,7 +121,7 @@ describe('TransferHistory', () => {
 
   it('says so when there are no transfers', async () => {
     server.use(http.get(`${baseUrl}/transfers`, () => HttpResponse.json(page([], 0, 0))));
-    renderWithConsole(<TransferHistory clientId={1001} locale="ru" />);
+    renderWithConsole(<TransferHistory clientId={1001} locale={ru} />);
     expect(await screen.findByText('Диалог ещё не передавали')).toBeInTheDocument();
   });
 

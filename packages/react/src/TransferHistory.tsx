@@ -7,7 +7,7 @@ import { useFormatters } from './formatters.js';
 import { LoadingState } from './LoadingState.js';
 import { LoadMoreButton } from './LoadMoreButton.js';
 import { operatorName } from './operatorName.js';
-import type { Locale } from './Localized.js';
+import type { ConsoleLocale } from './ConsoleLocale.js';
 import { useLoadMore } from './useLoadMore.js';
 import { useTransfers } from './useTransfers.js';
 
@@ -22,7 +22,7 @@ export interface TransferHistoryProps extends Omit<ComponentPropsWithoutRef<'div
   /** Transfers per page (default 20). */
   pageSize?: number;
   className?: string;
-  locale?: Locale;
+  locale?: ConsoleLocale;
 }
 
 /**

@@ -4,7 +4,7 @@ import { useState, type ReactElement } from 'react';
 import { useConsoleClient } from './ConsoleProvider.js';
 import { consoleQueries } from './consoleQueries.js';
 import type { DialogActionStrings } from './dialogActionStrings.js';
-import type { Locale } from './Localized.js';
+import type { ConsoleLocale } from './ConsoleLocale.js';
 import { operatorFullName } from './operatorName.js';
 import { matchesSearch, Picker } from './Picker.js';
 import type { TransferTarget } from './useDialogAction.js';
@@ -24,7 +24,7 @@ export interface TransferPickerProps {
   onPick: (target: PickedTarget) => void;
   onCancel: () => void;
   strings: DialogActionStrings;
-  locale?: Locale;
+  locale?: ConsoleLocale;
 }
 
 /** Online operators first, then those with fewer open dialogs, then by name. */

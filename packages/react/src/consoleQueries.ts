@@ -9,6 +9,7 @@ import {
   type InboxDialog,
   type ListResponse,
   type Message,
+  type RequestOptions,
   type Transfer,
   type TransfersParams,
 } from '@c2d-console/core';
@@ -85,6 +86,11 @@ export interface DialogListOptions {
   unassigned?: boolean;
   /** Dialogs per request (1..200, default 50). */
   pageSize?: number;
+}
+
+/** A lookup's query: fetched once a widget needs it, cached {@link LOOKUP_STALE_TIME} ms. */
+function lookup<T, K extends readonly unknown[]>(queryKey: K, load: (options: RequestOptions) => Promise<T>) {
+  return queryOptions({ queryKey, queryFn: ({ signal }) => load({ signal }), staleTime: LOOKUP_STALE_TIME });
 }
 
 /** @internal The query params (and key) of a clients list: blank search fields are left out. */
@@ -214,22 +220,14 @@ export const consoleQueries = {
     }),
 
   /** The account's operators (with `online` and their open dialogs), cached for 5 minutes. */
-  operators: (api: ConsoleClient) =>
-    queryOptions({ queryKey: consoleKeys.operators(), queryFn: ({ signal }) => api.listOperators({ signal }), staleTime: LOOKUP_STALE_TIME }),
+  operators: (api: ConsoleClient) => lookup(consoleKeys.operators(), (options) => api.listOperators(options)),
 
   /** The account's operator groups, cached for 5 minutes. */
-  operatorGroups: (api: ConsoleClient) =>
-    queryOptions({
-      queryKey: consoleKeys.operatorGroups(),
-      queryFn: ({ signal }) => api.listOperatorGroups({ signal }),
-      staleTime: LOOKUP_STALE_TIME,
-    }),
+  operatorGroups: (api: ConsoleClient) => lookup(consoleKeys.operatorGroups(), (options) => api.listOperatorGroups(options)),
 
   /** Quick replies, cached for 5 minutes. */
-  templates: (api: ConsoleClient) =>
-    queryOptions({ queryKey: consoleKeys.templates(), queryFn: ({ signal }) => api.listTemplates({ signal }), staleTime: LOOKUP_STALE_TIME }),
+  templates: (api: ConsoleClient) => lookup(consoleKeys.templates(), (options) => api.listTemplates(options)),
 
   /** The tags a client can be given, cached for 5 minutes. */
-  tags: (api: ConsoleClient) =>
-    queryOptions({ queryKey: consoleKeys.tags(), queryFn: ({ signal }) => api.listTags({ signal }), staleTime: LOOKUP_STALE_TIME }),
+  tags: (api: ConsoleClient) => lookup(consoleKeys.tags(), (options) => api.listTags(options)),
 };

@@ -1,4 +1,3 @@
-import type { Localized } from './Localized.js';
 import { plural } from './plural.js';
 
 /** Which dialogs of the inbox show, by who holds them. */
@@ -27,41 +26,21 @@ export interface DialogListStrings {
   dialogUnread: (count: number) => string;
 }
 
-/** Strings of DialogList, in English and Russian. */
-export const dialogListStrings: Localized<DialogListStrings> = {
-  en: {
-    dialogListLabel: 'Dialogs',
-    dialogStateFilter: 'State',
-    dialogStates: { open: 'Open', closed: 'Closed' },
-    dialogAssigneeFilter: 'Operator',
-    dialogAssignees: { mine: 'Mine', unassigned: 'Unassigned', all: 'All' },
-    dialogsLoading: 'Loading dialogs…',
-    dialogsLoadingMore: 'Loading more dialogs…',
-    dialogsError: 'Could not load dialogs',
-    dialogsEmpty: (state, assignee) =>
-      `No ${state} dialogs${assignee === 'mine' ? ' assigned to you' : assignee === 'unassigned' ? ' without an operator' : ''}`,
-    dialogCount: (count, formatted) => `${formatted} ${plural('en', count, { one: 'dialog', other: 'dialogs' })}`,
-    dialogUnassigned: 'Unassigned',
-    dialogClosed: 'Closed',
-    dialogFallback: (id) => `Dialog ${id}`,
-    dialogUnread: (count) => `${count} unread`,
-  },
-  ru: {
-    dialogListLabel: 'Диалоги',
-    dialogStateFilter: 'Состояние',
-    dialogStates: { open: 'Открытые', closed: 'Закрытые' },
-    dialogAssigneeFilter: 'Оператор',
-    dialogAssignees: { mine: 'Мои', unassigned: 'Без оператора', all: 'Все' },
-    dialogsLoading: 'Загружаем диалоги…',
-    dialogsLoadingMore: 'Загружаем ещё диалоги…',
-    dialogsError: 'Не удалось загрузить диалоги',
-    dialogsEmpty: (state, assignee) =>
-      `Нет ${state === 'open' ? 'открытых' : 'закрытых'} диалогов${assignee === 'mine' ? ', назначенных вам' : assignee === 'unassigned' ? ' без оператора' : ''}`,
-    dialogCount: (count, formatted) =>
-      `${formatted} ${plural('ru', count, { one: 'диалог', few: 'диалога', many: 'диалогов', other: 'диалога' })}`,
-    dialogUnassigned: 'Без оператора',
-    dialogClosed: 'Закрыт',
-    dialogFallback: (id) => `Диалог ${id}`,
-    dialogUnread: (count) => `${count} ${plural('ru', count, { one: 'непрочитанное', other: 'непрочитанных' })}`,
-  },
+/** Strings of DialogList, in English (built in; other languages are packs: `locales/`). */
+export const dialogListStrings: DialogListStrings = {
+  dialogListLabel: 'Dialogs',
+  dialogStateFilter: 'State',
+  dialogStates: { open: 'Open', closed: 'Closed' },
+  dialogAssigneeFilter: 'Operator',
+  dialogAssignees: { mine: 'Mine', unassigned: 'Unassigned', all: 'All' },
+  dialogsLoading: 'Loading dialogs…',
+  dialogsLoadingMore: 'Loading more dialogs…',
+  dialogsError: 'Could not load dialogs',
+  dialogsEmpty: (state, assignee) =>
+    `No ${state} dialogs${assignee === 'mine' ? ' assigned to you' : assignee === 'unassigned' ? ' without an operator' : ''}`,
+  dialogCount: (count, formatted) => `${formatted} ${plural('en', count, { one: 'dialog', other: 'dialogs' })}`,
+  dialogUnassigned: 'Unassigned',
+  dialogClosed: 'Closed',
+  dialogFallback: (id) => `Dialog ${id}`,
+  dialogUnread: (count) => `${count} unread`,
 };

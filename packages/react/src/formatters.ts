@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
-import { useConsoleContext } from './ConsoleContext.js';
-import type { Locale } from './Localized.js';
+import { ENGLISH_CODE, useLocale } from './ConsoleContext.js';
+import type { ConsoleLocale } from './ConsoleLocale.js';
 
 /** Locale-aware formatting of the console's dates and numbers (Intl, no dependencies). */
 export interface ConsoleFormatters {
@@ -24,15 +24,13 @@ const UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
   ['second', 1],
 ];
 
-const tag = (locale: Locale) => (locale === 'ru' ? 'ru-RU' : 'en-GB');
-
-/** Builds the formatters of a locale (Intl objects are created once per locale). */
-export function createFormatters(locale: Locale): ConsoleFormatters {
-  const relative = new Intl.RelativeTimeFormat(tag(locale), { numeric: 'auto' });
-  const dateTime = new Intl.DateTimeFormat(tag(locale), { dateStyle: 'medium', timeStyle: 'short' });
-  const time = new Intl.DateTimeFormat(tag(locale), { timeStyle: 'short' });
-  const date = new Intl.DateTimeFormat(tag(locale), { day: 'numeric', month: 'short' });
-  const number = new Intl.NumberFormat(tag(locale));
+/** Builds the formatters of a BCP 47 language tag, e.g. a pack's `code` (Intl objects are created once). */
+export function createFormatters(code: string = ENGLISH_CODE): ConsoleFormatters {
+  const relative = new Intl.RelativeTimeFormat(code, { numeric: 'auto' });
+  const dateTime = new Intl.DateTimeFormat(code, { dateStyle: 'medium', timeStyle: 'short' });
+  const time = new Intl.DateTimeFormat(code, { timeStyle: 'short' });
+  const date = new Intl.DateTimeFormat(code, { day: 'numeric', month: 'short' });
+  const number = new Intl.NumberFormat(code);
   return {
     relative(iso, now = Date.now()) {
       const seconds = Math.round((Date.parse(iso) - now) / 1000);
@@ -52,18 +50,17 @@ export function createFormatters(locale: Locale): ConsoleFormatters {
   };
 }
 
-const cache = new Map<Locale, ConsoleFormatters>();
+const cache = new Map<string, ConsoleFormatters>();
 
-/** The formatters of the given locale, or of the provider's. */
-export function useFormatters(locale?: Locale): ConsoleFormatters {
-  const context = useConsoleContext();
-  const resolved = locale ?? context.locale;
+/** The formatters of the given language pack, else of the provider's (English without one). */
+export function useFormatters(locale?: ConsoleLocale): ConsoleFormatters {
+  const code = useLocale(locale)?.code ?? ENGLISH_CODE;
   return useMemo(() => {
-    let formatters = cache.get(resolved);
+    let formatters = cache.get(code);
     if (!formatters) {
-      formatters = createFormatters(resolved);
-      cache.set(resolved, formatters);
+      formatters = createFormatters(code);
+      cache.set(code, formatters);
     }
     return formatters;
-  }, [resolved]);
+  }, [code]);
 }

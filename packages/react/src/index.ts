@@ -1,5 +1,6 @@
 export { ConsoleProvider, useConsoleClient, type ConsoleProviderProps } from './ConsoleProvider.js';
 export { useConsoleContext, useStrings, type ConsoleContextValue } from './ConsoleContext.js';
+export type { ConsoleLocale } from './ConsoleLocale.js';
 export {
   createConsoleQueryClient,
   shouldRetryConsoleQuery,
@@ -17,8 +18,7 @@ export {
 export { DialogModeSwitch, type DialogModeSwitchProps } from './DialogModeSwitch.js';
 export { ClientDialogFrame, type ClientDialogFrameProps } from './ClientDialogFrame.js';
 export { useClientDialog, type ClientDialogResult, type ClientDialogTarget } from './useClientDialog.js';
-export { consoleStrings, type ConsoleStrings } from './strings.js';
-export type { Locale, Localized } from './Localized.js';
+export { en, type ConsoleStrings } from './strings.js';
 export { ClientList, CLIENT_ROW_HEIGHT, type ClientListProps } from './ClientList.js';
 export {
   consoleQueries,

@@ -1,8 +1,8 @@
 import type { OutgoingAttachment } from '@c2d-console/core';
 import { useId, useRef, useState, type ReactElement } from 'react';
-import { useConsoleContext } from './ConsoleContext.js';
+import { ENGLISH_CODE, useLocale } from './ConsoleContext.js';
 import { acceptsFile, DEFAULT_ATTACHMENT_ACCEPT } from './fileRules.js';
-import type { Locale } from './Localized.js';
+import type { ConsoleLocale } from './ConsoleLocale.js';
 import type { SendStrings } from './sendStrings.js';
 
 /**
@@ -23,7 +23,7 @@ export interface AttachmentOptions {
   maxFileSize: number;
   acceptFiles: string;
   strings: SendStrings;
-  locale?: Locale;
+  locale?: ConsoleLocale;
 }
 
 /** What {@link useAttachment} returns. */
@@ -39,8 +39,8 @@ export interface Attachment {
 }
 
 /** "20 MB" / "20 МБ". */
-function formatSize(bytes: number, locale: Locale): string {
-  return new Intl.NumberFormat(locale, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 }).format(bytes / 1_000_000);
+function formatSize(bytes: number, code: string): string {
+  return new Intl.NumberFormat(code, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 }).format(bytes / 1_000_000);
 }
 
 /**
@@ -53,8 +53,7 @@ export function useAttachment({ uploadFile, maxFileSize, acceptFiles, strings, l
   const [state, setState] = useState<AttachmentState>({ status: 'idle' });
   // Each pick gets a number: the answer of an upload that was removed or replaced is ignored.
   const picks = useRef(0);
-  const context = useConsoleContext();
-  const maxSize = formatSize(maxFileSize, locale ?? context.locale);
+  const maxSize = formatSize(maxFileSize, useLocale(locale)?.code ?? ENGLISH_CODE);
 
   const remove = () => {
     picks.current += 1;

@@ -3,6 +3,7 @@ import { useQueryClient, type QueryKey, type UseMutationResult } from '@tanstack
 import { useConsoleClient } from './ConsoleProvider.js';
 import { consoleQueries, type ConsoleTransfer, type DialogPages, type TransferPages } from './consoleQueries.js';
 import { operatorFullName } from './operatorName.js';
+import { mapPageItems, pageItems, prependItem } from './pages.js';
 import { useIdempotentMutation } from './useIdempotentMutation.js';
 
 /** Who a dialog is handed to: an operator or a group. */
@@ -45,7 +46,7 @@ export function useDialogAction(): UseMutationResult<Dialog, Error, DialogAction
     queryClient.getQueryData(consoleQueries.dialog(api, id).queryKey) ??
     queryClient
       .getQueriesData<DialogPages>({ queryKey: consoleKeys.dialogLists() })
-      .flatMap(([, pages]) => pages?.pages.flatMap((page) => page.data) ?? [])
+      .flatMap(([, pages]) => pageItems(pages))
       .find((dialog) => dialog.id === id);
 
   return useIdempotentMutation({
@@ -71,9 +72,7 @@ export function useDialogAction(): UseMutationResult<Dialog, Error, DialogAction
         const patch = <T extends Dialog>(d: T): T => (d.id === dialogId ? { ...d, state } : d);
         queryClient.setQueryData(consoleQueries.dialog(api, dialogId).queryKey, (d) => d && patch(d));
         if (clientId !== undefined) queryClient.setQueryData(consoleQueries.clientDialog(api, clientId).queryKey, (d) => d && patch(d));
-        queryClient.setQueriesData<DialogPages>({ queryKey: consoleKeys.dialogLists() }, (data) =>
-          data && { ...data, pages: data.pages.map((page) => ({ ...page, data: page.data.map(patch) })) },
-        );
+        queryClient.setQueriesData<DialogPages>({ queryKey: consoleKeys.dialogLists() }, (data) => mapPageItems(data, patch));
         return { restore };
       }
 
@@ -101,10 +100,7 @@ export function useDialogAction(): UseMutationResult<Dialog, Error, DialogAction
         const params = queryKey[2] as TransfersParams | undefined;
         const mine = params?.dialogId === dialogId || (clientId !== undefined && params?.clientId === clientId);
         if (!mine || params?.operatorId !== undefined) continue;
-        queryClient.setQueryData<TransferPages>(queryKey, (data) => {
-          const [first, ...rest] = data?.pages ?? [];
-          return data && first ? { ...data, pages: [{ ...first, data: [pending, ...first.data] }, ...rest] } : data;
-        });
+        queryClient.setQueryData<TransferPages>(queryKey, (data) => prependItem(data, pending));
       }
       return { restore, pendingId: pending.id };
     },
@@ -113,13 +109,7 @@ export function useDialogAction(): UseMutationResult<Dialog, Error, DialogAction
       if (context.pendingId === undefined) return;
       // Confirmed: it stays, no longer pending, until the recorded transfer (its event) replaces it.
       queryClient.setQueriesData<TransferPages>({ queryKey: consoleKeys.transfers() }, (data) =>
-        data && {
-          ...data,
-          pages: data.pages.map((page) => ({
-            ...page,
-            data: page.data.map((t) => (t.id === context.pendingId ? { ...t, status: undefined } : t)),
-          })),
-        },
+        mapPageItems(data, (t) => (t.id === context.pendingId ? { ...t, status: undefined } : t)),
       );
     },
     onError: (_error, _variables, context) => {

@@ -3,6 +3,7 @@ import { useInfiniteQuery, type UseInfiniteQueryResult } from '@tanstack/react-q
 import { useMemo } from 'react';
 import { useConsoleClient } from './ConsoleProvider.js';
 import { consoleQueries, type DialogListOptions, type DialogPages } from './consoleQueries.js';
+import { pageItems } from './pages.js';
 import { uniqueById } from './uniqueById.js';
 
 /** What {@link useDialogs} returns: TanStack's infinite-query result plus the flattened inbox. */
@@ -20,6 +21,6 @@ export type UseDialogsResult = UseInfiniteQueryResult<DialogPages, Error> & {
 export function useDialogs(options: DialogListOptions = {}): UseDialogsResult {
   const api = useConsoleClient();
   const query = useInfiniteQuery(consoleQueries.dialogs(api, options));
-  const dialogs = useMemo(() => uniqueById(query.data?.pages.flatMap((page) => page.data) ?? []), [query.data]);
+  const dialogs = useMemo(() => uniqueById(pageItems(query.data)), [query.data]);
   return { ...query, dialogs, total: query.data?.pages.at(-1)?.meta.total };
 }

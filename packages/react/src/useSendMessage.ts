@@ -3,6 +3,7 @@ import { useQueryClient, type UseMutationResult } from '@tanstack/react-query';
 import { attachmentKind } from './attachmentKind.js';
 import { useConsoleClient } from './ConsoleProvider.js';
 import { consoleQueries, type ConsoleMessage, type MessagePages } from './consoleQueries.js';
+import { mapPageItems, prependItem } from './pages.js';
 import { useIdempotentMutation } from './useIdempotentMutation.js';
 
 /** What to send: the proxy's input without the idempotency key, which the hook manages. */
@@ -54,36 +55,24 @@ export function useSendMessage(): UseMutationResult<SendMessageResult, Error, Se
         location: null,
         status: 'sending',
       };
-      if (previous?.pages[0]) {
-        const [first, ...rest] = previous.pages;
-        queryClient.setQueryData(queryKey, {
-          ...previous,
-          pages: [{ ...first, data: [pending, ...first.data] }, ...rest],
-        });
-      }
+      queryClient.setQueryData(queryKey, prependItem(previous, pending));
       return { previous, pendingId: pending.id };
     },
     onSuccess: (result, variables, context) => {
       // The pending message becomes the real one at once; the refetch below fills in the rest.
       queryClient.setQueryData(historyKey(variables.clientId), (data) =>
-        data && {
-          ...data,
-          pages: data.pages.map((page) => ({
-            ...page,
-            data: page.data.map((message) =>
-              message.id === context.pendingId
-                ? {
-                    ...message,
-                    id: result.messageId,
-                    dialogId: result.dialogId,
-                    channelId: result.channelId,
-                    transport: result.transport,
-                    status: undefined,
-                  }
-                : message,
-            ),
-          })),
-        },
+        mapPageItems(data, (message) =>
+          message.id === context.pendingId
+            ? {
+                ...message,
+                id: result.messageId,
+                dialogId: result.dialogId,
+                channelId: result.channelId,
+                transport: result.transport,
+                status: undefined,
+              }
+            : message,
+        ),
       );
     },
     onError: (_error, variables, context) => {

@@ -2,6 +2,7 @@ import { useInfiniteQuery, type UseInfiniteQueryResult } from '@tanstack/react-q
 import { useMemo } from 'react';
 import { useConsoleClient } from './ConsoleProvider.js';
 import { consoleQueries, type ConsoleTransfer, type TransferListOptions, type TransferPages } from './consoleQueries.js';
+import { pageItems } from './pages.js';
 import { uniqueById } from './uniqueById.js';
 
 /** Options of {@link useTransfers}: give at least one id. */
@@ -21,6 +22,6 @@ export type UseTransfersResult = UseInfiniteQueryResult<TransferPages, Error> & 
 export function useTransfers(options: UseTransfersOptions): UseTransfersResult {
   const api = useConsoleClient();
   const query = useInfiniteQuery(consoleQueries.transfers(api, options));
-  const transfers = useMemo(() => uniqueById(query.data?.pages.flatMap((page) => page.data) ?? []), [query.data]);
+  const transfers = useMemo(() => uniqueById(pageItems(query.data)), [query.data]);
   return { ...query, transfers, total: query.data?.pages.at(-1)?.meta.total };
 }

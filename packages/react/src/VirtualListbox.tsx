@@ -1,0 +1,170 @@
+import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useState, type CSSProperties, type ReactElement, type ReactNode, type RefObject } from 'react';
+import { listboxFocusIndex, listboxKeyAction, listboxPageSize } from './listboxKeyboard.js';
+
+/** What one option's element carries, for its row to spread: identity, state, place. */
+export interface OptionProps {
+  id: string;
+  role: 'option';
+  'aria-selected': boolean;
+  'aria-setsize': number;
+  'aria-posinset': number;
+  'data-index': number;
+  'data-active': true | undefined;
+  style: CSSProperties;
+}
+
+/** Props of {@link VirtualListbox}. */
+export interface VirtualListboxProps<T> {
+  /** The listbox's id; each option's is `{id}-{key}`. */
+  id: string;
+  /** The widget's class: the listbox is `{block}__listbox`, the box that sizes it `{block}__sizer`. */
+  block: string;
+  /** The scrolling listbox element, for the widget to focus. */
+  listRef: RefObject<HTMLDivElement | null>;
+  items: readonly T[];
+  /** Identifies an item: the active option stays on it when the list reorders. */
+  getKey: (item: T) => number;
+  selectedKey: number | null | undefined;
+  /** Fixed height of every option (px): the virtualizer never measures. */
+  rowHeight: number;
+  /** How many options there are, loaded or not, when known (`aria-setsize`: at least the loaded ones). */
+  total: number | undefined;
+  /** The listbox's accessible name. */
+  label: string;
+  /** A refetch is running (`aria-busy`). */
+  busy: boolean;
+  onSelect?: ((item: T) => void) | undefined;
+  /** Called when the viewport nears the last loaded option: the next page, if any. */
+  onNearEnd?: (() => void) | undefined;
+  /** One row: an element keyed `option.id` whose root spreads `option`. */
+  renderRow: (item: T, option: OptionProps) => ReactNode;
+}
+
+/** Rows rendered beyond each edge of the viewport. */
+const OVERSCAN = 4;
+/** {@link VirtualListboxProps.onNearEnd} is called once the viewport is this close (in rows) to the last loaded one. */
+const PREFETCH_ROWS = 20;
+
+/**
+ * @internal The virtualized single-select listbox of `ClientList` and `DialogList`: focus stays
+ * on the list and marks the active option with `aria-activedescendant` (the keyboard model of
+ * `listboxKeyboard`): arrows, Home/End, PageUp/PageDown, Enter/Space, a click, focus landing on
+ * the selected option when it is in view. The active option is an item, not a position (it
+ * stays on the same client when clients with new messages move up), and stays rendered when
+ * scrolled away, so the descendant exists. One click listener on the list serves every row.
+ * Give it a `key` naming its contents (the filters): another list starts at the top, nothing active.
+ */
+export function VirtualListbox<T>({
+  id,
+  block,
+  listRef,
+  items,
+  getKey,
+  selectedKey,
+  rowHeight,
+  total,
+  label,
+  busy,
+  onSelect,
+  onNearEnd,
+  renderRow,
+}: VirtualListboxProps<T>): ReactElement {
+  const [activeKey, setActiveKey] = useState<number | null>(null);
+  const activeIndex = activeKey === null ? -1 : items.findIndex((item) => getKey(item) === activeKey);
+
+  const rangeExtractor = useCallback(
+    (range: Range) => {
+      const indexes = defaultRangeExtractor(range);
+      return activeIndex < 0 || indexes.includes(activeIndex) ? indexes : [...indexes, activeIndex].toSorted((a, b) => a - b);
+    },
+    [activeIndex],
+  );
+  // The virtualizer's methods read live scroll state, so nothing here memoizes them (the rule
+  // warns for React Compiler, which this package does not use).
+  // oxlint-disable-next-line react/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: items.length,
+    getScrollElement: () => listRef.current,
+    estimateSize: () => rowHeight,
+    overscan: OVERSCAN,
+    rangeExtractor,
+  });
+  const range = virtualizer.range;
+  const lastInView = range?.endIndex ?? -1;
+  useEffect(() => {
+    if (lastInView >= items.length - 1 - PREFETCH_ROWS) onNearEnd?.();
+  }, [lastInView, items.length, onNearEnd]);
+
+  const activate = (index: number) => setActiveKey(items[index] === undefined ? null : getKey(items[index]));
+  const select = (index: number) => {
+    const item = items[index];
+    if (item !== undefined) onSelect?.(item);
+  };
+  const optionId = (item: T) => `${id}-${getKey(item)}`;
+  const setSize = Math.max(total ?? 0, items.length);
+  const active = items[activeIndex];
+
+  return (
+    <div
+      ref={listRef}
+      id={id}
+      className={`${block}__listbox`}
+      role="listbox"
+      tabIndex={0}
+      aria-label={label}
+      aria-activedescendant={active === undefined ? undefined : optionId(active)}
+      aria-busy={busy || undefined}
+      onKeyDown={(event) => {
+        const action = listboxKeyAction(event.key, {
+          activeIndex,
+          count: items.length,
+          pageSize: listboxPageSize(event.currentTarget.clientHeight, rowHeight),
+        });
+        if (!action) return;
+        event.preventDefault();
+        if (action.type === 'move') {
+          activate(action.index);
+          virtualizer.scrollToIndex(action.index, { align: 'auto' });
+        } else if (action.type === 'select') select(action.index);
+      }}
+      // Focus (by Tab, or from a search box) lands where the user is looking.
+      onFocus={() => {
+        if (activeIndex >= 0) return;
+        activate(
+          listboxFocusIndex({
+            selectedIndex: items.findIndex((item) => getKey(item) === selectedKey),
+            firstVisible: range?.startIndex ?? -1,
+            lastVisible: lastInView,
+          }),
+        );
+      }}
+      onClick={(event) => {
+        const row = (event.target as Element).closest<HTMLElement>('[data-index]');
+        if (!row) return;
+        const index = Number(row.dataset.index);
+        activate(index);
+        select(index);
+      }}
+    >
+      <div className={`${block}__sizer`} style={{ height: virtualizer.getTotalSize() }}>
+        {virtualizer.getVirtualItems().map(({ index, start }) => {
+          const item = items[index];
+          return (
+            item !== undefined &&
+            renderRow(item, {
+              id: optionId(item),
+              role: 'option',
+              'aria-selected': getKey(item) === selectedKey,
+              'aria-setsize': setSize,
+              'aria-posinset': index + 1,
+              'data-index': index,
+              'data-active': index === activeIndex || undefined,
+              style: { transform: `translateY(${start}px)`, height: rowHeight },
+            })
+          );
+        })}
+      </div>
+    </div>
+  );
+}
