@@ -6,7 +6,6 @@ import {
   useLayoutEffect,
   useRef,
   useState,
-  useSyncExternalStore,
   type ComponentPropsWithoutRef,
   type ReactElement,
 } from 'react';
@@ -96,14 +95,11 @@ export const MessageHistory = /* @__PURE__ */ forwardRef<HTMLDivElement, Message
 
   // The client's messages are read while its history is shown, also those arriving meanwhile.
   const { activity } = useLiveConsole();
-  const unread = useSyncExternalStore(
-    activity.subscribe,
-    () => activity.get().get(clientId)?.unread ?? 0,
-    () => 0,
-  );
   useEffect(() => {
-    if (unread > 0) activity.markRead(clientId);
-  }, [unread, clientId, activity]);
+    const read = () => activity.markRead(clientId);
+    read();
+    return activity.subscribe(read);
+  }, [clientId, activity]);
 
   // Before paint: keep the reader's place when older messages arrive above; follow new messages
   // below while the reader is at the bottom (or after their own send), else count them.
@@ -180,7 +176,7 @@ export const MessageHistory = /* @__PURE__ */ forwardRef<HTMLDivElement, Message
         <LoadMoreButton
           paging={paging}
           error={query.error}
-          labels={{ more: strings.messagesOlder, loading: strings.messagesLoadingOlder, failed: strings.messagesOlderError }}
+          labels={{ more: strings.messagesOlder, loading: strings.messagesLoading, failed: strings.messagesError }}
           className="c2d-messages__older"
           locale={locale}
         />
@@ -193,30 +189,24 @@ export const MessageHistory = /* @__PURE__ */ forwardRef<HTMLDivElement, Message
               data-type={message.type}
               data-status={message.status}
             >
-              <div className="c2d-message__bubble">
-                {message.type === 'comment' ? (
-                  // A note says so in words, not only by its colour: the client never sees it.
-                  <span className="c2d-message__label">
-                    {strings.messageAuthor.comment}
-                    <span className="c2d-visually-hidden">: </span>
-                  </span>
+              {/* Who wrote it, said to assistive tech; a note also shows it: the client never sees one. */}
+              <b className={message.type === 'comment' ? undefined : 'c2d-visually-hidden'}>
+                {strings.messageAuthor[message.type]}
+                <span className="c2d-visually-hidden">: </span>
+              </b>
+              <MessageMedia message={message} strings={strings} mapUrl={mapUrl} />
+              {message.text && <p>{message.text}</p>}
+              {isUnknown(message) && <p>{strings.messageUnknownType(message.rawType)}</p>}
+              <small>
+                <TransportBadge transport={message.transport} />
+                {message.status === 'sending' ? (
+                  strings.messageSending
                 ) : (
-                  <span className="c2d-visually-hidden">{strings.messageAuthor[message.type]}: </span>
+                  <time dateTime={message.created} title={format.dateTime(message.created)}>
+                    {format.short(message.created)}
+                  </time>
                 )}
-                <MessageMedia message={message} strings={strings} mapUrl={mapUrl} />
-                {message.text && <p className="c2d-message__text">{message.text}</p>}
-                {isUnknown(message) && <p className="c2d-message__unknown">{strings.messageUnknownType(message.rawType)}</p>}
-                <p className="c2d-message__meta">
-                  <TransportBadge transport={message.transport} />
-                  {message.status === 'sending' ? (
-                    <span className="c2d-message__status">{strings.messageSending}</span>
-                  ) : (
-                    <time dateTime={message.created} title={format.dateTime(message.created)}>
-                      {format.short(message.created)}
-                    </time>
-                  )}
-                </p>
-              </div>
+              </small>
             </li>
           ))}
         </ol>

@@ -80,7 +80,7 @@ export const TransferHistory = /* @__PURE__ */ forwardRef<HTMLDivElement, Transf
         <LoadMoreButton
           paging={paging}
           error={query.error}
-          labels={{ more: strings.transfersMore, loading: strings.transfersLoading, failed: strings.transfersMoreError }}
+          labels={{ more: strings.transfersMore, loading: strings.transfersLoading, failed: strings.transfersError }}
           className="c2d-transfers__more"
           locale={locale}
         />

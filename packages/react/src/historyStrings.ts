@@ -5,9 +5,9 @@ export interface HistoryStrings {
   transfersLabel: string;
   transfersLoading: string;
   transfersEmpty: string;
+  /** Also when a further page fails. */
   transfersError: string;
   transfersMore: string;
-  transfersMoreError: string;
   transferQueue: string;
   /** Read between the two operators of a transfer by screen readers. */
   transferHandedTo: string;
@@ -15,12 +15,12 @@ export interface HistoryStrings {
   transferPending: string;
   operatorFallback: (id: number) => string;
   messagesLabel: string;
+  /** Also while older messages load. */
   messagesLoading: string;
   messagesEmpty: string;
+  /** Also when older messages fail. */
   messagesError: string;
   messagesOlder: string;
-  messagesLoadingOlder: string;
-  messagesOlderError: string;
   /** Who wrote a message, by its Chat2Desk type. */
   messageAuthor: Record<'from_client' | 'to_client' | 'system' | 'autoreply' | 'comment', string>;
   messageSending: string;
@@ -30,29 +30,25 @@ export interface HistoryStrings {
   messageNewFrom: (name: string | undefined, text: string) => string;
   /** A message of a type the console does not know, by Chat2Desk's own name for it. */
   messageUnknownType: (type: string) => string;
-  /** A photo's alternative text (its file name, when known). */
-  mediaPhoto: (name: string | null) => string;
+  /**
+   * What a message carries: a photo's alternative text (before its file name, when known), a
+   * player's name, a file's name when neither Chat2Desk nor its URL gives one and what is said
+   * after it, a place's label.
+   */
+  mediaKinds: Record<'photo' | 'pdf' | 'file' | 'audio' | 'video' | 'location', string>;
   /** Said after a photo: its link opens the full-size picture. */
   mediaFullSize: string;
   /** Said after a link that opens in a new tab. */
   mediaNewTab: string;
-  /** A file's name when neither Chat2Desk nor its URL gives one. */
-  mediaKinds: Record<'pdf' | 'file', string>;
-  /** Said after a file's name: what it is, and whether its link opens a new tab. */
-  mediaFileHint: (kind: 'pdf' | 'file', newTab: boolean) => string;
-  mediaAudio: string;
-  mediaVideo: string;
-  mediaLocation: string;
 }
 
 /** Strings of TransferHistory and MessageHistory, in English (built in; other languages are packs: `locales/`). */
 export const historyStrings: HistoryStrings = {
   transfersLabel: 'Transfer history',
   transfersLoading: 'Loading transfers…',
-  transfersEmpty: 'This dialog has not been transferred yet',
+  transfersEmpty: 'No transfers yet',
   transfersError: 'Could not load transfers',
   transfersMore: 'Show more',
-  transfersMoreError: 'Could not load more transfers',
   transferQueue: 'Queue',
   transferHandedTo: 'to',
   transferPending: 'Transferring…',
@@ -62,8 +58,6 @@ export const historyStrings: HistoryStrings = {
   messagesEmpty: 'No messages yet',
   messagesError: 'Could not load messages',
   messagesOlder: 'Load older messages',
-  messagesLoadingOlder: 'Loading older messages…',
-  messagesOlderError: 'Could not load older messages',
   messageAuthor: {
     from_client: 'Client',
     to_client: 'Operator',
@@ -75,12 +69,7 @@ export const historyStrings: HistoryStrings = {
   messagesNew: (count, formatted) => `${formatted} ${plural('en', count, { one: 'new message', other: 'new messages' })}`,
   messageNewFrom: (name, text) => `New message from ${name ?? 'the client'}: ${text}`,
   messageUnknownType: (type) => `Unsupported message (${type}): see it in Chat2Desk`,
-  mediaPhoto: (name) => (name ? `Photo ${name}` : 'Photo'),
-  mediaFullSize: '(full size, new tab)',
-  mediaNewTab: '(new tab)',
-  mediaKinds: { pdf: 'PDF document', file: 'File' },
-  mediaFileHint: (kind, newTab) => `(${kind === 'pdf' ? 'PDF document' : 'file'}${newTab ? ', new tab' : ''})`,
-  mediaAudio: 'Audio message',
-  mediaVideo: 'Video',
-  mediaLocation: 'Location',
+  mediaKinds: { photo: 'Photo', pdf: 'PDF document', file: 'File', audio: 'Audio message', video: 'Video', location: 'Location' },
+  mediaFullSize: 'full size',
+  mediaNewTab: 'new tab',
 };

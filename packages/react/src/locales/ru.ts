@@ -151,7 +151,6 @@ const history: HistoryStrings = {
   transfersEmpty: 'Диалог ещё не передавали',
   transfersError: 'Не удалось загрузить передачи',
   transfersMore: 'Показать ещё',
-  transfersMoreError: 'Не удалось загрузить ещё передачи',
   transferQueue: 'Очередь',
   transferHandedTo: 'передан',
   transferPending: 'Передаём…',
@@ -161,8 +160,6 @@ const history: HistoryStrings = {
   messagesEmpty: 'Сообщений пока нет',
   messagesError: 'Не удалось загрузить сообщения',
   messagesOlder: 'Загрузить более ранние',
-  messagesLoadingOlder: 'Загружаем более ранние…',
-  messagesOlderError: 'Не удалось загрузить более ранние сообщения',
   messageAuthor: {
     from_client: 'Клиент',
     to_client: 'Оператор',
@@ -176,14 +173,9 @@ const history: HistoryStrings = {
   // A name cannot be put in the genitive case here ("от Анны"): it goes after a full stop.
   messageNewFrom: (name, text) => (name ? `Новое сообщение. ${name}: ${text}` : `Новое сообщение от клиента: ${text}`),
   messageUnknownType: (type) => `Неподдерживаемое сообщение (${type}): откройте его в Chat2Desk`,
-  mediaPhoto: (name) => (name ? `Фото ${name}` : 'Фото'),
-  mediaFullSize: '(в полном размере, в новой вкладке)',
-  mediaNewTab: '(в новой вкладке)',
-  mediaKinds: { pdf: 'PDF-документ', file: 'Файл' },
-  mediaFileHint: (kind, newTab) => `(${kind === 'pdf' ? 'PDF-документ' : 'файл'}${newTab ? ', в новой вкладке' : ''})`,
-  mediaAudio: 'Аудиосообщение',
-  mediaVideo: 'Видео',
-  mediaLocation: 'Геопозиция',
+  mediaKinds: { photo: 'Фото', pdf: 'PDF-документ', file: 'Файл', audio: 'Аудиосообщение', video: 'Видео', location: 'Геопозиция' },
+  mediaFullSize: 'в полном размере',
+  mediaNewTab: 'в новой вкладке',
 };
 
 const send: SendStrings = {
