@@ -74,16 +74,14 @@ export const ClientCard = /* @__PURE__ */ forwardRef<HTMLDivElement, ClientCardP
       <>
         <div className="c2d-client-card__head">
           <Avatar client={client} name={name} />
-          <Heading id={`${id}name`} className="c2d-client-card__name">
-            {name}
-          </Heading>
+          <Heading id={`${id}name`}>{name}</Heading>
         </div>
         {children}
-        <dl className="c2d-client-card__fields">
+        <dl>
           {fields
             .filter(([, value]) => value)
             .map(([label, value]) => (
-              <div key={label} className="c2d-client-card__field">
+              <div key={label}>
                 <dt>{label}</dt>
                 <dd>{value}</dd>
               </div>

@@ -1,6 +1,6 @@
 import type { Client } from '@c2d-console/core';
-import { isConsoleApiError } from '@c2d-console/core';
-import { useEffect, useId, useRef, useState, type ReactElement } from 'react';
+import { useId, useState, type ReactElement } from 'react';
+import { ClientCardSection, isRefused } from './ClientCardSection.js';
 import type { ClientCardStrings } from './clientCardStrings.js';
 import { useUpdateClient } from './useClientEdits.js';
 
@@ -12,72 +12,66 @@ import { useUpdateClient } from './useClientEdits.js';
 export function ClientComment({ client, strings }: { client: Client; strings: ClientCardStrings }): ReactElement {
   const id = useId();
   const mutation = useUpdateClient();
-  const [draft, setDraft] = useState<string | null>(null);
-  const [refused, setRefused] = useState<string | null>(null);
-  const box = useRef<HTMLTextAreaElement>(null);
-  const edit = useRef<HTMLButtonElement>(null);
-  const editing = draft !== null;
-  // Focus follows the operator: into the box when it opens, back to Edit when it closes.
-  const opened = useRef(false);
-  useEffect(() => {
-    if (editing) box.current?.focus();
-    else if (opened.current) edit.current?.focus();
-    opened.current = editing;
-  }, [editing]);
+  /** What the box holds while open; null once closed, undefined before it ever opened. */
+  const [draft, setDraft] = useState<string | null>();
+  const editing = typeof draft === 'string';
 
   const close = () => {
     mutation.reset();
     setDraft(null);
   };
   const save = () => {
-    if (draft === null || mutation.isPending) return;
+    if (!editing || mutation.isPending) return;
     if (draft === (client.comment ?? '')) return close();
     setDraft(null);
     mutation.mutate(
       { clientId: client.id, changes: { comment: draft } },
-      {
-        onError: (error) => {
-          if (isConsoleApiError(error) && error.code === 'forbidden') setRefused(error.message);
-          // What the operator wrote comes back, to save again or copy.
-          else setDraft(draft);
-        },
-      },
+      // What the operator wrote comes back, to save again or copy (unless the seat may not).
+      { onError: (error) => isRefused(error) || setDraft(draft) },
     );
   };
 
   return (
-    <div className="c2d-client-card__section" role="group" aria-labelledby={`${id}label`}>
-      <div className="c2d-client-card__section-head">
-        <span id={`${id}label`} className="c2d-client-card__label">
-          {strings.cardComment}
-        </span>
-        {!editing && (
-          <button ref={edit} type="button" className="c2d-button c2d-button--small" disabled={refused !== null || mutation.isPending} onClick={() => setDraft(client.comment ?? '')}>
+    <ClientCardSection
+      label={strings.cardComment}
+      action={
+        !editing && (
+          <button
+            type="button"
+            className="c2d-button c2d-button--small"
+            // Focus follows the operator: back to Edit when the box closes (it mounts again then).
+            // oxlint-disable-next-line jsx-a11y/no-autofocus -- only after the operator's own Save or Cancel, never on load
+            autoFocus={draft === null}
+            disabled={isRefused(mutation.error) || mutation.isPending}
+            onClick={() => setDraft(client.comment ?? '')}
+          >
             {mutation.isPending ? strings.cardSaving : strings.cardEdit}
           </button>
-        )}
-      </div>
+        )
+      }
+      error={mutation.error}
+      failed={strings.cardSaveFailed}
+      strings={strings}
+    >
       {editing ? (
         <>
           <textarea
-            ref={box}
             className="c2d-client-card__box"
-            aria-labelledby={`${id}label`}
-            aria-describedby={`${id}keys`}
+            aria-label={strings.cardComment}
+            aria-describedby={id}
+            // oxlint-disable-next-line jsx-a11y/no-autofocus -- opened by the operator's own Edit
+            autoFocus
             value={draft}
             rows={3}
             onChange={(event) => setDraft(event.target.value)}
             onKeyDown={(event) => {
-              if (event.key === 'Escape') {
+              if (event.key === 'Escape' || (event.key === 'Enter' && (event.ctrlKey || event.metaKey))) {
                 event.preventDefault();
-                close();
-              } else if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-                event.preventDefault();
-                save();
+                (event.key === 'Escape' ? close : save)();
               }
             }}
           />
-          <p id={`${id}keys`} className="c2d-client-card__hint">
+          <p id={id}>
             {strings.cardCommentKeys}
           </p>
           <div className="c2d-client-card__buttons">
@@ -94,11 +88,6 @@ export function ClientComment({ client, strings }: { client: Client; strings: Cl
           {client.comment || strings.cardNoComment}
         </p>
       )}
-      {(refused || mutation.isError) && (
-        <p className="c2d-client-card__error" role="alert">
-          {refused ? strings.cardRefused(refused) : strings.cardSaveFailed(mutation.error?.message ?? '')}
-        </p>
-      )}
-    </div>
+    </ClientCardSection>
   );
 }

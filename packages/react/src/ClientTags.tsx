@@ -1,6 +1,7 @@
-import { isConsoleApiError, type Client, type Tag } from '@c2d-console/core';
+import type { Client, Tag } from '@c2d-console/core';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useId, useRef, useState, type ReactElement } from 'react';
+import { useRef, useState, type ReactElement } from 'react';
+import { ClientCardSection, isRefused } from './ClientCardSection.js';
 import type { ClientCardStrings } from './clientCardStrings.js';
 import { useConsoleClient } from './ConsoleProvider.js';
 import { consoleQueries } from './consoleQueries.js';
@@ -14,61 +15,58 @@ import { useSetClientTags } from './useClientEdits.js';
  * groups them. Each change shows at once and is rolled back with the reason if the proxy refuses.
  */
 export function ClientTags({ client, strings, locale }: { client: Client; strings: ClientCardStrings; locale?: ConsoleLocale }): ReactElement {
-  const id = useId();
   const api = useConsoleClient();
   const mutation = useSetClientTags();
-  const [picking, setPicking] = useState(false);
+  /** Whether the picker is open; undefined before it ever opened. */
+  const [picking, setPicking] = useState<boolean>();
   const [search, setSearch] = useState('');
-  const [refused, setRefused] = useState<string | null>(null);
-  const tags = useQuery({ ...consoleQueries.tags(api), enabled: picking });
+  const tags = useQuery({ ...consoleQueries.tags(api), enabled: !!picking });
   const addButton = useRef<HTMLButtonElement>(null);
-  const wasPicking = useRef(false);
-  useEffect(() => {
-if (!picking && wasPicking.current) addButton.current?.focus();
-    wasPicking.current = picking;
-  }, [picking]);
+  const off = isRefused(mutation.error);
 
   const change = (next: Tag[]) => {
     setPicking(false);
     setSearch('');
-    // The chip (or the picker) that had focus is gone: it goes to "Add tag".
+    // The chip that had focus is gone: it goes to "Add tag" (which mounts focused after the picker).
     addButton.current?.focus();
-    mutation.mutate(
-      { clientId: client.id, tags: next },
-      {
-        onError: (error) => {
-          if (isConsoleApiError(error) && error.code === 'forbidden') setRefused(error.message);
-        },
-      },
-    );
+    mutation.mutate({ clientId: client.id, tags: next });
   };
-  const off = refused !== null;
-  const has = new Set(client.tags.map((tag) => tag.id));
-  const sections = new Map<string, Tag[]>();
+  const sections = new Map<string | undefined, Tag[]>();
   for (const tag of tags.data ?? []) {
-    if (has.has(tag.id) || !matchesSearch(search, tag.label, tag.groupName, tag.description)) continue;
-    const group = tag.groupName ?? '';
+    if (client.tags.some(({ id }) => id === tag.id) || !matchesSearch(search, tag.label, tag.groupName, tag.description)) continue;
+    const group = tag.groupName || undefined;
     sections.set(group, [...(sections.get(group) ?? []), tag]);
   }
 
   return (
-    <div className="c2d-client-card__section" role="group" aria-labelledby={`${id}label`}>
-      <div className="c2d-client-card__section-head">
-        <span id={`${id}label`} className="c2d-client-card__label">
-          {strings.cardTags}
-        </span>
-        {!picking && (
-          <button ref={addButton} type="button" className="c2d-button c2d-button--small" disabled={off} onClick={() => setPicking(true)}>
+    <ClientCardSection
+      label={strings.cardTags}
+      action={
+        !picking && (
+          <button
+            ref={addButton}
+            type="button"
+            className="c2d-button c2d-button--small"
+            // Focus follows the operator: back here when the picker closes (this mounts again then).
+            // oxlint-disable-next-line jsx-a11y/no-autofocus -- only after the operator's own pick or cancel, never on load
+            autoFocus={picking === false}
+            disabled={off}
+            onClick={() => setPicking(true)}
+          >
             {strings.cardAddTag}
           </button>
-        )}
-      </div>
+        )
+      }
+      error={mutation.error}
+      failed={strings.cardTagFailed}
+      strings={strings}
+    >
       {client.tags.length === 0 ? (
         <p className="c2d-client-card__text" data-empty>
           {strings.cardNoTags}
         </p>
       ) : (
-        <ul className="c2d-client-card__tags" aria-labelledby={`${id}label`}>
+        <ul className="c2d-client-card__tags" aria-label={strings.cardTags}>
           {client.tags.map((tag) => (
             <li key={tag.id} className="c2d-chip" title={tag.description ?? undefined}>
               <span className="c2d-chip__label">{tag.label}</span>
@@ -77,7 +75,7 @@ if (!picking && wasPicking.current) addButton.current?.focus();
                 className="c2d-chip__remove"
                 aria-label={strings.cardRemoveTag(tag.label)}
                 disabled={off || mutation.isPending}
-                onClick={() => change(client.tags.filter((other) => other.id !== tag.id))}
+                onClick={() => change(client.tags.filter((other) => other !== tag))}
               >
                 ×
               </button>
@@ -86,34 +84,29 @@ if (!picking && wasPicking.current) addButton.current?.focus();
         </ul>
       )}
       {picking && (
-        <Picker<Tag>
-          label={strings.cardAddTag}
-          placeholder={strings.cardTagSearch}
-          sections={[...sections].map(([heading, options]) => ({
-            heading: heading || undefined,
-            options: options.map((tag) => ({ key: String(tag.id), label: tag.label, meta: tag.description ?? undefined, value: tag })),
-          }))}
-          search={search}
-          onSearchChange={setSearch}
-          onPick={(tag) => change([...client.tags, tag])}
-          onCancel={() => setPicking(false)}
-          loading={tags.isPending && !tags.error && strings.cardTagsLoading}
-          error={tags.error && { title: strings.cardTagsError, error: tags.error, retry: () => void tags.refetch() }}
-          noMatches={strings.cardNoTagMatches}
-          more={strings.cardMoreTags}
-          locale={locale}
-        />
+        <>
+          <Picker<Tag>
+            label={strings.cardAddTag}
+            placeholder={strings.cardTagSearch}
+            sections={[...sections].map(([heading, options]) => ({
+              heading,
+              options: options.map((tag) => ({ key: String(tag.id), label: tag.label, meta: tag.description ?? undefined, value: tag })),
+            }))}
+            search={search}
+            onSearchChange={setSearch}
+            onPick={(tag) => change([...client.tags, tag])}
+            onCancel={() => setPicking(false)}
+            loading={tags.isPending && !tags.error && strings.cardTagsLoading}
+            error={tags.error && { title: strings.cardTagsError, error: tags.error, retry: () => void tags.refetch() }}
+            noMatches={strings.cardNoTagMatches}
+            more={strings.cardMoreTags}
+            locale={locale}
+          />
+          <button type="button" className="c2d-button c2d-button--small" onClick={() => setPicking(false)}>
+            {strings.cardCancel}
+          </button>
+        </>
       )}
-      {picking && (
-        <button type="button" className="c2d-button c2d-button--small" onClick={() => setPicking(false)}>
-          {strings.cardCancel}
-        </button>
-      )}
-      {(refused || mutation.isError) && (
-        <p className="c2d-client-card__error" role="alert">
-          {refused ? strings.cardRefused(refused) : strings.cardTagFailed(mutation.error?.message ?? '')}
-        </p>
-      )}
-    </div>
+    </ClientCardSection>
   );
 }

@@ -110,19 +110,16 @@ export const MessageHistory = /* @__PURE__ */ forwardRef<HTMLDivElement, Message
     const before = seen.current.client === clientId ? seen.current : { height: 0 };
     seen.current = { client: clientId, first, last, height: scroller?.scrollHeight ?? 0 };
     if (last === before.last && first === before.first) return;
-    if (!scroller || last === undefined) {
-      // Nothing to show yet: nothing is new either.
-      setBelow(0);
-      return;
-    }
+    // Another client, or nothing to show: nothing is new.
+    if (before.last === undefined || last === undefined) setBelow(0);
+    if (!scroller || last === undefined) return;
     if (before.first !== undefined && first !== before.first && last === before.last) {
       scroller.scrollTop += scroller.scrollHeight - before.height;
       return;
     }
     // Only messages after the previous newest are new (a first load has no previous newest).
-    const from = before.last === undefined ? -1 : messages.findIndex((message) => message.id === before.last);
+    const from = messages.findIndex((message) => message.id === before.last);
     const added = from < 0 ? [] : messages.slice(from + 1);
-    if (before.last === undefined) setBelow(0);
     if (atBottom.current || before.last === undefined || messages.at(-1)?.status === 'sending') {
       scroller.scrollTop = scroller.scrollHeight;
     } else {
@@ -130,15 +127,16 @@ export const MessageHistory = /* @__PURE__ */ forwardRef<HTMLDivElement, Message
       // (offset paging): the message the reader looks at stays where it was on screen.
       const kept = anchor.current && scroller.querySelector<HTMLElement>(`[data-message-id="${anchor.current.id}"]`);
       if (kept && anchor.current) scroller.scrollTop = kept.offsetTop - anchor.current.offset;
-      if (added.length > 0) setBelow((count) => count + added.length);
+      setBelow((count) => count + added.length);
     }
     const incoming = added.filter((message) => message.type === 'from_client');
-    if (incoming.length > 0) {
-      const only = incoming.length === 1 ? incoming[0] : undefined;
+    const [only] = incoming;
+    if (only) {
       const client = cachedClient(queryClient, clientId);
-      const text = only
-        ? strings.messageNewFrom(client && clientDisplayName(client), only.text || mediaSummary(only, strings))
-        : strings.messagesNew(incoming.length, format.number(incoming.length));
+      const text =
+        incoming.length > 1
+          ? strings.messagesNew(incoming.length, format.number(incoming.length))
+          : strings.messageNewFrom(client && clientDisplayName(client), only.text || mediaSummary(only, strings));
       setAnnouncement((previous) => ({ key: previous.key + 1, text }));
     }
   }, [messages, queryClient, clientId, strings, format]);
@@ -165,7 +163,7 @@ export const MessageHistory = /* @__PURE__ */ forwardRef<HTMLDivElement, Message
 
   let body: ReactElement;
   if (query.isPending) {
-    body = <LoadingState label={strings.messagesLoading} rows={4} className="c2d-messages__skeleton" />;
+    body = <LoadingState label={strings.messagesLoading} rows={4} />;
   } else if (query.isError && messages.length === 0) {
     body = <ErrorState title={strings.messagesError} error={query.error} onRetry={() => void query.refetch()} locale={locale} />;
   } else if (messages.length === 0) {
@@ -177,10 +175,9 @@ export const MessageHistory = /* @__PURE__ */ forwardRef<HTMLDivElement, Message
           paging={paging}
           error={query.error}
           labels={{ more: strings.messagesOlder, loading: strings.messagesLoading, failed: strings.messagesError }}
-          className="c2d-messages__older"
           locale={locale}
         />
-        <ol className="c2d-messages__list">
+        <ol>
           {messages.map((message) => (
             <li
               key={message.id}

@@ -1,4 +1,4 @@
-import type { Location, Message } from '@c2d-console/core';
+import type { Attachment, Location, Message } from '@c2d-console/core';
 import type { ReactElement, ReactNode } from 'react';
 import { attachmentKind } from './attachmentKind.js';
 import type { HistoryStrings } from './historyStrings.js';
@@ -26,24 +26,16 @@ function fileNameOf(url: string): string | undefined {
 type Media = Pick<Message, 'attachments' | 'location'>;
 
 /**
- * Each attachment with its link (`href`, when a web address) and what it shows as: its kind,
- * except that a plain file (Chat2Desk's `attachments[]`) named like a photo, a voice note or a
- * video is shown as one.
+ * What an attachment shows as: its kind, except that a plain file (Chat2Desk's `attachments[]`)
+ * named like a photo, a voice note or a video is shown as one.
  */
-const shown = ({ attachments }: Media) =>
-  attachments.map(({ url, name, kind }) => ({
-    url,
-    href: webUrl(url),
-    name,
-    kind: kind === 'file' ? attachmentKind(name ?? url) : kind,
-  }));
+const shownKind = ({ kind, name, url }: Attachment) => (kind === 'file' ? attachmentKind(name ?? url) : kind);
 
 /** A message said in a few words when it has no text (a photo, a place): for announcements. */
-export function mediaSummary(message: Media, strings: HistoryStrings): string {
-  const [first] = shown(message);
-  if (!first) return message.location ? strings.mediaKinds.location : '';
-  const { kind, name, url } = first;
-  return (kind === 'pdf' || kind === 'file') && (name ?? fileNameOf(url)) || strings.mediaKinds[kind];
+export function mediaSummary({ attachments: [first], location }: Media, strings: HistoryStrings): string {
+  if (!first) return location ? strings.mediaKinds.location : '';
+  const kind = shownKind(first);
+  return ((kind === 'pdf' || kind === 'file') && (first.name ?? fileNameOf(first.url))) || strings.mediaKinds[kind];
 }
 
 /** Props of {@link MessageMedia}. */
@@ -57,32 +49,32 @@ export interface MessageMediaProps {
 /**
  * @internal The files and the place a message carries, in its bubble: photos as lazy thumbnails
  * linking to the full picture, audio and video players that load nothing until played, PDFs and
- * other files as links named by the file, a place as a link to a map. Thumbnails and players
- * keep a fixed size before anything loads, so a picture arriving later never moves the history
- * (MessageHistory keeps the reader's place by the heights it measured). Icons are the
- * stylesheet's: they say nothing the text does not.
+ * other files as links named by the file (after a badge of its type), a place as a link to a
+ * map. Thumbnails and players keep a fixed size before anything loads, so a picture arriving
+ * later never moves the history (MessageHistory keeps the reader's place by the heights it
+ * measured). Icons are the stylesheet's: they say nothing the text does not.
  */
-export function MessageMedia({ message, strings, mapUrl }: MessageMediaProps): ReactElement | null {
-  const { location } = message;
+export function MessageMedia({ message: { attachments, location }, strings, mapUrl }: MessageMediaProps): ReactElement | null {
   const kinds = strings.mediaKinds;
-  const items = shown(message);
   // A link opens in a new tab, telling the file's host neither the CRM page nor a handle on it;
-  // assistive tech hears what it opens.
-  const link = (key: string, kind: string, href: string | undefined, content: ReactNode, hint?: string) => {
-    const Tag = href ? 'a' : 'span';
-    return (
-      <Tag key={key} className={`c2d-media c2d-media--${kind}`} {...(href && { href, target: '_blank', rel: 'noopener noreferrer' })}>
-        {content}{' '}
-        <span className="c2d-visually-hidden">
-          ({[hint, href && strings.mediaNewTab].filter(Boolean).join(', ')})
-        </span>
-      </Tag>
+  // assistive tech hears so. A file at no web address is only named.
+  const link = (key: string, kind: string, href: string | undefined, content: ReactNode, hint = strings.mediaNewTab) =>
+    href ? (
+      <a key={key} className={`c2d-media c2d-media--${kind}`} href={href} target="_blank" rel="noopener noreferrer">
+        {content} <span className="c2d-visually-hidden">{hint}</span>
+      </a>
+    ) : (
+      <span key={key} className={`c2d-media c2d-media--${kind}`}>
+        {content}
+      </span>
     );
-  };
-  if (items.length === 0 && !location) return null;
+  if (!attachments[0] && !location) return null;
   return (
     <div className="c2d-message__media">
-      {items.map(({ url, href, name, kind }) => {
+      {attachments.map((attachment) => {
+        const { url, name } = attachment;
+        const href = webUrl(url);
+        const kind = shownKind(attachment);
         if (href && kind === 'photo') {
           const alt = name ? `${kinds.photo} ${name}` : kinds.photo;
           return link(url, kind, href, <img src={href} alt={alt} loading="lazy" decoding="async" referrerPolicy="no-referrer" />, strings.mediaFullSize);
@@ -92,19 +84,15 @@ export function MessageMedia({ message, strings, mapUrl }: MessageMediaProps): R
           // oxlint-disable-next-line jsx-a11y/media-has-caption -- a client's voice note or video comes without captions
           return <Player key={url} className={`c2d-media c2d-media--${kind}`} src={href} controls preload="none" aria-label={kinds[kind]} />;
         }
-        const file = kind === 'pdf' ? kind : 'file';
-        const fileName = name ?? fileNameOf(url) ?? kinds[file];
-        const badge = kind === 'pdf' ? 'PDF' : fileName.match(/\.(\w{1,4})$/)?.[1]?.toUpperCase();
-        // No extension to show: the stylesheet draws a page in the empty badge.
+        const fileName = name ?? fileNameOf(url) ?? kinds[kind === 'pdf' ? kind : 'file'];
+        // The type is read out before the name ("PDF invoice.pdf"); no extension to show: the
+        // stylesheet draws a page in the empty badge.
         const content = (
           <>
-            <span className="c2d-media__badge" aria-hidden="true">
-              {badge}
-            </span>
-            {fileName}
+            <span className="c2d-media__badge">{kind === 'pdf' ? 'PDF' : fileName.match(/\.(\w{1,4})$/)?.[1]?.toUpperCase()}</span> {fileName}
           </>
         );
-        return link(url, 'file', href, content, kinds[file]);
+        return link(url, 'file', href, content);
       })}
       {location &&
         link('place', 'place', mapUrl(location), `${kinds.location}: ${location.latitude.toFixed(5)}, ${location.longitude.toFixed(5)}`)}

@@ -53,18 +53,14 @@ export const TransferHistory = /* @__PURE__ */ forwardRef<HTMLDivElement, Transf
   } else {
     body = (
       <>
-        <ol className="c2d-transfers__list" aria-label={strings.transfersLabel}>
+        <ol aria-label={strings.transfersLabel}>
           {transfers.map((transfer) => (
             <li key={transfer.id} className="c2d-transfers__item" data-status={transfer.status}>
-              <p className="c2d-transfers__route">
-                <span className="c2d-transfers__from">
-                  {operatorName(transfer.fromOperatorName, transfer.fromOperatorId, strings)}
-                </span>
+              <p>
+                {operatorName(transfer.fromOperatorName, transfer.fromOperatorId, strings)}
                 <span aria-hidden="true"> → </span>
                 <span className="c2d-visually-hidden"> {strings.transferHandedTo} </span>
-                <span className="c2d-transfers__to">
-                  {operatorName(transfer.toOperatorName, transfer.toOperatorId, strings)}
-                </span>
+                <b>{operatorName(transfer.toOperatorName, transfer.toOperatorId, strings)}</b>
               </p>
               {transfer.status === 'pending' ? (
                 <span className="c2d-transfers__time">{strings.transferPending}</span>
@@ -73,7 +69,7 @@ export const TransferHistory = /* @__PURE__ */ forwardRef<HTMLDivElement, Transf
                   {format.relative(transfer.created)}
                 </time>
               )}
-              {transfer.reason && <p className="c2d-transfers__reason">{transfer.reason}</p>}
+              {transfer.reason && <p>{transfer.reason}</p>}
             </li>
           ))}
         </ol>
@@ -81,7 +77,6 @@ export const TransferHistory = /* @__PURE__ */ forwardRef<HTMLDivElement, Transf
           paging={paging}
           error={query.error}
           labels={{ more: strings.transfersMore, loading: strings.transfersLoading, failed: strings.transfersError }}
-          className="c2d-transfers__more"
           locale={locale}
         />
       </>

@@ -32,8 +32,7 @@ export interface HistoryStrings {
   messageUnknownType: (type: string) => string;
   /**
    * What a message carries: a photo's alternative text (before its file name, when known), a
-   * player's name, a file's name when neither Chat2Desk nor its URL gives one and what is said
-   * after it, a place's label.
+   * player's name, a file's name when neither Chat2Desk nor its URL gives one, a place's label.
    */
   mediaKinds: Record<'photo' | 'pdf' | 'file' | 'audio' | 'video' | 'location', string>;
   /** Said after a photo: its link opens the full-size picture. */
@@ -70,6 +69,6 @@ export const historyStrings: HistoryStrings = {
   messageNewFrom: (name, text) => `New message from ${name ?? 'the client'}: ${text}`,
   messageUnknownType: (type) => `Unsupported message (${type}): see it in Chat2Desk`,
   mediaKinds: { photo: 'Photo', pdf: 'PDF document', file: 'File', audio: 'Audio message', video: 'Video', location: 'Location' },
-  mediaFullSize: 'full size',
-  mediaNewTab: 'new tab',
+  mediaFullSize: '(full size, new tab)',
+  mediaNewTab: '(new tab)',
 };

@@ -24,10 +24,10 @@ interface EditContext {
 /**
  * One optimistic edit of a client: shown at once in the client's cache entry (`useClient`,
  * `ClientCard`), replaced by the proxy's answer, rolled back if it fails, then refreshed; the
- * clients lists are marked stale (a name shows there).
+ * clients lists are marked stale (a name shows there). The same variables again, after a
+ * failure, are a retry of the same write (its idempotency key).
  */
 function useClientEdit<V extends { clientId: number }>(
-  fingerprint: (variables: V) => string,
   send: (variables: V, idempotencyKey: string) => Promise<Client>,
   apply: (client: Client, variables: V) => Client,
 ): UseMutationResult<Client, Error, V, EditContext> {
@@ -35,12 +35,13 @@ function useClientEdit<V extends { clientId: number }>(
   const queryClient = useQueryClient();
   const key = (clientId: number) => consoleQueries.client(api, clientId).queryKey;
   return useIdempotentMutation({
-    fingerprint,
+    fingerprint: JSON.stringify,
     mutationFn: send,
     onMutate: async (variables): Promise<EditContext> => {
-      await queryClient.cancelQueries({ queryKey: key(variables.clientId), exact: true });
-      const previous = queryClient.getQueryData(key(variables.clientId));
-      if (previous) queryClient.setQueryData(key(variables.clientId), apply(previous, variables));
+      const queryKey = key(variables.clientId);
+      await queryClient.cancelQueries({ queryKey, exact: true });
+      const previous = queryClient.getQueryData(queryKey);
+      if (previous) queryClient.setQueryData(queryKey, apply(previous, variables));
       return { previous };
     },
     onSuccess: (client) => queryClient.setQueryData(key(client.id), client),
@@ -61,7 +62,6 @@ function useClientEdit<V extends { clientId: number }>(
 export function useUpdateClient(): UseMutationResult<Client, Error, UpdateClientVariables, EditContext> {
   const api = useConsoleClient();
   return useClientEdit<UpdateClientVariables>(
-    ({ clientId, changes }) => JSON.stringify([clientId, changes]),
     ({ clientId, changes }, idempotencyKey) => api.updateClient(clientId, { ...changes, idempotencyKey }),
     (client, { changes }) => ({ ...client, ...changes }),
   );
@@ -73,10 +73,8 @@ export function useUpdateClient(): UseMutationResult<Client, Error, UpdateClient
  */
 export function useSetClientTags(): UseMutationResult<Client, Error, SetClientTagsVariables, EditContext> {
   const api = useConsoleClient();
-  const ids = (tags: Tag[]) => tags.map((tag) => tag.id).toSorted((a, b) => a - b);
   return useClientEdit<SetClientTagsVariables>(
-    ({ clientId, tags }) => JSON.stringify([clientId, ids(tags)]),
-    ({ clientId, tags }, idempotencyKey) => api.setClientTags(clientId, { tagIds: ids(tags), idempotencyKey }),
+    ({ clientId, tags }, idempotencyKey) => api.setClientTags(clientId, { tagIds: tags.map((tag) => tag.id), idempotencyKey }),
     (client, { tags }) => ({ ...client, tags }),
   );
 }

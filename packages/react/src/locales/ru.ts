@@ -174,8 +174,8 @@ const history: HistoryStrings = {
   messageNewFrom: (name, text) => (name ? `Новое сообщение. ${name}: ${text}` : `Новое сообщение от клиента: ${text}`),
   messageUnknownType: (type) => `Неподдерживаемое сообщение (${type}): откройте его в Chat2Desk`,
   mediaKinds: { photo: 'Фото', pdf: 'PDF-документ', file: 'Файл', audio: 'Аудиосообщение', video: 'Видео', location: 'Геопозиция' },
-  mediaFullSize: 'в полном размере',
-  mediaNewTab: 'в новой вкладке',
+  mediaFullSize: '(в полном размере, в новой вкладке)',
+  mediaNewTab: '(в новой вкладке)',
 };
 
 const send: SendStrings = {
