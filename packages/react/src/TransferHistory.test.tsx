@@ -95,7 +95,7 @@ describe('TransferHistory', () => {
     server.use(failOnce('get', `${baseUrl}/transfers`, { status: 504, code: 'upstream_timeout', message: 'Chat2Desk did not answer in time' }));
     await user.click(screen.getByRole('button', { name: 'Show more' }));
     const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent('Could not load more transfers');
+    expect(alert).toHaveTextContent('Could not load transfers');
     expect(screen.getAllByRole('listitem')).toHaveLength(2);
     await user.click(within(alert).getByRole('button', { name: 'Retry' }));
     await screen.findByText('Queue');
@@ -139,6 +139,6 @@ describe('TransferHistory', () => {
   it('asks nothing without an id', () => {
     renderWithConsole(<TransferHistory />);
     expect(requests).toHaveLength(0);
-    expect(screen.getByText('This dialog has not been transferred yet')).toBeInTheDocument();
+    expect(screen.getByText('No transfers yet')).toBeInTheDocument();
   });
 });
