@@ -13,12 +13,9 @@ export function avatarColor(id: number): string {
 
 /** Up to two initials from the words of a name that start with a letter ("Анна Иванова" → "АИ"), else "#". */
 export function initialsOf(name: string): string {
-  const letters = name
-    .split(/\s+/)
-    .map((word) => /^\p{L}/u.exec(word)?.[0] ?? '')
-    .filter(Boolean);
-  if (letters.length === 0) return '#';
-  return (letters.length > 1 ? letters[0]! + letters.at(-1)! : letters[0]!).toUpperCase();
+  // A letter at the start of the name or after a space.
+  const letters = name.match(/(?<!\S)\p{L}/gu);
+  return letters ? (letters[0]! + (letters.length > 1 ? letters.at(-1) : '')).toUpperCase() : '#';
 }
 
 /** A client's picture, or their initials on a colour of their own when there is none (or it fails). */

@@ -29,8 +29,6 @@ export interface ClientCardProps extends Omit<ComponentPropsWithoutRef<'div'>, '
   locale?: ConsoleLocale;
 }
 
-const EXTRA_COMMENTS = ['extraComment1', 'extraComment2', 'extraComment3'] as const;
-
 /**
  * The client as an operator works with them in the CRM: the name Chat2Desk shows (and the
  * client's own, when an operator gave another), the phone, the comment (edited in place: Edit,
@@ -67,7 +65,7 @@ export const ClientCard = /* @__PURE__ */ forwardRef<HTMLDivElement, ClientCardP
     const fields: Array<[string, string | null]> = [
       [strings.cardName, client.assignedName && client.name && client.name !== name ? client.name : null],
       [strings.cardPhone, client.phone && formatPhone(client.phone)],
-      ...EXTRA_COMMENTS.map((key, index): [string, string | null] => [strings.cardExtraComment(index + 1), client[key]]),
+      ...([1, 2, 3] as const).map((n): [string, string | null] => [strings.cardExtraComment(n), client[`extraComment${n}` as const]]),
       ...Object.entries(client.customFields).map(([field, value]): [string, string | null] => [fieldLabels?.[field] ?? field, value]),
     ];
     body = (
