@@ -24,7 +24,7 @@ export function Avatar({ client, name }: { client: Client; name: string }): Reac
   const src = client.avatar && failed !== client.avatar ? client.avatar : null;
   // Decorative: the row beside it already says the name.
   return src ? (
-    <img className="c2d-avatar" src={src} alt="" aria-hidden="true" loading="lazy" onError={() => setFailed(src)} />
+    <img className="c2d-avatar" src={src} alt="" loading="lazy" onError={() => setFailed(src)} />
   ) : (
     <span className="c2d-avatar" aria-hidden="true" style={{ backgroundColor: avatarColor(client.id) }}>
       {initialsOf(name)}
