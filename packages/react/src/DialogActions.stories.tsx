@@ -175,7 +175,7 @@ export const ReadOnlySeat: Story = {
     const canvas = within(canvasElement);
     await userEvent.click(await canvas.findByRole('button', { name: 'Close dialog' }));
     await userEvent.click(within(canvas.getByRole('group', { name: 'Close this dialog?' })).getByRole('button', { name: 'Close dialog' }));
-    await expect(await canvas.findByRole('alert')).toHaveTextContent(`Not allowed: ${forbiddenMessage('close')}`);
+    await expect(await canvas.findByRole('alert')).toHaveTextContent(`Could not close the dialog: ${forbiddenMessage('close')}`);
     await expect(canvas.getByRole('button', { name: 'Close dialog' })).toBeDisabled();
     await expect(canvas.getByRole('group', { name: 'Dialog actions' })).toHaveTextContent('Open · Max Turner');
   },

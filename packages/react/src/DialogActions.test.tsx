@@ -104,7 +104,7 @@ describe('DialogActions', () => {
     renderWithConsole(<DialogActions dialogId={DIALOG} />);
     await user.click(await screen.findByRole('button', { name: 'Close dialog' }));
     await user.click(within(screen.getByRole('group', { name: 'Close this dialog?' })).getByRole('button', { name: 'Close dialog' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent(`Not allowed: ${forbiddenMessage('close')}`);
+    expect(await screen.findByRole('alert')).toHaveTextContent(`Could not close the dialog: ${forbiddenMessage('close')}`);
     expect(within(bar()).getByRole('button', { name: 'Close dialog' })).toBeDisabled();
     expect(within(bar()).getByRole('button', { name: 'Transfer…' })).toBeEnabled();
     expect(bar()).toHaveTextContent('Open');

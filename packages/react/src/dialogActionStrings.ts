@@ -13,11 +13,10 @@ export interface DialogActionStrings {
   actionConfirm: Record<'transfer' | 'close', string>;
   /** While the proxy works on it. */
   actionPending: Record<DialogActionName, string>;
-  /** Said once it is done. */
-  actionDone: (action: DialogActionName, to: string | null) => string;
+  /** Said once it is done; `to` names whom a transfer went to. */
+  actionDone: (action: DialogActionName, to?: string) => string;
+  /** Why it failed: the proxy's message (for a seat that may not do it, the right it lacks). */
   actionFailed: (action: DialogActionName, reason: string) => string;
-  /** The proxy refused: this seat may not do it (the proxy's message says which right is missing). */
-  actionForbidden: (reason: string) => string;
   transferTo: string;
   transferSearch: string;
   transferOperators: string;
@@ -46,9 +45,9 @@ export const dialogActionStrings: DialogActionStrings = {
   actionButtons: { transfer: 'Transfer…', close: 'Close dialog', reopen: 'Reopen' },
   actionConfirm: { transfer: 'Transfer', close: 'Close dialog' },
   actionPending: { transfer: 'Transferring…', close: 'Closing…', reopen: 'Reopening…' },
-  actionDone: (action, to) => (action === 'transfer' ? `Dialog transferred to ${to}` : action === 'close' ? 'Dialog closed' : 'Dialog reopened'),
-  actionFailed: (action, reason) => `Could not ${action === 'close' ? 'close' : action === 'reopen' ? 'reopen' : 'transfer'} the dialog: ${reason}`,
-  actionForbidden: (reason) => `Not allowed: ${reason}`,
+  actionDone: (action, to) => (to ? `Dialog transferred to ${to}` : action === 'close' ? 'Dialog closed' : 'Dialog reopened'),
+  // The action's name is its English verb.
+  actionFailed: (action, reason) => `Could not ${action} the dialog: ${reason}`,
   transferTo: 'Transfer to',
   transferSearch: 'Operator or group',
   transferOperators: 'Operators',

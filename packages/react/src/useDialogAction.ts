@@ -11,7 +11,7 @@ export type TransferTarget = { operatorId: number; groupId?: never } | { groupId
 
 /** What {@link useDialogAction} does to a dialog. */
 export type DialogActionVariables =
-  | { action: 'close' | 'reopen'; dialogId: number }
+  | { action: 'close' | 'reopen'; dialogId: number; to?: never; toName?: never }
   | {
       action: 'transfer';
       dialogId: number;
@@ -20,9 +20,10 @@ export type DialogActionVariables =
       toName?: string;
     };
 
-/** @internal What a failed action restores: each touched cache entry as it was. */
+/** @internal What a failed action restores (each touched cache entry as it was), and whose dialog it was. */
 interface DialogActionContext {
   restore: Array<[QueryKey, unknown]>;
+  clientId?: number | null;
   pendingId?: number;
 }
 
@@ -41,88 +42,79 @@ export function useDialogAction(): UseMutationResult<Dialog, Error, DialogAction
   const api = useConsoleClient();
   const queryClient = useQueryClient();
 
-  /** The dialog as cached anywhere: its own query, else any inbox list. */
-  const cachedDialog = (id: number): Dialog | undefined =>
-    queryClient.getQueryData(consoleQueries.dialog(api, id).queryKey) ??
-    queryClient
-      .getQueriesData<DialogPages>({ queryKey: consoleKeys.dialogLists() })
-      .flatMap(([, pages]) => pageItems(pages))
-      .find((dialog) => dialog.id === id);
-
   return useIdempotentMutation({
-    fingerprint: (variables: DialogActionVariables) =>
-      JSON.stringify([variables.action, variables.dialogId, variables.action === 'transfer' ? variables.to : null]),
-    mutationFn: (variables, idempotencyKey) => {
-      const { dialogId } = variables;
-      if (variables.action === 'transfer') return api.transferDialog(dialogId, { ...variables.to, idempotencyKey });
-      if (variables.action === 'close') return api.closeDialog(dialogId, { idempotencyKey });
-      return api.reopenDialog(dialogId, { idempotencyKey });
-    },
-    onMutate: async (variables): Promise<DialogActionContext> => {
-      const { dialogId } = variables;
-      const dialog = cachedDialog(dialogId);
-      const clientId = dialog?.clientId ?? undefined;
-      const touched: QueryKey[] = [consoleKeys.dialogs(), ...(clientId === undefined ? [] : [consoleKeys.clientDialog(clientId)])];
-      if (variables.action === 'transfer') touched.push(consoleKeys.transfers());
+    fingerprint: ({ action, dialogId, to }: DialogActionVariables) => JSON.stringify([action, dialogId, to]),
+    mutationFn: ({ action, dialogId, to }, idempotencyKey) =>
+      to ? api.transferDialog(dialogId, { ...to, idempotencyKey }) : api[`${action as 'close' | 'reopen'}Dialog`](dialogId, { idempotencyKey }),
+    onMutate: async ({ action, dialogId, to, toName }): Promise<DialogActionContext> => {
+      // The dialog as cached anywhere: its own query, else any inbox list.
+      const dialog =
+        queryClient.getQueryData(consoleQueries.dialog(api, dialogId).queryKey) ??
+        queryClient
+          .getQueriesData<DialogPages>({ queryKey: consoleKeys.dialogLists() })
+          .flatMap(([, pages]) => pageItems(pages))
+          .find((d) => d.id === dialogId);
+      const clientId = dialog?.clientId;
+      // A transfer touches the histories; a close or reopen, the dialog wherever it is cached.
+      const touched: QueryKey[] = to ? [consoleKeys.transferLists()] : [consoleKeys.dialogs(), ...(clientId == null ? [] : [consoleKeys.clientDialog(clientId)])];
       await Promise.all(touched.map((queryKey) => queryClient.cancelQueries({ queryKey })));
       const restore = touched.flatMap((queryKey) => queryClient.getQueriesData({ queryKey }));
 
-      if (variables.action !== 'transfer') {
-        const state = variables.action === 'close' ? 'closed' : 'open';
-        const patch = <T extends Dialog>(d: T): T => (d.id === dialogId ? { ...d, state } : d);
-        queryClient.setQueryData(consoleQueries.dialog(api, dialogId).queryKey, (d) => d && patch(d));
-        if (clientId !== undefined) queryClient.setQueryData(consoleQueries.clientDialog(api, clientId).queryKey, (d) => d && patch(d));
-        queryClient.setQueriesData<DialogPages>({ queryKey: consoleKeys.dialogLists() }, (data) => mapPageItems(data, patch));
-        return { restore };
+      if (!to) {
+        const patch = <T extends Dialog>(d: T): T => (d.id === dialogId ? { ...d, state: action === 'close' ? 'closed' : 'open' } : d);
+        for (const queryKey of touched) {
+          queryClient.setQueriesData<Dialog | DialogPages>({ queryKey }, (data) => (data && 'pages' in data ? mapPageItems(data, patch) : data && patch(data)));
+        }
+        return { restore, clientId };
       }
 
-      pendingIds += 1;
-      const operators = queryClient.getQueryData(consoleQueries.operators(api).queryKey) ?? [];
-      const nameOf = (id: number | null | undefined) => {
-        const operator = operators.find((o) => o.id === id);
+      const operators = queryClient.getQueryData(consoleQueries.operators(api).queryKey);
+      const nameOf = (id?: number | null) => {
+        const operator = operators?.find((o) => o.id === id);
         return operator ? operatorFullName(operator) : null;
       };
       const from = dialog?.operatorId ?? null;
       const pending: ConsoleTransfer = {
-        id: -pendingIds,
+        id: -++pendingIds,
         dialogId,
         clientId: clientId ?? null,
         fromOperatorId: from,
-        toOperatorId: variables.to.operatorId ?? 0,
+        toOperatorId: to.operatorId ?? 0,
         fromOperatorName: nameOf(from),
-        toOperatorName: variables.toName ?? nameOf(variables.to.operatorId),
+        toOperatorName: toName ?? nameOf(to.operatorId),
         created: new Date().toISOString(),
         reason: null,
         status: 'pending',
       };
-      // Every loaded history of this dialog or its client, whatever else it filters by.
-      for (const [queryKey] of queryClient.getQueriesData<TransferPages>({ queryKey: consoleKeys.transfers() })) {
+      // Every loaded history of this dialog or its client, unless it keeps to one operator.
+      for (const [queryKey] of restore) {
         const params = queryKey[2] as TransfersParams | undefined;
-        const mine = params?.dialogId === dialogId || (clientId !== undefined && params?.clientId === clientId);
-        if (!mine || params?.operatorId !== undefined) continue;
-        queryClient.setQueryData<TransferPages>(queryKey, (data) => prependItem(data, pending));
+        if ((params?.dialogId === dialogId || (clientId != null && params?.clientId === clientId)) && params?.operatorId === undefined) {
+          queryClient.setQueryData<TransferPages>(queryKey, (data) => prependItem(data, pending));
+        }
       }
-      return { restore, pendingId: pending.id };
+      return { restore, clientId, pendingId: pending.id };
     },
-    onSuccess: (dialog, _variables, context) => {
+    onSuccess: (dialog, _variables, { pendingId }) => {
       queryClient.setQueryData(consoleQueries.dialog(api, dialog.id).queryKey, dialog);
-      if (context.pendingId === undefined) return;
       // Confirmed: it stays, no longer pending, until the recorded transfer (its event) replaces it.
-      queryClient.setQueriesData<TransferPages>({ queryKey: consoleKeys.transfers() }, (data) =>
-        mapPageItems(data, (t) => (t.id === context.pendingId ? { ...t, status: undefined } : t)),
-      );
+      if (pendingId) {
+        queryClient.setQueriesData<TransferPages>({ queryKey: consoleKeys.transferLists() }, (data) =>
+          mapPageItems(data, (t) => (t.id === pendingId ? { ...t, status: undefined } : t)),
+        );
+      }
     },
     onError: (_error, _variables, context) => {
       for (const [queryKey, data] of context?.restore ?? []) queryClient.setQueryData(queryKey, data);
     },
-    onSettled: (dialog, _error, variables) => {
-      void queryClient.invalidateQueries({ queryKey: consoleKeys.dialogLists() });
-      if (!dialog) void queryClient.invalidateQueries({ queryKey: consoleKeys.dialog(variables.dialogId) });
-      const clientId = dialog?.clientId ?? cachedDialog(variables.dialogId)?.clientId;
+    onSettled: (dialog, _error, { to }, context) => {
+      // The dialog itself only when the proxy's answer is not in the cache already.
+      void queryClient.invalidateQueries({ queryKey: dialog ? consoleKeys.dialogLists() : consoleKeys.dialogs() });
+      const clientId = dialog?.clientId ?? context?.clientId;
       if (clientId != null) void queryClient.invalidateQueries({ queryKey: consoleKeys.clientDialog(clientId) });
       // Only marked stale: a refetch now could drop the confirmed transfer before the proxy
       // records it from Chat2Desk's webhook; its event refetches the histories.
-      if (variables.action === 'transfer') void queryClient.invalidateQueries({ queryKey: consoleKeys.transfers(), refetchType: 'none' });
+      if (to) void queryClient.invalidateQueries({ queryKey: consoleKeys.transferLists(), refetchType: 'none' });
     },
   });
 }

@@ -96,10 +96,9 @@ const dialogAction: DialogActionStrings = {
   actionButtons: { transfer: 'Передать…', close: 'Закрыть диалог', reopen: 'Открыть снова' },
   actionConfirm: { transfer: 'Передать', close: 'Закрыть диалог' },
   actionPending: { transfer: 'Передаём…', close: 'Закрываем…', reopen: 'Открываем…' },
-  actionDone: (action, to) => (action === 'transfer' ? `Диалог передан: ${to}` : action === 'close' ? 'Диалог закрыт' : 'Диалог открыт снова'),
+  actionDone: (action, to) => (to ? `Диалог передан: ${to}` : action === 'close' ? 'Диалог закрыт' : 'Диалог открыт снова'),
   actionFailed: (action, reason) =>
     `Не удалось ${action === 'close' ? 'закрыть' : action === 'reopen' ? 'открыть' : 'передать'} диалог: ${reason}`,
-  actionForbidden: (reason) => `Нет прав: ${reason}`,
   transferTo: 'Кому передать',
   transferSearch: 'Оператор или группа',
   transferOperators: 'Операторы',
