@@ -20,25 +20,23 @@ export type DialogActionVariables =
       toName?: string;
     };
 
-/** @internal What a failed action restores (each touched cache entry as it was), and whose dialog it was. */
+/** @internal What a failed transfer restores: each history it was put in, as it was. */
 interface DialogActionContext {
   restore: Array<[QueryKey, unknown]>;
-  clientId?: number | null;
-  pendingId?: number;
+  pendingId: number;
 }
 
 let pendingIds = 0;
 
 /**
  * Transfers, closes or reopens a dialog through the proxy, with an idempotency key (the same
- * failed action done again reuses it). Closing and reopening show at once wherever the dialog is
- * cached (the dialog, every inbox list, the client's dialog) and are rolled back if the proxy
- * refuses; a transfer appears at once in every loaded `TransferHistory` of the dialog or its
- * client as `pending`, is confirmed when the proxy answers and replaced by the recorded transfer
- * when its event arrives. After either outcome the dialog, the inbox lists and the client's
+ * failed action done again reuses it). A transfer appears at once in every loaded
+ * `TransferHistory` of the dialog or its client as `pending`, is confirmed when the proxy
+ * answers (and replaced by the recorded transfer when its event arrives) or taken out if it
+ * fails. The proxy's answer becomes the cached dialog, and the inbox lists and the client's
  * dialog are refreshed. Never retried by itself.
  */
-export function useDialogAction(): UseMutationResult<Dialog, Error, DialogActionVariables, DialogActionContext> {
+export function useDialogAction(): UseMutationResult<Dialog, Error, DialogActionVariables, DialogActionContext | undefined> {
   const api = useConsoleClient();
   const queryClient = useQueryClient();
 
@@ -46,7 +44,8 @@ export function useDialogAction(): UseMutationResult<Dialog, Error, DialogAction
     fingerprint: ({ action, dialogId, to }: DialogActionVariables) => JSON.stringify([action, dialogId, to]),
     mutationFn: ({ action, dialogId, to }, idempotencyKey) =>
       to ? api.transferDialog(dialogId, { ...to, idempotencyKey }) : api[`${action as 'close' | 'reopen'}Dialog`](dialogId, { idempotencyKey }),
-    onMutate: async ({ action, dialogId, to, toName }): Promise<DialogActionContext> => {
+    onMutate: async ({ dialogId, to, toName }) => {
+      if (!to) return;
       // The dialog as cached anywhere: its own query, else any inbox list.
       const dialog =
         queryClient.getQueryData(consoleQueries.dialog(api, dialogId).queryKey) ??
@@ -54,20 +53,10 @@ export function useDialogAction(): UseMutationResult<Dialog, Error, DialogAction
           .getQueriesData<DialogPages>({ queryKey: consoleKeys.dialogLists() })
           .flatMap(([, pages]) => pageItems(pages))
           .find((d) => d.id === dialogId);
-      const clientId = dialog?.clientId;
-      // A transfer touches the histories; a close or reopen, the dialog wherever it is cached.
-      const touched: QueryKey[] = to ? [consoleKeys.transferLists()] : [consoleKeys.dialogs(), ...(clientId == null ? [] : [consoleKeys.clientDialog(clientId)])];
-      await Promise.all(touched.map((queryKey) => queryClient.cancelQueries({ queryKey })));
-      const restore = touched.flatMap((queryKey) => queryClient.getQueriesData({ queryKey }));
-
-      if (!to) {
-        const patch = <T extends Dialog>(d: T): T => (d.id === dialogId ? { ...d, state: action === 'close' ? 'closed' : 'open' } : d);
-        for (const queryKey of touched) {
-          queryClient.setQueriesData<Dialog | DialogPages>({ queryKey }, (data) => (data && 'pages' in data ? mapPageItems(data, patch) : data && patch(data)));
-        }
-        return { restore, clientId };
-      }
-
+      const clientId = dialog?.clientId ?? null;
+      const queryKey = consoleKeys.transferLists();
+      await queryClient.cancelQueries({ queryKey });
+      const restore = queryClient.getQueriesData({ queryKey });
       const operators = queryClient.getQueryData(consoleQueries.operators(api).queryKey);
       const nameOf = (id?: number | null) => {
         const operator = operators?.find((o) => o.id === id);
@@ -77,7 +66,7 @@ export function useDialogAction(): UseMutationResult<Dialog, Error, DialogAction
       const pending: ConsoleTransfer = {
         id: -++pendingIds,
         dialogId,
-        clientId: clientId ?? null,
+        clientId,
         fromOperatorId: from,
         toOperatorId: to.operatorId ?? 0,
         fromOperatorName: nameOf(from),
@@ -87,34 +76,29 @@ export function useDialogAction(): UseMutationResult<Dialog, Error, DialogAction
         status: 'pending',
       };
       // Every loaded history of this dialog or its client, unless it keeps to one operator.
-      for (const [queryKey] of restore) {
-        const params = queryKey[2] as TransfersParams | undefined;
-        if ((params?.dialogId === dialogId || (clientId != null && params?.clientId === clientId)) && params?.operatorId === undefined) {
-          queryClient.setQueryData<TransferPages>(queryKey, (data) => prependItem(data, pending));
+      for (const [key] of restore) {
+        const params = key[2] as TransfersParams | undefined;
+        if ((params?.dialogId === dialogId || (clientId !== null && params?.clientId === clientId)) && params?.operatorId === undefined) {
+          queryClient.setQueryData<TransferPages>(key, (data) => prependItem(data, pending));
         }
       }
-      return { restore, clientId, pendingId: pending.id };
+      return { restore, pendingId: pending.id };
     },
-    onSuccess: (dialog, _variables, { pendingId }) => {
+    onSuccess: (dialog, _variables, context) => {
       queryClient.setQueryData(consoleQueries.dialog(api, dialog.id).queryKey, dialog);
+      void queryClient.invalidateQueries({ queryKey: consoleKeys.dialogLists() });
+      if (dialog.clientId !== null) void queryClient.invalidateQueries({ queryKey: consoleKeys.clientDialog(dialog.clientId) });
+      if (!context) return;
       // Confirmed: it stays, no longer pending, until the recorded transfer (its event) replaces it.
-      if (pendingId) {
-        queryClient.setQueriesData<TransferPages>({ queryKey: consoleKeys.transferLists() }, (data) =>
-          mapPageItems(data, (t) => (t.id === pendingId ? { ...t, status: undefined } : t)),
-        );
-      }
+      // Only marked stale: a refetch now could drop it before the proxy records it from
+      // Chat2Desk's webhook; its event refetches the histories.
+      queryClient.setQueriesData<TransferPages>({ queryKey: consoleKeys.transferLists() }, (data) =>
+        mapPageItems(data, (t) => (t.id === context.pendingId ? { ...t, status: undefined } : t)),
+      );
+      void queryClient.invalidateQueries({ queryKey: consoleKeys.transferLists(), refetchType: 'none' });
     },
     onError: (_error, _variables, context) => {
       for (const [queryKey, data] of context?.restore ?? []) queryClient.setQueryData(queryKey, data);
-    },
-    onSettled: (dialog, _error, { to }, context) => {
-      // The dialog itself only when the proxy's answer is not in the cache already.
-      void queryClient.invalidateQueries({ queryKey: dialog ? consoleKeys.dialogLists() : consoleKeys.dialogs() });
-      const clientId = dialog?.clientId ?? context?.clientId;
-      if (clientId != null) void queryClient.invalidateQueries({ queryKey: consoleKeys.clientDialog(clientId) });
-      // Only marked stale: a refetch now could drop the confirmed transfer before the proxy
-      // records it from Chat2Desk's webhook; its event refetches the histories.
-      if (to) void queryClient.invalidateQueries({ queryKey: consoleKeys.transferLists(), refetchType: 'none' });
     },
   });
 }
