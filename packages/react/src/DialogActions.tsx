@@ -113,7 +113,8 @@ export const DialogActions = /* @__PURE__ */ forwardRef<HTMLDivElement, DialogAc
             disabled={mutation.isPending || !!step || refused.includes(action)}
             onClick={() => (action === 'reopen' ? run({ action, dialogId }) : setStep({ action }))}
           >
-            {(mutation.isPending && mutation.variables.action === action ? strings.actionPending : strings.actionButtons)[action]}
+            {/* Only Reopen works from here; the others say so in their confirmation. */}
+            {mutation.isPending && action === 'reopen' ? strings.actionPending.reopen : `${strings.actionButtons[action]}${action === 'transfer' ? '…' : ''}`}
           </button>
         ))}
       </div>
@@ -127,7 +128,7 @@ export const DialogActions = /* @__PURE__ */ forwardRef<HTMLDivElement, DialogAc
               <legend>{step.to ? strings.confirmTransfer(step.toName) : strings.confirmClose}</legend>
               <p className="c2d-dialog-actions__hint">{step.to ? (step.offline ? strings.confirmOffline : '') : strings.confirmCloseHint}</p>
               <button type="button" className={`c2d-button c2d-button--${step.to ? 'primary' : 'danger'}`} onClick={() => run({ ...step, dialogId } as DialogActionVariables)}>
-                {(mutation.isPending ? strings.actionPending : strings.actionConfirm)[step.action]}
+                {(mutation.isPending ? strings.actionPending : strings.actionButtons)[step.action]}
               </button>
             </>
           )}

@@ -28,9 +28,9 @@ export interface TransferPickerProps {
   locale?: ConsoleLocale;
 }
 
-/** Online operators first, then those with fewer open dialogs, then by name. */
+/** Online operators first, then those with fewer open dialogs (else in the proxy's order). */
 function byAvailability(a: Operator, b: Operator): number {
-  return Number(b.online) - Number(a.online) || a.openedDialogs - b.openedDialogs || operatorFullName(a).localeCompare(operatorFullName(b));
+  return Number(b.online) - Number(a.online) || a.openedDialogs - b.openedDialogs;
 }
 
 /**

@@ -8,9 +8,8 @@ export interface DialogActionStrings {
   actionsError: string;
   /** The dialog's state and holder: "Open · Max Turner". */
   actionsStatus: (state: 'open' | 'closed', operator: string | null) => string;
+  /** The bar's buttons, and the confirmation's own (the bar adds "…" to Transfer: it asks whom first). */
   actionButtons: Record<DialogActionName, string>;
-  /** The confirmation's own button. */
-  actionConfirm: Record<'transfer' | 'close', string>;
   /** While the proxy works on it. */
   actionPending: Record<DialogActionName, string>;
   /** Said once it is done; `to` names whom a transfer went to. */
@@ -42,8 +41,7 @@ export const dialogActionStrings: DialogActionStrings = {
   actionsLoading: 'Loading the dialog…',
   actionsError: 'Could not load the dialog',
   actionsStatus: (state, operator) => `${state === 'open' ? 'Open' : 'Closed'} · ${operator ?? 'Unassigned'}`,
-  actionButtons: { transfer: 'Transfer…', close: 'Close dialog', reopen: 'Reopen' },
-  actionConfirm: { transfer: 'Transfer', close: 'Close dialog' },
+  actionButtons: { transfer: 'Transfer', close: 'Close dialog', reopen: 'Reopen' },
   actionPending: { transfer: 'Transferring…', close: 'Closing…', reopen: 'Reopening…' },
   actionDone: (action, to) => (to ? `Dialog transferred to ${to}` : action === 'close' ? 'Dialog closed' : 'Dialog reopened'),
   // The action's name is its English verb.
@@ -53,7 +51,7 @@ export const dialogActionStrings: DialogActionStrings = {
   transferOperators: 'Operators',
   transferGroups: 'Groups',
   transferNoMatches: 'Nobody matches',
-  transferMore: (count) => `${count} more: type a name to find them`,
+  transferMore: (count) => `${count} more: type to find them`,
   transferLoading: 'Loading operators…',
   transferFailedToLoad: 'Could not load operators',
   operatorOnline: (online, open) => `${online ? 'online' : 'offline'} · ${open} open`,
@@ -61,6 +59,6 @@ export const dialogActionStrings: DialogActionStrings = {
   confirmTransfer: (to) => `Transfer this dialog to ${to}?`,
   confirmOffline: 'This operator is offline now.',
   confirmClose: 'Close this dialog?',
-  confirmCloseHint: 'It leaves the open dialogs; it can be reopened.',
+  confirmCloseHint: 'You can reopen it later.',
   cancel: 'Cancel',
 };

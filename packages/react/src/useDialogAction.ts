@@ -1,9 +1,9 @@
 import { consoleKeys, type Dialog, type TransfersParams } from '@c2d-console/core';
 import { useQueryClient, type QueryKey, type UseMutationResult } from '@tanstack/react-query';
 import { useConsoleClient } from './ConsoleProvider.js';
-import { consoleQueries, type ConsoleTransfer, type DialogPages, type TransferPages } from './consoleQueries.js';
+import { consoleQueries, type ConsoleTransfer, type TransferPages } from './consoleQueries.js';
 import { operatorFullName } from './operatorName.js';
-import { mapPageItems, pageItems, prependItem } from './pages.js';
+import { mapPageItems, prependItem } from './pages.js';
 import { useIdempotentMutation } from './useIdempotentMutation.js';
 
 /** Who a dialog is handed to: an operator or a group. */
@@ -33,7 +33,7 @@ let pendingIds = 0;
  * failed action done again reuses it). A transfer appears at once in every loaded
  * `TransferHistory` of the dialog or its client as `pending`, is confirmed when the proxy
  * answers (and replaced by the recorded transfer when its event arrives) or taken out if it
- * fails. The proxy's answer becomes the cached dialog, and the inbox lists and the client's
+ * fails (its client and former operator are known when `consoleQueries.dialog` is cached). The proxy's answer becomes the cached dialog, and the inbox lists and the client's
  * dialog are refreshed. Never retried by itself.
  */
 export function useDialogAction(): UseMutationResult<Dialog, Error, DialogActionVariables, DialogActionContext | undefined> {
@@ -46,13 +46,8 @@ export function useDialogAction(): UseMutationResult<Dialog, Error, DialogAction
       to ? api.transferDialog(dialogId, { ...to, idempotencyKey }) : api[`${action as 'close' | 'reopen'}Dialog`](dialogId, { idempotencyKey }),
     onMutate: async ({ dialogId, to, toName }) => {
       if (!to) return;
-      // The dialog as cached anywhere: its own query, else any inbox list.
-      const dialog =
-        queryClient.getQueryData(consoleQueries.dialog(api, dialogId).queryKey) ??
-        queryClient
-          .getQueriesData<DialogPages>({ queryKey: consoleKeys.dialogLists() })
-          .flatMap(([, pages]) => pageItems(pages))
-          .find((d) => d.id === dialogId);
+      // Its client and operator now, as `DialogActions` (or any caller showing the dialog) has it cached.
+      const dialog = queryClient.getQueryData(consoleQueries.dialog(api, dialogId).queryKey);
       const clientId = dialog?.clientId ?? null;
       const queryKey = consoleKeys.transferLists();
       await queryClient.cancelQueries({ queryKey });

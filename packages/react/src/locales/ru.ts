@@ -93,8 +93,7 @@ const dialogAction: DialogActionStrings = {
   actionsLoading: 'Загружаем диалог…',
   actionsError: 'Не удалось загрузить диалог',
   actionsStatus: (state, operator) => `${state === 'open' ? 'Открыт' : 'Закрыт'} · ${operator ?? 'без оператора'}`,
-  actionButtons: { transfer: 'Передать…', close: 'Закрыть диалог', reopen: 'Открыть снова' },
-  actionConfirm: { transfer: 'Передать', close: 'Закрыть диалог' },
+  actionButtons: { transfer: 'Передать', close: 'Закрыть диалог', reopen: 'Открыть снова' },
   actionPending: { transfer: 'Передаём…', close: 'Закрываем…', reopen: 'Открываем…' },
   actionDone: (action, to) => (to ? `Диалог передан: ${to}` : action === 'close' ? 'Диалог закрыт' : 'Диалог открыт снова'),
   actionFailed: (action, reason) =>
@@ -104,7 +103,7 @@ const dialogAction: DialogActionStrings = {
   transferOperators: 'Операторы',
   transferGroups: 'Группы',
   transferNoMatches: 'Никого не нашлось',
-  transferMore: (count) => `И ещё ${count}: введите имя, чтобы найти`,
+  transferMore: (count) => `И ещё ${count}: введите имя`,
   transferLoading: 'Загружаем операторов…',
   transferFailedToLoad: 'Не удалось загрузить операторов',
   operatorOnline: (online, open) => `${online ? 'в сети' : 'не в сети'} · открытых: ${open}`,
@@ -112,7 +111,7 @@ const dialogAction: DialogActionStrings = {
   confirmTransfer: (to) => `Передать диалог: ${to}?`,
   confirmOffline: 'Этот оператор сейчас не в сети.',
   confirmClose: 'Закрыть диалог?',
-  confirmCloseHint: 'Он уйдёт из открытых; его можно открыть снова.',
+  confirmCloseHint: 'Его можно будет открыть снова.',
   cancel: 'Отмена',
 };
 
