@@ -1,5 +1,4 @@
 import { useEffect, useId, useRef, type ReactElement } from 'react';
-import { cx } from './cx.js';
 import { ErrorState } from './ErrorState.js';
 import type { ConsoleLocale } from './ConsoleLocale.js';
 import { usePickerKeys } from './usePickerKeys.js';
@@ -142,7 +141,7 @@ export function Picker<T>({
         </div>
       )}
       {error && <ErrorState variant="inline" title={error.title} error={error.error} onRetry={error.retry} locale={locale} />}
-      <p className={cx('c2d-picker__status', !loading && expanded && !hidden && 'c2d-visually-hidden')} role="status">
+      <p className="c2d-picker__status" role="status">
         {loading || (hidden ? more(hidden) : expanded || error ? '' : noMatches)}
       </p>
     </div>
