@@ -1,4 +1,4 @@
-import { isConsoleApiError, type Dialog } from '@c2d-console/core';
+import type { Dialog } from '@c2d-console/core';
 import { useQuery } from '@tanstack/react-query';
 import { forwardRef, useEffect, useRef, useState, type ComponentPropsWithoutRef, type ReactElement } from 'react';
 import { useStrings } from './ConsoleContext.js';
@@ -38,9 +38,10 @@ type Step = { action: 'close' | 'transfer'; to?: never } | PickedTarget | null |
 /**
  * What an operator does to a dialog: transfer it to an operator (searchable, online first, with
  * their open dialogs) or a group, close it, reopen it. Transferring and closing ask first (an
- * inline confirmation: Escape or Cancel goes back); the buttons wait while the proxy works, and
- * a failure shows inline, where doing it again is a retry with the same idempotency key. A seat
- * the proxy refuses (403) sees why, and that button stays off. The ref is the root `<div>`.
+ * inline confirmation: Escape or Cancel goes back); while the proxy works the buttons are off
+ * and the widget busy (a spinner), and
+ * a failure shows inline with the proxy's reason (for a seat it refuses, 403, the right it lacks),
+ * where doing it again is a retry with the same idempotency key. The ref is the root `<div>`.
  */
 export const DialogActions = /* @__PURE__ */ forwardRef<HTMLDivElement, DialogActionsProps>(function DialogActions(
   { dialogId, onDone, className, locale, ...rootProps },
@@ -52,7 +53,6 @@ export const DialogActions = /* @__PURE__ */ forwardRef<HTMLDivElement, DialogAc
   const operators = useQuery(consoleQueries.operators(api)).data;
   const mutation = useDialogAction();
   const [step, setStep] = useState<Step>();
-  const [refused, setRefused] = useState<DialogActionName[]>([]);
   const rootRef = useRef<HTMLDivElement>(null);
   const composedRef = useComposedRefs(rootRef, ref);
 
@@ -75,15 +75,10 @@ export const DialogActions = /* @__PURE__ */ forwardRef<HTMLDivElement, DialogAc
         setStep(null);
         onDone?.(variables.action, result);
       },
-      onError: (error) => {
-        if (!isConsoleApiError(error) || error.code !== 'forbidden') return;
-        setRefused((before) => [...before, variables.action]);
-        setStep(null);
-      },
     });
 
   const root = (body: ReactElement) => (
-    <div {...rootProps} ref={composedRef} className={cx('c2d', 'c2d-dialog-actions', className)}>
+    <div {...rootProps} ref={composedRef} className={cx('c2d', 'c2d-dialog-actions', className)} aria-busy={mutation.isPending}>
       {body}
       <p className="c2d-visually-hidden" role="status">
         {mutation.isSuccess && strings.actionDone(mutation.variables.action, mutation.variables.toName)}
@@ -110,11 +105,11 @@ export const DialogActions = /* @__PURE__ */ forwardRef<HTMLDivElement, DialogAc
             key={action}
             type="button"
             className="c2d-button"
-            disabled={mutation.isPending || !!step || refused.includes(action)}
+            disabled={mutation.isPending || !!step}
             onClick={() => (action === 'reopen' ? run({ action, dialogId }) : setStep({ action }))}
           >
-            {/* Only Reopen works from here; the others say so in their confirmation. */}
-            {mutation.isPending && action === 'reopen' ? strings.actionPending.reopen : `${strings.actionButtons[action]}${action === 'transfer' ? '…' : ''}`}
+            {strings.actionButtons[action]}
+            {action === 'transfer' && '…'}
           </button>
         ))}
       </div>
@@ -128,7 +123,7 @@ export const DialogActions = /* @__PURE__ */ forwardRef<HTMLDivElement, DialogAc
               <legend>{step.to ? strings.confirmTransfer(step.toName) : strings.confirmClose}</legend>
               <p className="c2d-dialog-actions__hint">{step.to ? (step.offline ? strings.confirmOffline : '') : strings.confirmCloseHint}</p>
               <button type="button" className={`c2d-button c2d-button--${step.to ? 'primary' : 'danger'}`} onClick={() => run({ ...step, dialogId } as DialogActionVariables)}>
-                {(mutation.isPending ? strings.actionPending : strings.actionButtons)[step.action]}
+                {strings.actionButtons[step.action]}
               </button>
             </>
           )}

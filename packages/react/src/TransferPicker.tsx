@@ -43,7 +43,7 @@ export function TransferPicker({ holderId, onPick, onCancel, strings, locale }: 
   const operators = useQuery(consoleQueries.operators(api));
   const groups = useQuery(consoleQueries.operatorGroups(api));
   const failed = operators.error ?? groups.error;
-  const option = (key: string, toName: string, to: TransferTarget, meta: string, offline?: boolean) => ({
+  const option = (key: string, toName: string, to: TransferTarget, meta?: string, offline?: boolean) => ({
     key,
     label: toName,
     meta,
@@ -65,7 +65,7 @@ export function TransferPicker({ holderId, onPick, onCancel, strings, locale }: 
         },
         {
           heading: strings.transferGroups,
-          options: (groups.data ?? []).filter((g) => matchesSearch(search, g.name)).map((g) => option(`g${g.id}`, g.name, { groupId: g.id }, strings.groupSize(g.operatorIds.length))),
+          options: (groups.data ?? []).filter((g) => matchesSearch(search, g.name)).map((g) => option(`g${g.id}`, g.name, { groupId: g.id })),
         },
       ]}
       search={search}

@@ -10,8 +10,6 @@ export interface DialogActionStrings {
   actionsStatus: (state: 'open' | 'closed', operator: string | null) => string;
   /** The bar's buttons, and the confirmation's own (the bar adds "…" to Transfer: it asks whom first). */
   actionButtons: Record<DialogActionName, string>;
-  /** While the proxy works on it. */
-  actionPending: Record<DialogActionName, string>;
   /** Said once it is done; `to` names whom a transfer went to. */
   actionDone: (action: DialogActionName, to?: string) => string;
   /** Why it failed: the proxy's message (for a seat that may not do it, the right it lacks). */
@@ -26,7 +24,6 @@ export interface DialogActionStrings {
   transferLoading: string;
   transferFailedToLoad: string;
   operatorOnline: (online: boolean, openDialogs: number) => string;
-  groupSize: (operators: number) => string;
   confirmTransfer: (to: string) => string;
   /** Under the question when the operator is offline. */
   confirmOffline: string;
@@ -42,7 +39,6 @@ export const dialogActionStrings: DialogActionStrings = {
   actionsError: 'Could not load the dialog',
   actionsStatus: (state, operator) => `${state === 'open' ? 'Open' : 'Closed'} · ${operator ?? 'Unassigned'}`,
   actionButtons: { transfer: 'Transfer', close: 'Close dialog', reopen: 'Reopen' },
-  actionPending: { transfer: 'Transferring…', close: 'Closing…', reopen: 'Reopening…' },
   actionDone: (action, to) => (to ? `Dialog transferred to ${to}` : action === 'close' ? 'Dialog closed' : 'Dialog reopened'),
   // The action's name is its English verb.
   actionFailed: (action, reason) => `Could not ${action} the dialog: ${reason}`,
@@ -55,7 +51,6 @@ export const dialogActionStrings: DialogActionStrings = {
   transferLoading: 'Loading operators…',
   transferFailedToLoad: 'Could not load operators',
   operatorOnline: (online, open) => `${online ? 'online' : 'offline'} · ${open} open`,
-  groupSize: (count) => `${count} ${count === 1 ? 'operator' : 'operators'}`,
   confirmTransfer: (to) => `Transfer this dialog to ${to}?`,
   confirmOffline: 'This operator is offline now.',
   confirmClose: 'Close this dialog?',

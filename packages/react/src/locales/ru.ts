@@ -94,7 +94,6 @@ const dialogAction: DialogActionStrings = {
   actionsError: 'Не удалось загрузить диалог',
   actionsStatus: (state, operator) => `${state === 'open' ? 'Открыт' : 'Закрыт'} · ${operator ?? 'без оператора'}`,
   actionButtons: { transfer: 'Передать', close: 'Закрыть диалог', reopen: 'Открыть снова' },
-  actionPending: { transfer: 'Передаём…', close: 'Закрываем…', reopen: 'Открываем…' },
   actionDone: (action, to) => (to ? `Диалог передан: ${to}` : action === 'close' ? 'Диалог закрыт' : 'Диалог открыт снова'),
   actionFailed: (action, reason) =>
     `Не удалось ${action === 'close' ? 'закрыть' : action === 'reopen' ? 'открыть' : 'передать'} диалог: ${reason}`,
@@ -107,7 +106,6 @@ const dialogAction: DialogActionStrings = {
   transferLoading: 'Загружаем операторов…',
   transferFailedToLoad: 'Не удалось загрузить операторов',
   operatorOnline: (online, open) => `${online ? 'в сети' : 'не в сети'} · открытых: ${open}`,
-  groupSize: (count) => `операторов: ${count}`,
   confirmTransfer: (to) => `Передать диалог: ${to}?`,
   confirmOffline: 'Этот оператор сейчас не в сети.',
   confirmClose: 'Закрыть диалог?',
