@@ -115,6 +115,7 @@ export const DialogActions = /* @__PURE__ */ forwardRef<HTMLDivElement, DialogAc
       </div>
       {step && (
         // A fieldset: its legend names the confirmation, and it is off as a whole while the proxy works.
+        // oxlint-disable-next-line jsx-a11y/no-noninteractive-element-interactions -- Escape from any of its controls backs out (delegated)
         <fieldset className="c2d-dialog-actions__step" disabled={mutation.isPending} onKeyDown={(event) => event.key === 'Escape' && back()}>
           {step.action === 'transfer' && !step.to ? (
             <TransferPicker holderId={operatorId} onPick={setStep} onCancel={back} strings={strings} locale={locale} />

@@ -108,10 +108,10 @@ export function Picker<T>({
       {expanded && (
         <div id={id} role="listbox" aria-label={label} className="c2d-picker__list">
           {shown.map(
-            (section, index) =>
+            (section) =>
               section.options.length > 0 && (
                 // The group is named by its heading, which is shown but not read twice.
-                <div key={index} role="group" aria-label={section.heading}>
+                <div key={section.heading ?? ''} role="group" aria-label={section.heading}>
                   {section.heading && (
                     <div aria-hidden className="c2d-picker__heading">
                       {section.heading}
@@ -125,6 +125,7 @@ export function Picker<T>({
                       aria-selected={option === active}
                       className="c2d-picker__option"
                       data-dimmed={option.dimmed || undefined}
+                      tabIndex={-1}
                       // On press, not on click: focus stays in the search box (the keys are there).
                       onMouseDown={(event) => {
                         event.preventDefault();
