@@ -41,9 +41,10 @@ export function useDialogAction(): UseMutationResult<Dialog, Error, DialogAction
   const queryClient = useQueryClient();
 
   return useIdempotentMutation({
-    fingerprint: ({ action, dialogId, to }: DialogActionVariables) => JSON.stringify([action, dialogId, to]),
-    mutationFn: ({ action, dialogId, to }, idempotencyKey) =>
-      to ? api.transferDialog(dialogId, { ...to, idempotencyKey }) : api[`${action as 'close' | 'reopen'}Dialog`](dialogId, { idempotencyKey }),
+    // The same action on the same dialog (to the same target) is the same write.
+    fingerprint: (variables: DialogActionVariables) => JSON.stringify(variables),
+    // `transferDialog`, `closeDialog` or `reopenDialog`; only a transfer has a target to send.
+    mutationFn: ({ action, dialogId, to }, idempotencyKey) => (api[`${action}Dialog`] as typeof api.transferDialog)(dialogId, { ...to!, idempotencyKey }),
     onMutate: async ({ dialogId, to, toName }) => {
       if (!to) return;
       // Its client and operator now, as `DialogActions` (or any caller showing the dialog) has it cached.
