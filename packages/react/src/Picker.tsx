@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, type ReactElement } from 'react';
+import { useId, type ReactElement } from 'react';
 import { ErrorState } from './ErrorState.js';
 import type { ConsoleLocale } from './ConsoleLocale.js';
 import { usePickerKeys } from './usePickerKeys.js';
@@ -71,9 +71,6 @@ export function Picker<T>({
   locale,
 }: PickerProps<T>): ReactElement {
   const id = useId();
-  const input = useRef<HTMLInputElement>(null);
-  // It opens when the operator asks for it: the search box takes the focus.
-  useEffect(() => input.current?.focus(), []);
   const shown = sections.map((section) => ({ ...section, options: section.options.slice(0, SHOWN) }));
   const options = shown.flatMap((section) => section.options);
   const hidden = sections.flatMap((section) => section.options).length - options.length;
@@ -88,7 +85,9 @@ export function Picker<T>({
       <label className="c2d-picker__label">
         {label}
         <input
-          ref={input}
+          // It opens when the operator asks for it: the search box takes the focus.
+          // oxlint-disable-next-line jsx-a11y/no-autofocus -- shown on the operator's request, never on page load
+          autoFocus
           className="c2d-picker__input"
           role="combobox"
           autoComplete="off"
