@@ -118,14 +118,15 @@ export const CloseCancelled: Story = {
   },
 };
 
-/** Confirmed, the close shows at once ("Closing…", then Reopen). */
+/** Confirmed, the widget is busy (a spinner, the buttons off) until the proxy answers, then offers Reopen. */
 export const Close: Story = {
   parameters: { msw: { handlers: { console: [slow(`/dialogs/${OPEN_DIALOG}/close`), ...createConsoleHandlers()] } } },
   play: async ({ canvasElement, userEvent, args }) => {
     const canvas = within(canvasElement);
     await userEvent.click(await canvas.findByRole('button', { name: 'Close dialog' }));
     await userEvent.click(within(canvas.getByRole('group', { name: 'Close this dialog?' })).getByRole('button', { name: 'Close dialog' }));
-    await expect(await canvas.findByRole('button', { name: 'Closing…' })).toBeDisabled();
+    await waitFor(() => expect(canvasElement.querySelector('.c2d-dialog-actions')).toHaveAttribute('aria-busy', 'true'));
+    await expect(within(canvas.getByRole('group', { name: 'Close this dialog?' })).getByRole('button', { name: 'Close dialog' })).toBeDisabled();
     await waitFor(() => expect(args.onDone).toHaveBeenCalledWith('close', expect.objectContaining({ state: 'closed' })));
     await expect(canvas.getByRole('button', { name: 'Reopen' })).toBeEnabled();
     await expect(canvas.getByRole('status')).toHaveTextContent('Dialog closed');
@@ -168,15 +169,14 @@ export const Failure: Story = {
   },
 };
 
-/** A read-only seat: the proxy refuses (403); the reason shows and the button stays off. */
+/** A read-only seat: the proxy refuses (403); the reason shows, naming the right it lacks. */
 export const ReadOnlySeat: Story = {
   parameters: ownAccount({ forbidden: ['transfer', 'close', 'reopen'] }),
   play: async ({ canvasElement, userEvent }) => {
     const canvas = within(canvasElement);
     await userEvent.click(await canvas.findByRole('button', { name: 'Close dialog' }));
     await userEvent.click(within(canvas.getByRole('group', { name: 'Close this dialog?' })).getByRole('button', { name: 'Close dialog' }));
-    await expect(await canvas.findByRole('alert')).toHaveTextContent(`Not allowed: ${forbiddenMessage('close')}`);
-    await expect(canvas.getByRole('button', { name: 'Close dialog' })).toBeDisabled();
+    await expect(await canvas.findByRole('alert')).toHaveTextContent(`Could not close the dialog: ${forbiddenMessage('close')}`);
     await expect(canvas.getByRole('group', { name: 'Dialog actions' })).toHaveTextContent('Open · Max Turner');
   },
 };

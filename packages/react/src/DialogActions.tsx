@@ -1,15 +1,6 @@
-import { isConsoleApiError, type Dialog } from '@c2d-console/core';
+import type { Dialog } from '@c2d-console/core';
 import { useQuery } from '@tanstack/react-query';
-import {
-  forwardRef,
-  useEffect,
-  useId,
-  useRef,
-  useState,
-  type ComponentPropsWithoutRef,
-  type KeyboardEvent,
-  type ReactElement,
-} from 'react';
+import { forwardRef, useEffect, useRef, useState, type ComponentPropsWithoutRef, type ReactElement } from 'react';
 import { useStrings } from './ConsoleContext.js';
 import { useConsoleClient } from './ConsoleProvider.js';
 import { consoleQueries } from './consoleQueries.js';
@@ -37,17 +28,20 @@ export interface DialogActionsProps extends Omit<ComponentPropsWithoutRef<'div'>
   locale?: ConsoleLocale;
 }
 
-/** Where the operator is: the buttons, picking whom to transfer to, or confirming. */
-type Step = { kind: 'idle' } | { kind: 'picking' } | { kind: 'confirm'; action: 'close' } | { kind: 'confirm'; action: 'transfer'; target: PickedTarget };
-
-const IDLE: Step = { kind: 'idle' };
+/**
+ * Where the operator is: picking whom to transfer to (`{ action: 'transfer' }`), confirming a
+ * close or a picked transfer, or at the buttons (`null`; `undefined` until the operator acts,
+ * so focus never moves on its own).
+ */
+type Step = { action: 'close' | 'transfer'; to?: never } | PickedTarget | null | undefined;
 
 /**
  * What an operator does to a dialog: transfer it to an operator (searchable, online first, with
  * their open dialogs) or a group, close it, reopen it. Transferring and closing ask first (an
- * inline confirmation: Escape or Cancel goes back); the buttons wait while the proxy works, and
- * a failure shows inline, where doing it again is a retry with the same idempotency key. A seat
- * the proxy refuses (403) sees why, and that button stays off. The ref is the root `<div>`.
+ * inline confirmation: Escape or Cancel goes back); while the proxy works the buttons are off
+ * and the widget busy (a spinner), and
+ * a failure shows inline with the proxy's reason (for a seat it refuses, 403, the right it lacks),
+ * where doing it again is a retry with the same idempotency key. The ref is the root `<div>`.
  */
 export const DialogActions = /* @__PURE__ */ forwardRef<HTMLDivElement, DialogActionsProps>(function DialogActions(
   { dialogId, onDone, className, locale, ...rootProps },
@@ -55,61 +49,39 @@ export const DialogActions = /* @__PURE__ */ forwardRef<HTMLDivElement, DialogAc
 ): ReactElement {
   const strings = useStrings(dialogActionStrings, locale);
   const api = useConsoleClient();
-  const id = useId();
   const dialog = useQuery(consoleQueries.dialog(api, dialogId));
   const operators = useQuery(consoleQueries.operators(api)).data;
   const mutation = useDialogAction();
-  const [step, setStep] = useState<Step>(IDLE);
-  const [refused, setRefused] = useState<Partial<Record<DialogActionName, string>>>({});
-  const [announcement, setAnnouncement] = useState('');
+  const [step, setStep] = useState<Step>();
   const rootRef = useRef<HTMLDivElement>(null);
   const composedRef = useComposedRefs(rootRef, ref);
-  // Focus follows the step only when the operator moved it (never on mount).
-  const moveFocus = useRef(false);
 
   // Another dialog: start clean, so a confirmation or an error never applies to the wrong one.
   const [shownDialog, setShownDialog] = useState(dialogId);
   if (shownDialog !== dialogId) {
     setShownDialog(dialogId);
-    setStep(IDLE);
-    setAnnouncement('');
+    setStep(undefined);
     mutation.reset();
   }
 
-  const go = (next: Step) => {
-    moveFocus.current = true;
-    setStep(next);
-  };
+  // Focus follows the step the operator moved to: the search box or Cancel, else back to the buttons.
   useEffect(() => {
-    if (!moveFocus.current) return;
-    moveFocus.current = false;
-    // The picker focuses its own search box.
-    if (step.kind === 'picking') return;
-    const target = step.kind === 'confirm' ? '.c2d-dialog-actions__step [data-cancel]' : '.c2d-dialog-actions__bar button:enabled';
-    rootRef.current?.querySelector<HTMLElement>(target)?.focus();
+    if (step !== undefined) rootRef.current?.querySelector<HTMLElement>(step ? 'input,[data-cancel]' : 'button:enabled')?.focus();
   }, [step]);
 
-  const run = (variables: DialogActionVariables, to: string | null) => {
-    setAnnouncement('');
+  const run = (variables: DialogActionVariables) =>
     mutation.mutate(variables, {
       onSuccess: (result) => {
-        setAnnouncement(strings.actionDone(variables.action, to));
-        go(IDLE);
+        setStep(null);
         onDone?.(variables.action, result);
       },
-      onError: (error) => {
-        if (!isConsoleApiError(error) || error.code !== 'forbidden') return;
-        setRefused((before) => ({ ...before, [variables.action]: error.message }));
-        go(IDLE);
-      },
     });
-  };
 
   const root = (body: ReactElement) => (
-    <div {...rootProps} ref={composedRef} className={cx('c2d', 'c2d-dialog-actions', className)}>
+    <div {...rootProps} ref={composedRef} className={cx('c2d', 'c2d-dialog-actions', className)} aria-busy={mutation.isPending}>
       {body}
       <p className="c2d-visually-hidden" role="status">
-        {announcement}
+        {mutation.isSuccess && strings.actionDone(mutation.variables.action, mutation.variables.toName)}
       </p>
     </div>
   );
@@ -120,23 +92,7 @@ export const DialogActions = /* @__PURE__ */ forwardRef<HTMLDivElement, DialogAc
 
   const { state, operatorId } = dialog.data;
   const holder = operators?.find((o) => o.id === operatorId);
-  const pending = mutation.isPending ? mutation.variables.action : undefined;
-  const button = (action: DialogActionName, onClick: () => void, primary = false) => (
-    <button
-      type="button"
-      className={cx('c2d-button', primary && 'c2d-button--primary')}
-      disabled={mutation.isPending || step.kind !== 'idle' || action in refused}
-      onClick={onClick}
-    >
-      {pending === action ? strings.actionPending[action] : strings.actionButtons[action]}
-    </button>
-  );
-  // Escape backs out of the confirmation (focus is on one of its two buttons).
-  const onEscape = (event: KeyboardEvent) => {
-    if (event.key === 'Escape') go(IDLE);
-  };
-  const failure = mutation.isError && !(mutation.variables.action in refused) ? mutation.variables.action : undefined;
-  const questionId = `${id}question`;
+  const back = () => setStep(null);
 
   return root(
     <>
@@ -144,71 +100,44 @@ export const DialogActions = /* @__PURE__ */ forwardRef<HTMLDivElement, DialogAc
         <p className="c2d-dialog-actions__status">
           {strings.actionsStatus(state, operatorId === null ? null : holder ? operatorFullName(holder) : `#${operatorId}`)}
         </p>
-        {state === 'open' ? (
-          <>
-            {button('transfer', () => go({ kind: 'picking' }))}
-            {button('close', () => go({ kind: 'confirm', action: 'close' }))}
-          </>
-        ) : (
-          button('reopen', () => run({ action: 'reopen', dialogId }, null), true)
-        )}
+        {(state === 'open' ? (['transfer', 'close'] as const) : (['reopen'] as const)).map((action) => (
+          <button
+            key={action}
+            type="button"
+            className="c2d-button"
+            disabled={mutation.isPending || !!step}
+            onClick={() => (action === 'reopen' ? run({ action, dialogId }) : setStep({ action }))}
+          >
+            {strings.actionButtons[action]}
+            {action === 'transfer' && '…'}
+          </button>
+        ))}
       </div>
-      {step.kind === 'picking' && (
-        <div className="c2d-dialog-actions__step">
-          <TransferPicker
-            holderId={operatorId}
-            onPick={(target) => go({ kind: 'confirm', action: 'transfer', target })}
-            onCancel={() => go(IDLE)}
-            strings={strings}
-            locale={locale}
-          />
-          <button type="button" className="c2d-button" onClick={() => go(IDLE)}>
+      {step && (
+        // A fieldset: its legend names the confirmation, and it is off as a whole while the proxy works.
+        // oxlint-disable-next-line jsx-a11y/no-noninteractive-element-interactions -- Escape from any of its controls backs out (delegated)
+        <fieldset className="c2d-dialog-actions__step" disabled={mutation.isPending} onKeyDown={(event) => event.key === 'Escape' && back()}>
+          {step.action === 'transfer' && !step.to ? (
+            <TransferPicker holderId={operatorId} onPick={setStep} onCancel={back} strings={strings} locale={locale} />
+          ) : (
+            <>
+              <legend>{step.to ? strings.confirmTransfer(step.toName) : strings.confirmClose}</legend>
+              <p className="c2d-dialog-actions__hint">{step.to ? (step.offline ? strings.confirmOffline : '') : strings.confirmCloseHint}</p>
+              <button type="button" className={`c2d-button c2d-button--${step.to ? 'primary' : 'danger'}`} onClick={() => run({ ...step, dialogId } as DialogActionVariables)}>
+                {strings.actionButtons[step.action]}
+              </button>
+            </>
+          )}
+          <button type="button" className="c2d-button" data-cancel onClick={back}>
             {strings.cancel}
           </button>
-        </div>
+        </fieldset>
       )}
-      {step.kind === 'confirm' && (
-        <div
-          className="c2d-dialog-actions__step c2d-dialog-actions__confirm"
-          role="group"
-          aria-labelledby={questionId}
-        >
-          <p id={questionId} className="c2d-dialog-actions__question">
-            {step.action === 'close' ? strings.confirmClose : strings.confirmTransfer(step.target.name)}
-          </p>
-          <p className="c2d-dialog-actions__hint">
-            {step.action === 'close' ? strings.confirmCloseHint : step.target.offline ? strings.confirmOffline : ''}
-          </p>
-          <div className="c2d-dialog-actions__buttons">
-            <button
-              type="button"
-              className={cx('c2d-button', 'c2d-button--primary', step.action === 'close' && 'c2d-button--danger')}
-              disabled={mutation.isPending}
-              onKeyDown={onEscape}
-              onClick={() =>
-                step.action === 'close'
-                  ? run({ action: 'close', dialogId }, null)
-                  : run({ action: 'transfer', dialogId, to: step.target.to, toName: step.target.name }, step.target.name)
-              }
-            >
-              {pending ? strings.actionPending[step.action] : strings.actionConfirm[step.action]}
-            </button>
-            <button type="button" className="c2d-button" data-cancel disabled={mutation.isPending} onKeyDown={onEscape} onClick={() => go(IDLE)}>
-              {strings.cancel}
-            </button>
-          </div>
-        </div>
-      )}
-      {failure && (
+      {mutation.isError && (
         <p className="c2d-dialog-actions__error" role="alert">
-          {strings.actionFailed(failure, mutation.error?.message ?? '')}
+          {strings.actionFailed(mutation.variables.action, mutation.error.message)}
         </p>
       )}
-      {Object.values(refused).map((reason) => (
-        <p key={reason} className="c2d-dialog-actions__error" role="alert">
-          {strings.actionForbidden(reason)}
-        </p>
-      ))}
     </>,
   );
 });

@@ -1,5 +1,4 @@
-import { useEffect, useId, useRef, type ReactElement } from 'react';
-import { cx } from './cx.js';
+import { useId, type ReactElement } from 'react';
 import { ErrorState } from './ErrorState.js';
 import type { ConsoleLocale } from './ConsoleLocale.js';
 import { usePickerKeys } from './usePickerKeys.js';
@@ -72,88 +71,78 @@ export function Picker<T>({
   locale,
 }: PickerProps<T>): ReactElement {
   const id = useId();
-  const input = useRef<HTMLInputElement>(null);
-  // It opens when the operator asks for it: the search box takes the focus.
-  useEffect(() => input.current?.focus(), []);
-  const shown = sections.map((section) => ({ ...section, options: section.options.slice(0, SHOWN) })).filter((s) => s.options.length > 0);
+  const shown = sections.map((section) => ({ ...section, options: section.options.slice(0, SHOWN) }));
   const options = shown.flatMap((section) => section.options);
-  const hidden = sections.reduce((sum, section) => sum + section.options.length, 0) - options.length;
+  const hidden = sections.flatMap((section) => section.options).length - options.length;
   const keys = usePickerKeys(options, (option) => onPick(option.value), onCancel);
-  const optionId = (option: PickerOption<T>) => `${id}${option.key}`;
   const active = options[keys.activeIndex];
   // The popup shows only while it has choices (an empty listbox says nothing).
   const expanded = options.length > 0;
-  const status = loading || (hidden > 0 ? more(hidden) : expanded || error ? '' : noMatches);
 
   return (
     <div className="c2d-picker">
-      <label className="c2d-picker__label" htmlFor={`${id}search`}>
+      {/* The label holds the box: its text names it. */}
+      <label className="c2d-picker__label">
         {label}
+        <input
+          // It opens when the operator asks for it: the search box takes the focus.
+          // oxlint-disable-next-line jsx-a11y/no-autofocus -- shown on the operator's request, never on page load
+          autoFocus
+          className="c2d-picker__input"
+          role="combobox"
+          autoComplete="off"
+          placeholder={placeholder}
+          aria-expanded={expanded}
+          aria-controls={expanded ? id : undefined}
+          aria-autocomplete="list"
+          aria-activedescendant={active && id + active.key}
+          value={search}
+          onChange={(event) => {
+            onSearchChange(event.target.value);
+            keys.setActiveIndex(0);
+          }}
+          onKeyDown={keys.onKeyDown}
+        />
       </label>
-      <input
-        ref={input}
-        id={`${id}search`}
-        className="c2d-picker__input"
-        type="text"
-        role="combobox"
-        autoComplete="off"
-        placeholder={placeholder}
-        aria-expanded={expanded}
-        aria-controls={expanded ? `${id}list` : undefined}
-        aria-autocomplete="list"
-        aria-activedescendant={active ? optionId(active) : undefined}
-        value={search}
-        onChange={(event) => {
-          onSearchChange(event.target.value);
-          keys.setActiveIndex(0);
-        }}
-        onKeyDown={keys.onKeyDown}
-      />
       {expanded && (
-        <div id={`${id}list`} role="listbox" aria-label={label} className="c2d-picker__list">
-          {shown.map((section, sectionIndex) => {
-            const headingId = `${id}h${sectionIndex}`;
-            const list = section.options.map((option) => {
-              const index = options.indexOf(option);
-              return (
-                <div
-                  key={option.key}
-                  id={optionId(option)}
-                  role="option"
-                  aria-selected={index === keys.activeIndex}
-                  className="c2d-picker__option"
-                  data-dimmed={option.dimmed || undefined}
-                  tabIndex={-1}
-                  onMouseMove={() => keys.setActiveIndex(index)}
-                  // On press, not on click: focus stays in the search box (the keys are there).
-                  onMouseDown={(event) => {
-                    event.preventDefault();
-                    onPick(option.value);
-                  }}
-                >
-                  <span className="c2d-picker__name">{option.label}</span>
-                  {option.meta && <span className="c2d-picker__meta">{option.meta}</span>}
+        <div id={id} role="listbox" aria-label={label} className="c2d-picker__list">
+          {shown.map(
+            (section) =>
+              section.options.length > 0 && (
+                // The group is named by its heading, which is shown but not read twice.
+                <div key={section.heading ?? ''} role="group" aria-label={section.heading}>
+                  {section.heading && (
+                    <div aria-hidden className="c2d-picker__heading">
+                      {section.heading}
+                    </div>
+                  )}
+                  {section.options.map((option) => (
+                    <div
+                      key={option.key}
+                      id={id + option.key}
+                      role="option"
+                      aria-selected={option === active}
+                      className="c2d-picker__option"
+                      data-dimmed={option.dimmed || undefined}
+                      tabIndex={-1}
+                      // On press, not on click: focus stays in the search box (the keys are there).
+                      onMouseDown={(event) => {
+                        event.preventDefault();
+                        onPick(option.value);
+                      }}
+                    >
+                      <span className="c2d-picker__name">{option.label}</span>
+                      <span className="c2d-picker__meta">{option.meta}</span>
+                    </div>
+                  ))}
                 </div>
-              );
-            });
-            return section.heading ? (
-              <div key={headingId} role="presentation">
-                <div id={headingId} role="presentation" className="c2d-picker__heading">
-                  {section.heading}
-                </div>
-                <div role="group" aria-labelledby={headingId}>
-                  {list}
-                </div>
-              </div>
-            ) : (
-              list
-            );
-          })}
+              ),
+          )}
         </div>
       )}
       {error && <ErrorState variant="inline" title={error.title} error={error.error} onRetry={error.retry} locale={locale} />}
-      <p className={cx('c2d-picker__status', !loading && expanded && hidden === 0 && 'c2d-visually-hidden')} role="status">
-        {status}
+      <p className="c2d-picker__status" role="status">
+        {loading || (hidden ? more(hidden) : expanded || error ? '' : noMatches)}
       </p>
     </div>
   );

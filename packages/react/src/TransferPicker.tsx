@@ -9,12 +9,13 @@ import { operatorFullName } from './operatorName.js';
 import { matchesSearch, Picker } from './Picker.js';
 import type { TransferTarget } from './useDialogAction.js';
 
-/** Who the operator picked to hand the dialog to. */
+/** Whom the operator picked to hand the dialog to: the transfer to confirm. */
 export interface PickedTarget {
+  action: 'transfer';
   to: TransferTarget;
-  name: string;
+  toName: string;
   /** An operator who is offline now (groups are never). */
-  offline: boolean;
+  offline?: boolean;
 }
 
 /** Props of {@link TransferPicker}. */
@@ -27,9 +28,9 @@ export interface TransferPickerProps {
   locale?: ConsoleLocale;
 }
 
-/** Online operators first, then those with fewer open dialogs, then by name. */
+/** Online operators first, then those with fewer open dialogs (else in the proxy's order). */
 function byAvailability(a: Operator, b: Operator): number {
-  return Number(b.online) - Number(a.online) || a.openedDialogs - b.openedDialogs || operatorFullName(a).localeCompare(operatorFullName(b));
+  return Number(b.online) - Number(a.online) || a.openedDialogs - b.openedDialogs;
 }
 
 /**
@@ -42,29 +43,30 @@ export function TransferPicker({ holderId, onPick, onCancel, strings, locale }: 
   const operators = useQuery(consoleQueries.operators(api));
   const groups = useQuery(consoleQueries.operatorGroups(api));
   const failed = operators.error ?? groups.error;
-
-  const people = (operators.data ?? [])
-    .filter((o) => o.id !== holderId && matchesSearch(search, operatorFullName(o), o.email))
-    .toSorted(byAvailability)
-    .map((o) => {
-      const name = operatorFullName(o);
-      const value: PickedTarget = { to: { operatorId: o.id }, name, offline: !o.online };
-      return { key: `o${o.id}`, label: name, meta: strings.operatorOnline(o.online, o.openedDialogs), dimmed: !o.online, value };
-    });
-  const teams = (groups.data ?? [])
-    .filter((g) => matchesSearch(search, g.name))
-    .map((g) => {
-      const value: PickedTarget = { to: { groupId: g.id }, name: g.name, offline: false };
-      return { key: `g${g.id}`, label: g.name, meta: strings.groupSize(g.operatorIds.length), value };
-    });
+  const option = (key: string, toName: string, to: TransferTarget, meta?: string, offline?: boolean) => ({
+    key,
+    label: toName,
+    meta,
+    dimmed: offline,
+    value: { action: 'transfer', to, toName, offline } as const,
+  });
 
   return (
     <Picker
       label={strings.transferTo}
       placeholder={strings.transferSearch}
       sections={[
-        { heading: strings.transferOperators, options: people },
-        { heading: strings.transferGroups, options: teams },
+        {
+          heading: strings.transferOperators,
+          options: (operators.data ?? [])
+            .filter((o) => o.id !== holderId && matchesSearch(search, operatorFullName(o), o.email))
+            .toSorted(byAvailability)
+            .map((o) => option(`o${o.id}`, operatorFullName(o), { operatorId: o.id }, strings.operatorOnline(o.online, o.openedDialogs), !o.online)),
+        },
+        {
+          heading: strings.transferGroups,
+          options: (groups.data ?? []).filter((g) => matchesSearch(search, g.name)).map((g) => option(`g${g.id}`, g.name, { groupId: g.id })),
+        },
       ]}
       search={search}
       onSearchChange={setSearch}

@@ -8,16 +8,12 @@ export interface DialogActionStrings {
   actionsError: string;
   /** The dialog's state and holder: "Open · Max Turner". */
   actionsStatus: (state: 'open' | 'closed', operator: string | null) => string;
+  /** The bar's buttons, and the confirmation's own (the bar adds "…" to Transfer: it asks whom first). */
   actionButtons: Record<DialogActionName, string>;
-  /** The confirmation's own button. */
-  actionConfirm: Record<'transfer' | 'close', string>;
-  /** While the proxy works on it. */
-  actionPending: Record<DialogActionName, string>;
-  /** Said once it is done. */
-  actionDone: (action: DialogActionName, to: string | null) => string;
+  /** Said once it is done; `to` names whom a transfer went to. */
+  actionDone: (action: DialogActionName, to?: string) => string;
+  /** Why it failed: the proxy's message (for a seat that may not do it, the right it lacks). */
   actionFailed: (action: DialogActionName, reason: string) => string;
-  /** The proxy refused: this seat may not do it (the proxy's message says which right is missing). */
-  actionForbidden: (reason: string) => string;
   transferTo: string;
   transferSearch: string;
   transferOperators: string;
@@ -28,7 +24,6 @@ export interface DialogActionStrings {
   transferLoading: string;
   transferFailedToLoad: string;
   operatorOnline: (online: boolean, openDialogs: number) => string;
-  groupSize: (operators: number) => string;
   confirmTransfer: (to: string) => string;
   /** Under the question when the operator is offline. */
   confirmOffline: string;
@@ -43,25 +38,22 @@ export const dialogActionStrings: DialogActionStrings = {
   actionsLoading: 'Loading the dialog…',
   actionsError: 'Could not load the dialog',
   actionsStatus: (state, operator) => `${state === 'open' ? 'Open' : 'Closed'} · ${operator ?? 'Unassigned'}`,
-  actionButtons: { transfer: 'Transfer…', close: 'Close dialog', reopen: 'Reopen' },
-  actionConfirm: { transfer: 'Transfer', close: 'Close dialog' },
-  actionPending: { transfer: 'Transferring…', close: 'Closing…', reopen: 'Reopening…' },
-  actionDone: (action, to) => (action === 'transfer' ? `Dialog transferred to ${to}` : action === 'close' ? 'Dialog closed' : 'Dialog reopened'),
-  actionFailed: (action, reason) => `Could not ${action === 'close' ? 'close' : action === 'reopen' ? 'reopen' : 'transfer'} the dialog: ${reason}`,
-  actionForbidden: (reason) => `Not allowed: ${reason}`,
+  actionButtons: { transfer: 'Transfer', close: 'Close dialog', reopen: 'Reopen' },
+  actionDone: (action, to) => (to ? `Dialog transferred to ${to}` : action === 'close' ? 'Dialog closed' : 'Dialog reopened'),
+  // The action's name is its English verb.
+  actionFailed: (action, reason) => `Could not ${action} the dialog: ${reason}`,
   transferTo: 'Transfer to',
   transferSearch: 'Operator or group',
   transferOperators: 'Operators',
   transferGroups: 'Groups',
   transferNoMatches: 'Nobody matches',
-  transferMore: (count) => `${count} more: type a name to find them`,
+  transferMore: (count) => `${count} more: type to find them`,
   transferLoading: 'Loading operators…',
   transferFailedToLoad: 'Could not load operators',
   operatorOnline: (online, open) => `${online ? 'online' : 'offline'} · ${open} open`,
-  groupSize: (count) => `${count} ${count === 1 ? 'operator' : 'operators'}`,
   confirmTransfer: (to) => `Transfer this dialog to ${to}?`,
   confirmOffline: 'This operator is offline now.',
   confirmClose: 'Close this dialog?',
-  confirmCloseHint: 'It leaves the open dialogs; it can be reopened.',
+  confirmCloseHint: 'You can reopen it later.',
   cancel: 'Cancel',
 };

@@ -40,20 +40,21 @@ async function renderAction() {
 }
 
 describe('useDialogAction', () => {
-  it('shows a close at once in the dialog and every inbox list, and keeps the proxy’s answer', async () => {
+  it('takes the proxy’s answer to a close as the dialog, and refreshes the inbox lists', async () => {
     const release = holdRequest(server, `${TEST_API_URL}/dialogs/${DIALOG}/close`);
-    const { result, cached } = await renderAction();
+    const { result, cached, queryClient } = await renderAction();
     result.current.mutate({ action: 'close', dialogId: DIALOG });
-    await waitFor(() => expect(cached.dialog()?.state).toBe('closed'));
-    expect(cached.inInbox()?.state).toBe('closed');
-    expect(result.current.isPending).toBe(true);
+    await waitFor(() => expect(result.current.isPending).toBe(true));
+    expect(cached.dialog()?.state).toBe('open');
     release();
     await waitFor(() => expect(result.current.isSuccess).toBe(true));
     expect(writes).toEqual([{ method: 'POST', path: `/dialogs/${DIALOG}/close`, body: { idempotencyKey: expect.any(String) } }]);
     expect(cached.dialog()).toMatchObject({ state: 'closed', end: expect.any(String) });
+    // The inbox lists are refetched (this one when next shown: nothing observes it here).
+    expect(queryClient.getQueryState(consoleQueries.dialogs(api, { state: 'open' }).queryKey)?.isInvalidated).toBe(true);
   });
 
-  it('rolls a refused close back everywhere, and a retry of it carries the same idempotency key', async () => {
+  it('leaves the cache as it was when a close fails, and a retry of it carries the same idempotency key', async () => {
     server.use(failOnce('post', `${TEST_API_URL}/dialogs/${DIALOG}/close`, { status: 504, code: 'upstream_timeout' }));
     const { result, cached } = await renderAction();
     await expect(result.current.mutateAsync({ action: 'close', dialogId: DIALOG })).rejects.toThrow('Chat2Desk is unavailable');

@@ -1,9 +1,9 @@
 import { consoleKeys, type Dialog, type TransfersParams } from '@c2d-console/core';
 import { useQueryClient, type QueryKey, type UseMutationResult } from '@tanstack/react-query';
 import { useConsoleClient } from './ConsoleProvider.js';
-import { consoleQueries, type ConsoleTransfer, type DialogPages, type TransferPages } from './consoleQueries.js';
+import { consoleQueries, type ConsoleTransfer, type TransferPages } from './consoleQueries.js';
 import { operatorFullName } from './operatorName.js';
-import { mapPageItems, pageItems, prependItem } from './pages.js';
+import { mapPageItems, prependItem } from './pages.js';
 import { useIdempotentMutation } from './useIdempotentMutation.js';
 
 /** Who a dialog is handed to: an operator or a group. */
@@ -11,7 +11,7 @@ export type TransferTarget = { operatorId: number; groupId?: never } | { groupId
 
 /** What {@link useDialogAction} does to a dialog. */
 export type DialogActionVariables =
-  | { action: 'close' | 'reopen'; dialogId: number }
+  | { action: 'close' | 'reopen'; dialogId: number; to?: never; toName?: never }
   | {
       action: 'transfer';
       dialogId: number;
@@ -20,109 +20,81 @@ export type DialogActionVariables =
       toName?: string;
     };
 
-/** @internal What a failed action restores: each touched cache entry as it was. */
+/** @internal What a failed transfer restores: each history it was put in, as it was. */
 interface DialogActionContext {
   restore: Array<[QueryKey, unknown]>;
-  pendingId?: number;
+  pendingId: number;
 }
 
 let pendingIds = 0;
 
 /**
  * Transfers, closes or reopens a dialog through the proxy, with an idempotency key (the same
- * failed action done again reuses it). Closing and reopening show at once wherever the dialog is
- * cached (the dialog, every inbox list, the client's dialog) and are rolled back if the proxy
- * refuses; a transfer appears at once in every loaded `TransferHistory` of the dialog or its
- * client as `pending`, is confirmed when the proxy answers and replaced by the recorded transfer
- * when its event arrives. After either outcome the dialog, the inbox lists and the client's
+ * failed action done again reuses it). A transfer appears at once in every loaded
+ * `TransferHistory` of the dialog or its client as `pending`, is confirmed when the proxy
+ * answers (and replaced by the recorded transfer when its event arrives) or taken out if it
+ * fails (its client and former operator are known when `consoleQueries.dialog` is cached). The proxy's answer becomes the cached dialog, and the inbox lists and the client's
  * dialog are refreshed. Never retried by itself.
  */
-export function useDialogAction(): UseMutationResult<Dialog, Error, DialogActionVariables, DialogActionContext> {
+export function useDialogAction(): UseMutationResult<Dialog, Error, DialogActionVariables, DialogActionContext | undefined> {
   const api = useConsoleClient();
   const queryClient = useQueryClient();
 
-  /** The dialog as cached anywhere: its own query, else any inbox list. */
-  const cachedDialog = (id: number): Dialog | undefined =>
-    queryClient.getQueryData(consoleQueries.dialog(api, id).queryKey) ??
-    queryClient
-      .getQueriesData<DialogPages>({ queryKey: consoleKeys.dialogLists() })
-      .flatMap(([, pages]) => pageItems(pages))
-      .find((dialog) => dialog.id === id);
-
   return useIdempotentMutation({
-    fingerprint: (variables: DialogActionVariables) =>
-      JSON.stringify([variables.action, variables.dialogId, variables.action === 'transfer' ? variables.to : null]),
-    mutationFn: (variables, idempotencyKey) => {
-      const { dialogId } = variables;
-      if (variables.action === 'transfer') return api.transferDialog(dialogId, { ...variables.to, idempotencyKey });
-      if (variables.action === 'close') return api.closeDialog(dialogId, { idempotencyKey });
-      return api.reopenDialog(dialogId, { idempotencyKey });
-    },
-    onMutate: async (variables): Promise<DialogActionContext> => {
-      const { dialogId } = variables;
-      const dialog = cachedDialog(dialogId);
-      const clientId = dialog?.clientId ?? undefined;
-      const touched: QueryKey[] = [consoleKeys.dialogs(), ...(clientId === undefined ? [] : [consoleKeys.clientDialog(clientId)])];
-      if (variables.action === 'transfer') touched.push(consoleKeys.transfers());
-      await Promise.all(touched.map((queryKey) => queryClient.cancelQueries({ queryKey })));
-      const restore = touched.flatMap((queryKey) => queryClient.getQueriesData({ queryKey }));
-
-      if (variables.action !== 'transfer') {
-        const state = variables.action === 'close' ? 'closed' : 'open';
-        const patch = <T extends Dialog>(d: T): T => (d.id === dialogId ? { ...d, state } : d);
-        queryClient.setQueryData(consoleQueries.dialog(api, dialogId).queryKey, (d) => d && patch(d));
-        if (clientId !== undefined) queryClient.setQueryData(consoleQueries.clientDialog(api, clientId).queryKey, (d) => d && patch(d));
-        queryClient.setQueriesData<DialogPages>({ queryKey: consoleKeys.dialogLists() }, (data) => mapPageItems(data, patch));
-        return { restore };
-      }
-
-      pendingIds += 1;
-      const operators = queryClient.getQueryData(consoleQueries.operators(api).queryKey) ?? [];
-      const nameOf = (id: number | null | undefined) => {
-        const operator = operators.find((o) => o.id === id);
+    // The same action on the same dialog (to the same target) is the same write.
+    fingerprint: (variables: DialogActionVariables) => JSON.stringify(variables),
+    // `transferDialog`, `closeDialog` or `reopenDialog`; only a transfer has a target to send.
+    mutationFn: ({ action, dialogId, to }, idempotencyKey) => (api[`${action}Dialog`] as typeof api.transferDialog)(dialogId, { ...to!, idempotencyKey }),
+    onMutate: async ({ dialogId, to, toName }) => {
+      if (!to) return;
+      // Its client and operator now, as `DialogActions` (or any caller showing the dialog) has it cached.
+      const dialog = queryClient.getQueryData(consoleQueries.dialog(api, dialogId).queryKey);
+      const clientId = dialog?.clientId ?? null;
+      const queryKey = consoleKeys.transferLists();
+      await queryClient.cancelQueries({ queryKey });
+      const restore = queryClient.getQueriesData({ queryKey });
+      const operators = queryClient.getQueryData(consoleQueries.operators(api).queryKey);
+      const nameOf = (id?: number | null) => {
+        const operator = operators?.find((o) => o.id === id);
         return operator ? operatorFullName(operator) : null;
       };
       const from = dialog?.operatorId ?? null;
       const pending: ConsoleTransfer = {
-        id: -pendingIds,
+        id: -++pendingIds,
         dialogId,
-        clientId: clientId ?? null,
+        clientId,
         fromOperatorId: from,
-        toOperatorId: variables.to.operatorId ?? 0,
+        toOperatorId: to.operatorId ?? 0,
         fromOperatorName: nameOf(from),
-        toOperatorName: variables.toName ?? nameOf(variables.to.operatorId),
+        toOperatorName: toName ?? nameOf(to.operatorId),
         created: new Date().toISOString(),
         reason: null,
         status: 'pending',
       };
-      // Every loaded history of this dialog or its client, whatever else it filters by.
-      for (const [queryKey] of queryClient.getQueriesData<TransferPages>({ queryKey: consoleKeys.transfers() })) {
-        const params = queryKey[2] as TransfersParams | undefined;
-        const mine = params?.dialogId === dialogId || (clientId !== undefined && params?.clientId === clientId);
-        if (!mine || params?.operatorId !== undefined) continue;
-        queryClient.setQueryData<TransferPages>(queryKey, (data) => prependItem(data, pending));
+      // Every loaded history of this dialog or its client, unless it keeps to one operator.
+      for (const [key] of restore) {
+        const params = key[2] as TransfersParams | undefined;
+        if ((params?.dialogId === dialogId || (clientId !== null && params?.clientId === clientId)) && params?.operatorId === undefined) {
+          queryClient.setQueryData<TransferPages>(key, (data) => prependItem(data, pending));
+        }
       }
       return { restore, pendingId: pending.id };
     },
     onSuccess: (dialog, _variables, context) => {
       queryClient.setQueryData(consoleQueries.dialog(api, dialog.id).queryKey, dialog);
-      if (context.pendingId === undefined) return;
+      void queryClient.invalidateQueries({ queryKey: consoleKeys.dialogLists() });
+      if (dialog.clientId !== null) void queryClient.invalidateQueries({ queryKey: consoleKeys.clientDialog(dialog.clientId) });
+      if (!context) return;
       // Confirmed: it stays, no longer pending, until the recorded transfer (its event) replaces it.
-      queryClient.setQueriesData<TransferPages>({ queryKey: consoleKeys.transfers() }, (data) =>
+      // Only marked stale: a refetch now could drop it before the proxy records it from
+      // Chat2Desk's webhook; its event refetches the histories.
+      queryClient.setQueriesData<TransferPages>({ queryKey: consoleKeys.transferLists() }, (data) =>
         mapPageItems(data, (t) => (t.id === context.pendingId ? { ...t, status: undefined } : t)),
       );
+      void queryClient.invalidateQueries({ queryKey: consoleKeys.transferLists(), refetchType: 'none' });
     },
     onError: (_error, _variables, context) => {
       for (const [queryKey, data] of context?.restore ?? []) queryClient.setQueryData(queryKey, data);
-    },
-    onSettled: (dialog, _error, variables) => {
-      void queryClient.invalidateQueries({ queryKey: consoleKeys.dialogLists() });
-      if (!dialog) void queryClient.invalidateQueries({ queryKey: consoleKeys.dialog(variables.dialogId) });
-      const clientId = dialog?.clientId ?? cachedDialog(variables.dialogId)?.clientId;
-      if (clientId != null) void queryClient.invalidateQueries({ queryKey: consoleKeys.clientDialog(clientId) });
-      // Only marked stale: a refetch now could drop the confirmed transfer before the proxy
-      // records it from Chat2Desk's webhook; its event refetches the histories.
-      if (variables.action === 'transfer') void queryClient.invalidateQueries({ queryKey: consoleKeys.transfers(), refetchType: 'none' });
     },
   });
 }
