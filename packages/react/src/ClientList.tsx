@@ -15,11 +15,8 @@ import { clientDisplayName } from './clientDisplayName.js';
 import { useStrings } from './ConsoleContext.js';
 import { clientListStrings, type ClientListStrings } from './clientListStrings.js';
 import { ClientTagFilter } from './ClientTagFilter.js';
-import { cx } from './cx.js';
-import { ErrorState } from './ErrorState.js';
 import { formatPhone } from './formatPhone.js';
 import { useFormatters, type ConsoleFormatters } from './formatters.js';
-import { LoadingState } from './LoadingState.js';
 import { parseClientSearch } from './parseClientSearch.js';
 import type { ConsoleLocale } from './ConsoleLocale.js';
 import { useActiveClientsFirst } from './useActiveClientsFirst.js';
@@ -27,7 +24,7 @@ import { useClientSearch } from './useClientSearch.js';
 import { useControllableState } from './useControllableState.js';
 import { useDebouncedValue } from './useDebouncedValue.js';
 import { useLoadMore } from './useLoadMore.js';
-import { VirtualListbox, type OptionProps } from './VirtualListbox.js';
+import { PagedListbox, type OptionProps } from './VirtualListbox.js';
 
 /**
  * Props of {@link ClientList}: its own, and any prop of its root `<div>` (`id`, `style`,
@@ -64,7 +61,6 @@ export interface ClientListProps extends Omit<ComponentPropsWithoutRef<'div'>, '
 /** Height of one row (px); rows are fixed-height so the virtualizer never measures. */
 export const CLIENT_ROW_HEIGHT = 56;
 const SEARCH_DEBOUNCE_MS = 300;
-const SKELETON_ROWS = 6;
 
 const isBlank = (text: string) => text.trim() === '';
 
@@ -118,10 +114,9 @@ export const ClientList = /* @__PURE__ */ forwardRef<HTMLDivElement, ClientListP
   });
   const applied = useDebouncedValue(search, SEARCH_DEBOUNCE_MS, isBlank);
   const params = useMemo(() => parseClientSearch(applied), [applied]);
-  const listKey = `${params.q ?? ''}\u0000${params.phone ?? ''}\u0000${tagId ?? ''}`;
 
   const { query, clients: found, total, partial } = useClientSearch({ ...params, tagId: tagId ?? undefined, pageSize });
-  const { loadMore, loadMoreOnScroll, canLoadMore, isLoadingMore, loadMoreFailed } = useLoadMore(query);
+  const paging = useLoadMore(query);
   // A search or a tag reorders what it found; only the whole list also shows active clients it has not loaded.
   const { clients, activity, markRead } = useActiveClientsFirst(found, {
     fetchMissing: params.q === undefined && params.phone === undefined && tagId === null,
@@ -148,120 +143,96 @@ export const ClientList = /* @__PURE__ */ forwardRef<HTMLDivElement, ClientListP
     }
   };
 
-  const showList = clients.length > 0;
-
-  let body: ReactElement;
-  if (query.isPending) {
-    body = (
-      <LoadingState label={strings.clientsLoading}>
-        <ClientListSkeleton />
-      </LoadingState>
-    );
-  } else if (query.isError && !query.data) {
-    body = <ErrorState title={strings.clientsError} error={query.error} onRetry={() => void query.refetch()} locale={locale} />;
-  } else if (!showList) {
-    body = (
-      <p className="c2d-state c2d-state--empty" role="status">
-        {applied.trim() ? strings.clientsNoMatches(applied.trim()) : tagId === null ? strings.clientsEmpty : strings.clientsNoneTagged}
-      </p>
-    );
-  } else {
-    body = (
-      <VirtualListbox
-        // Another search, another list: it starts at the top, with no active client.
-        key={listKey}
-        id={listId}
-        block="c2d-client-list"
-        listRef={listRef}
-        items={clients}
-        getKey={clientKey}
-        selectedKey={selectedId}
-        rowHeight={CLIENT_ROW_HEIGHT}
-        total={total}
-        label={ariaLabel ?? strings.clientListLabel}
-        busy={query.isFetching}
-        onSelect={select}
-        // A search the list does itself grows only on request: scrolling through a few matches
-        // must not page through the whole account.
-        onNearEnd={partial ? undefined : loadMoreOnScroll}
-        renderRow={(client, option) => (
-          <ClientRow key={option.id} option={option} client={client} activity={activity.get(client.id)} format={format} strings={strings} />
-        )}
-      />
-    );
-  }
-
+  const empty = applied.trim();
   return (
-    <div {...rootProps} ref={ref} className={cx('c2d', 'c2d-client-list', className)} data-state={query.status}>
-      <div className="c2d-client-list__header">
-        <div className="c2d-client-list__search">
-          <label className="c2d-visually-hidden" htmlFor={searchId}>
-            {strings.clientSearchLabel}
-          </label>
-          <input
-            ref={inputRef}
-            id={searchId}
-            className="c2d-client-list__input"
-            type="search"
-            autoComplete="off"
-            spellCheck={false}
-            placeholder={strings.clientSearchPlaceholder}
-            value={search}
-            aria-controls={showList ? listId : undefined}
-            onChange={(event) => setSearch(event.target.value)}
-            onKeyDown={onSearchKeyDown}
-          />
-          {search && (
-            <button
-              type="button"
-              className="c2d-client-list__clear"
-              aria-label={strings.clientSearchClear}
-              onClick={() => {
-                setSearch('');
-                inputRef.current?.focus();
-              }}
-            >
-              <span aria-hidden="true">×</span>
+    <PagedListbox
+      rootProps={rootProps}
+      rootRef={ref}
+      className={className}
+      block="c2d-client-list"
+      query={query}
+      paging={paging}
+      locale={locale}
+      labels={{
+        loading: strings.clientsLoading,
+        loadingMore: strings.clientsLoadingMore,
+        error: strings.clientsError,
+        empty: empty ? strings.clientsNoMatches(empty) : tagId === null ? strings.clientsEmpty : strings.clientsNoneTagged,
+      }}
+      header={
+        <>
+          <div className="c2d-client-list__search">
+            <label className="c2d-visually-hidden" htmlFor={searchId}>
+              {strings.clientSearchLabel}
+            </label>
+            <input
+              ref={inputRef}
+              id={searchId}
+              className="c2d-client-list__input"
+              type="search"
+              autoComplete="off"
+              spellCheck={false}
+              placeholder={strings.clientSearchPlaceholder}
+              value={search}
+              aria-controls={clients.length > 0 ? listId : undefined}
+              onChange={(event) => setSearch(event.target.value)}
+              onKeyDown={onSearchKeyDown}
+            />
+            {search && (
+              <button
+                type="button"
+                className="c2d-client-list__clear"
+                aria-label={strings.clientSearchClear}
+                onClick={() => {
+                  setSearch('');
+                  inputRef.current?.focus();
+                }}
+              >
+                <span aria-hidden="true">×</span>
+              </button>
+            )}
+          </div>
+          <div className="c2d-client-list__filters">
+            <p className="c2d-client-list__count" aria-live="polite">
+              {partial
+                ? strings.clientsSearchedPartially(partial.searched, partial.of, format.number(partial.searched), format.number(partial.of))
+                : total === undefined
+                  ? ''
+                  : strings.clientCount(total, format.number(total))}
+            </p>
+            {tagFilter && <ClientTagFilter value={tagId} onChange={setTagId} strings={strings} />}
+          </div>
+        </>
+      }
+      footer={
+        partial &&
+        paging.canLoadMore &&
+        !paging.isLoadingMore && (
+          <div className="c2d-client-list__footer">
+            <button type="button" className="c2d-button" onClick={paging.loadMore}>
+              {strings.clientsSearchMore}
             </button>
-          )}
-        </div>
-        <div className="c2d-client-list__filters">
-          <p className="c2d-client-list__count" aria-live="polite">
-            {partial
-              ? strings.clientsSearchedPartially(partial.searched, partial.of, format.number(partial.searched), format.number(partial.of))
-              : total === undefined
-                ? ''
-                : strings.clientCount(total, format.number(total))}
-          </p>
-          {tagFilter && <ClientTagFilter value={tagId} onChange={setTagId} strings={strings} />}
-        </div>
-      </div>
-      {body}
-      {partial && canLoadMore && !isLoadingMore && (
-        <div className="c2d-client-list__footer">
-          <button type="button" className="c2d-button" onClick={loadMore}>
-            {strings.clientsSearchMore}
-          </button>
-        </div>
+          </div>
+        )
+      }
+      // Another search, another list: it starts at the top, with no active client.
+      listKey={`${params.q ?? ''}\u0000${params.phone ?? ''}\u0000${tagId ?? ''}`}
+      id={listId}
+      listRef={listRef}
+      items={clients}
+      getKey={clientKey}
+      selectedKey={selectedId}
+      rowHeight={CLIENT_ROW_HEIGHT}
+      total={total}
+      label={ariaLabel ?? strings.clientListLabel}
+      onSelect={select}
+      // A search the list does itself grows only on request: scrolling through a few matches
+      // must not page through the whole account.
+      pageOnScroll={!partial}
+      renderRow={(client, option) => (
+        <ClientRow key={option.id} option={option} client={client} activity={activity.get(client.id)} format={format} strings={strings} />
       )}
-      {(showList || partial) && isLoadingMore && (
-        <div className="c2d-client-list__footer" role="status">
-          <span className="c2d-spinner" aria-hidden="true" />
-          {strings.clientsLoadingMore}
-        </div>
-      )}
-      {showList && query.isError && (
-        // What is loaded stays; Retry asks again for what failed: the next page, or a refresh.
-        <ErrorState
-          variant="inline"
-          className="c2d-client-list__footer"
-          title={strings.clientsError}
-          error={query.error}
-          onRetry={loadMoreFailed ? loadMore : () => void query.refetch()}
-          locale={locale}
-        />
-      )}
-    </div>
+    />
   );
 });
 
@@ -311,22 +282,6 @@ function ClientRow({ option, client, activity, format, strings }: ClientRowProps
           )}
         </span>
       )}
-    </div>
-  );
-}
-
-function ClientListSkeleton(): ReactElement {
-  return (
-    <div className="c2d-client-list__skeleton">
-      {Array.from({ length: SKELETON_ROWS }, (_, index) => (
-        <div key={index} className="c2d-client-row c2d-client-row--skeleton" aria-hidden="true">
-          <span className="c2d-avatar c2d-shimmer" />
-          <span className="c2d-client-row__main">
-            <span className="c2d-shimmer c2d-shimmer--line" style={{ width: `${60 + ((index * 17) % 30)}%` }} />
-            <span className="c2d-shimmer c2d-shimmer--line c2d-shimmer--short" />
-          </span>
-        </div>
-      ))}
     </div>
   );
 }

@@ -5,18 +5,15 @@ import { clientDisplayName } from './clientDisplayName.js';
 import { useStrings } from './ConsoleContext.js';
 import { useConsoleClient } from './ConsoleProvider.js';
 import { consoleQueries } from './consoleQueries.js';
-import { cx } from './cx.js';
 import { dialogListStrings, type DialogAssignee, type DialogListStrings } from './dialogListStrings.js';
-import { ErrorState } from './ErrorState.js';
 import { useFormatters, type ConsoleFormatters } from './formatters.js';
-import { LoadingState } from './LoadingState.js';
 import type { ConsoleLocale } from './ConsoleLocale.js';
 import { operatorFullName } from './operatorName.js';
 import { Segmented } from './Segmented.js';
 import { useControllableState } from './useControllableState.js';
 import { useDialogs } from './useDialogs.js';
 import { useLoadMore } from './useLoadMore.js';
-import { VirtualListbox, type OptionProps } from './VirtualListbox.js';
+import { PagedListbox, type OptionProps } from './VirtualListbox.js';
 
 export type { DialogAssignee };
 
@@ -88,8 +85,6 @@ export const DialogList = /* @__PURE__ */ forwardRef<HTMLDivElement, DialogListP
   const strings = useStrings(dialogListStrings, locale);
   const format = useFormatters(locale);
   const api = useConsoleClient();
-  const listId = `${useId()}dialogs`;
-  const listRef = useRef<HTMLDivElement>(null);
 
   const [state, setState] = useControllableState({
     prop: controlledState,
@@ -105,7 +100,6 @@ export const DialogList = /* @__PURE__ */ forwardRef<HTMLDivElement, DialogListP
   });
   // "Mine" means nothing without knowing who "I" am.
   const assignee = chosenAssignee === 'mine' && operatorId === undefined ? 'all' : chosenAssignee;
-  const listKey = `${state}:${assignee}`;
 
   const query = useDialogs({
     state,
@@ -114,7 +108,6 @@ export const DialogList = /* @__PURE__ */ forwardRef<HTMLDivElement, DialogListP
     pageSize,
   });
   const { dialogs, total } = query;
-  const { loadMoreOnScroll, isLoadingMore, loadMoreFailed, loadMore } = useLoadMore(query);
   const operators = useQuery(consoleQueries.operators(api)).data;
   const operatorLabel = (id: number | null) => {
     if (id === null) return strings.dialogUnassigned;
@@ -122,92 +115,65 @@ export const DialogList = /* @__PURE__ */ forwardRef<HTMLDivElement, DialogListP
     return operator ? operatorFullName(operator) : `#${id}`;
   };
 
-  const showList = dialogs.length > 0;
-  let body: ReactElement;
-  if (query.isPending) {
-    body = <LoadingState label={strings.dialogsLoading} rows={5} className="c2d-dialog-list__skeleton" />;
-  } else if (query.isError && !showList) {
-    body = <ErrorState title={strings.dialogsError} error={query.error} onRetry={() => void query.refetch()} locale={locale} />;
-  } else if (!showList) {
-    body = (
-      <p className="c2d-state c2d-state--empty" role="status">
-        {strings.dialogsEmpty(state, assignee)}
-      </p>
-    );
-  } else {
-    body = (
-      <VirtualListbox
-        // Other filters, another list: it starts at the top.
-        key={listKey}
-        id={listId}
-        block="c2d-dialog-list"
-        listRef={listRef}
-        items={dialogs}
-        getKey={dialogKey}
-        selectedKey={selectedId}
-        rowHeight={DIALOG_ROW_HEIGHT}
-        total={total}
-        label={ariaLabel ?? strings.dialogListLabel}
-        busy={query.isFetching}
-        onSelect={onSelect}
-        onNearEnd={loadMoreOnScroll}
-        renderRow={(dialog, option) => (
-          <DialogRow
-            key={option.id}
-            option={option}
-            dialog={dialog}
-            unread={dialog.clientId === null ? 0 : (unreadCounts[dialog.clientId] ?? 0)}
-            operator={operatorLabel(dialog.operatorId)}
-            strings={strings}
-            format={format}
-          />
-        )}
-      />
-    );
-  }
-
   return (
-    <div {...rootProps} ref={ref} className={cx('c2d', 'c2d-dialog-list', className)} data-state={query.status}>
-      <div className="c2d-dialog-list__header">
-        <Segmented
-          legend={strings.dialogStateFilter}
-          options={[
-            ['open', strings.dialogStates.open],
-            ['closed', strings.dialogStates.closed],
-          ]}
-          value={state}
-          onChange={setState}
+    <PagedListbox
+      rootProps={rootProps}
+      rootRef={ref}
+      className={className}
+      block="c2d-dialog-list"
+      query={query}
+      paging={useLoadMore(query)}
+      locale={locale}
+      labels={{
+        loading: strings.dialogsLoading,
+        loadingMore: strings.dialogsLoadingMore,
+        error: strings.dialogsError,
+        empty: strings.dialogsEmpty(state, assignee),
+      }}
+      header={
+        <>
+          <Segmented
+            legend={strings.dialogStateFilter}
+            options={(['open', 'closed'] as const).map((option) => [option, strings.dialogStates[option]] as const)}
+            value={state}
+            onChange={setState}
+          />
+          <Segmented
+            legend={strings.dialogAssigneeFilter}
+            options={(['mine', 'unassigned', 'all'] as const)
+              .filter((option) => option !== 'mine' || operatorId !== undefined)
+              .map((option) => [option, strings.dialogAssignees[option]] as const)}
+            value={assignee}
+            onChange={setAssignee}
+          />
+          <p className="c2d-dialog-list__count" aria-live="polite">
+            {total === undefined ? '' : strings.dialogCount(total, format.number(total))}
+          </p>
+        </>
+      }
+      // Other filters, another list: it starts at the top.
+      listKey={`${state}:${assignee}`}
+      id={`${useId()}dialogs`}
+      listRef={useRef<HTMLDivElement>(null)}
+      items={dialogs}
+      getKey={dialogKey}
+      selectedKey={selectedId}
+      rowHeight={DIALOG_ROW_HEIGHT}
+      total={total}
+      label={ariaLabel ?? strings.dialogListLabel}
+      onSelect={onSelect}
+      renderRow={(dialog, option) => (
+        <DialogRow
+          key={option.id}
+          option={option}
+          dialog={dialog}
+          unread={dialog.clientId === null ? 0 : (unreadCounts[dialog.clientId] ?? 0)}
+          operator={operatorLabel(dialog.operatorId)}
+          strings={strings}
+          format={format}
         />
-        <Segmented
-          legend={strings.dialogAssigneeFilter}
-          options={(['mine', 'unassigned', 'all'] as const)
-            .filter((option) => option !== 'mine' || operatorId !== undefined)
-            .map((option) => [option, strings.dialogAssignees[option]] as const)}
-          value={assignee}
-          onChange={setAssignee}
-        />
-        <p className="c2d-dialog-list__count" aria-live="polite">
-          {total === undefined ? '' : strings.dialogCount(total, format.number(total))}
-        </p>
-      </div>
-      {body}
-      {showList && isLoadingMore && (
-        <div className="c2d-dialog-list__footer" role="status">
-          <span className="c2d-spinner" aria-hidden="true" />
-          {strings.dialogsLoadingMore}
-        </div>
       )}
-      {showList && query.isError && (
-        <ErrorState
-          variant="inline"
-          className="c2d-dialog-list__footer"
-          title={strings.dialogsError}
-          error={query.error}
-          onRetry={loadMoreFailed ? loadMore : () => void query.refetch()}
-          locale={locale}
-        />
-      )}
-    </div>
+    />
   );
 });
 

@@ -1,6 +1,21 @@
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useState, type CSSProperties, type ReactElement, type ReactNode, type RefObject } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useState,
+  type ComponentPropsWithoutRef,
+  type CSSProperties,
+  type ReactElement,
+  type ReactNode,
+  type Ref,
+  type RefObject,
+} from 'react';
+import type { ConsoleLocale } from './ConsoleLocale.js';
+import { cx } from './cx.js';
+import { ErrorState } from './ErrorState.js';
 import { listboxFocusIndex, listboxKeyAction, listboxPageSize } from './listboxKeyboard.js';
+import { LoadingState } from './LoadingState.js';
+import type { LoadMore } from './useLoadMore.js';
 
 /** What one option's element carries, for its row to spread: identity, state, place. */
 export interface OptionProps {
@@ -165,6 +180,84 @@ export function VirtualListbox<T>({
           );
         })}
       </div>
+    </div>
+  );
+}
+
+/** Props of {@link PagedListbox}: the widget's root, its header, its query's states and the listbox. */
+export interface PagedListboxProps<T> extends Omit<VirtualListboxProps<T>, 'busy' | 'onNearEnd'> {
+  rootProps: ComponentPropsWithoutRef<'div'>;
+  rootRef: Ref<HTMLDivElement>;
+  className: string | undefined;
+  /** Names the list's contents (the filters): another key, another list, at the top with nothing active. */
+  listKey: string;
+  /** Above the list: search box, filters, count. */
+  header: ReactNode;
+  /** Under the list, before the paging footers (ClientList's "Search more"). */
+  footer?: ReactNode;
+  query: { status: string; isPending: boolean; isError: boolean; isFetching: boolean; error: Error | null; refetch: () => unknown };
+  paging: LoadMore;
+  /** Page on scroll (default true); a search ClientList does itself grows only on request. */
+  pageOnScroll?: boolean;
+  /** What the states say: loading, loading more, failed, nothing to list. */
+  labels: { loading: string; loadingMore: string; error: string; empty: string };
+  locale: ConsoleLocale | undefined;
+}
+
+/**
+ * @internal The shell of `ClientList` and `DialogList`: the root `<div class="c2d {block}">` with its
+ * query's status, the header, then a loading skeleton, an error with Retry, an empty status or the
+ * {@link VirtualListbox}, and the footers of a list that pages: loading more, and a failure with
+ * Retry under what stays loaded (the next page, or a refresh).
+ */
+export function PagedListbox<T>({
+  rootProps,
+  rootRef,
+  className,
+  header,
+  footer,
+  query,
+  paging,
+  pageOnScroll = true,
+  listKey,
+  labels,
+  locale,
+  ...listbox
+}: PagedListboxProps<T>): ReactElement {
+  const { block } = listbox;
+  const showList = listbox.items.length > 0;
+  const refetch = () => void query.refetch();
+  return (
+    <div {...rootProps} ref={rootRef} className={cx('c2d', block, className)} data-state={query.status}>
+      <div className={`${block}__header`}>{header}</div>
+      {query.isPending ? (
+        <LoadingState label={labels.loading} rows={6} />
+      ) : query.isError && !showList ? (
+        <ErrorState title={labels.error} error={query.error} onRetry={refetch} locale={locale} />
+      ) : showList ? (
+        <VirtualListbox key={listKey} {...listbox} busy={query.isFetching} onNearEnd={pageOnScroll ? paging.loadMoreOnScroll : undefined} />
+      ) : (
+        <p className="c2d-state c2d-state--empty" role="status">
+          {labels.empty}
+        </p>
+      )}
+      {footer}
+      {paging.isLoadingMore && (
+        <div className={`${block}__footer`} role="status">
+          <span className="c2d-spinner" aria-hidden="true" />
+          {labels.loadingMore}
+        </div>
+      )}
+      {showList && query.isError && (
+        <ErrorState
+          variant="inline"
+          className={`${block}__footer`}
+          title={labels.error}
+          error={query.error}
+          onRetry={paging.loadMoreFailed ? paging.loadMore : refetch}
+          locale={locale}
+        />
+      )}
     </div>
   );
 }

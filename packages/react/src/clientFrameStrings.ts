@@ -5,7 +5,6 @@ export interface ClientFrameStrings {
   clientFrameNoDialogText: string;
   clientFrameNoClient: (phone: string) => string;
   clientFrameError: string;
-  clientFrameInvalid: string;
 }
 
 /** Strings of ClientDialogFrame, in English (built in; other languages are packs: `locales/`). */
@@ -15,5 +14,4 @@ export const clientFrameStrings: ClientFrameStrings = {
   clientFrameNoDialogText: 'It appears here once the client writes, or an operator writes to them.',
   clientFrameNoClient: (phone) => `No client has the phone ${phone}`,
   clientFrameError: 'Could not find the client’s dialog',
-  clientFrameInvalid: 'Give ClientDialogFrame either a clientId (a positive integer) or a phone, not both',
 };

@@ -35,7 +35,6 @@ const clientFrame: ClientFrameStrings = {
   clientFrameNoDialogText: 'Он появится здесь, когда клиент напишет или ему напишет оператор.',
   clientFrameNoClient: (phone) => `Нет клиента с телефоном ${phone}`,
   clientFrameError: 'Не удалось найти диалог клиента',
-  clientFrameInvalid: 'Передайте ClientDialogFrame либо clientId (целое положительное число), либо phone, но не оба',
 };
 
 const clientList: ClientListStrings = {
