@@ -15,6 +15,7 @@ import { clientDisplayName } from './clientDisplayName.js';
 import { useStrings } from './ConsoleContext.js';
 import { clientListStrings, type ClientListStrings } from './clientListStrings.js';
 import { ClientTagFilter } from './ClientTagFilter.js';
+import { cx } from './cx.js';
 import { formatPhone } from './formatPhone.js';
 import { useFormatters, type ConsoleFormatters } from './formatters.js';
 import { parseClientSearch } from './parseClientSearch.js';
@@ -98,7 +99,6 @@ export const ClientList = /* @__PURE__ */ forwardRef<HTMLDivElement, ClientListP
   const listId = `${id}list`;
   const searchId = `${id}search`;
   const inputRef = useRef<HTMLInputElement>(null);
-  const listRef = useRef<HTMLDivElement>(null);
 
   const [search, setSearch] = useControllableState({
     prop: controlledSearch,
@@ -136,7 +136,7 @@ export const ClientList = /* @__PURE__ */ forwardRef<HTMLDivElement, ClientListP
   const onSearchKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key === 'ArrowDown' && clients.length > 0) {
       event.preventDefault();
-      listRef.current?.focus();
+      document.getElementById(listId)?.focus();
     } else if (event.key === 'Escape' && search) {
       event.preventDefault();
       setSearch('');
@@ -146,9 +146,7 @@ export const ClientList = /* @__PURE__ */ forwardRef<HTMLDivElement, ClientListP
   const empty = applied.trim();
   return (
     <PagedListbox
-      rootProps={rootProps}
-      rootRef={ref}
-      className={className}
+      rootProps={{ ...rootProps, ref, className: cx('c2d', 'c2d-client-list', className) }}
       block="c2d-client-list"
       query={query}
       paging={paging}
@@ -218,9 +216,7 @@ export const ClientList = /* @__PURE__ */ forwardRef<HTMLDivElement, ClientListP
       // Another search, another list: it starts at the top, with no active client.
       listKey={`${params.q ?? ''}\u0000${params.phone ?? ''}\u0000${tagId ?? ''}`}
       id={listId}
-      listRef={listRef}
       items={clients}
-      getKey={clientKey}
       selectedKey={selectedId}
       rowHeight={CLIENT_ROW_HEIGHT}
       total={total}
@@ -235,8 +231,6 @@ export const ClientList = /* @__PURE__ */ forwardRef<HTMLDivElement, ClientListP
     />
   );
 });
-
-const clientKey = (client: Client) => client.id;
 
 interface ClientRowProps {
   option: OptionProps;

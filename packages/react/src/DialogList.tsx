@@ -1,10 +1,11 @@
 import type { InboxDialog } from '@c2d-console/core';
 import { useQuery } from '@tanstack/react-query';
-import { forwardRef, useId, useRef, type ComponentPropsWithoutRef, type ReactElement } from 'react';
+import { forwardRef, useId, type ComponentPropsWithoutRef, type ReactElement } from 'react';
 import { clientDisplayName } from './clientDisplayName.js';
 import { useStrings } from './ConsoleContext.js';
 import { useConsoleClient } from './ConsoleProvider.js';
 import { consoleQueries } from './consoleQueries.js';
+import { cx } from './cx.js';
 import { dialogListStrings, type DialogAssignee, type DialogListStrings } from './dialogListStrings.js';
 import { useFormatters, type ConsoleFormatters } from './formatters.js';
 import type { ConsoleLocale } from './ConsoleLocale.js';
@@ -117,9 +118,7 @@ export const DialogList = /* @__PURE__ */ forwardRef<HTMLDivElement, DialogListP
 
   return (
     <PagedListbox
-      rootProps={rootProps}
-      rootRef={ref}
-      className={className}
+      rootProps={{ ...rootProps, ref, className: cx('c2d', 'c2d-dialog-list', className) }}
       block="c2d-dialog-list"
       query={query}
       paging={useLoadMore(query)}
@@ -154,9 +153,7 @@ export const DialogList = /* @__PURE__ */ forwardRef<HTMLDivElement, DialogListP
       // Other filters, another list: it starts at the top.
       listKey={`${state}:${assignee}`}
       id={`${useId()}dialogs`}
-      listRef={useRef<HTMLDivElement>(null)}
       items={dialogs}
-      getKey={dialogKey}
       selectedKey={selectedId}
       rowHeight={DIALOG_ROW_HEIGHT}
       total={total}
@@ -176,8 +173,6 @@ export const DialogList = /* @__PURE__ */ forwardRef<HTMLDivElement, DialogListP
     />
   );
 });
-
-const dialogKey = (dialog: InboxDialog) => dialog.id;
 
 interface DialogRowProps {
   option: OptionProps;

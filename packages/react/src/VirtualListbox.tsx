@@ -1,17 +1,6 @@
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
-import {
-  useCallback,
-  useEffect,
-  useState,
-  type ComponentPropsWithoutRef,
-  type CSSProperties,
-  type ReactElement,
-  type ReactNode,
-  type Ref,
-  type RefObject,
-} from 'react';
+import { useCallback, useEffect, useRef, useState, type ComponentPropsWithRef, type CSSProperties, type ReactElement, type ReactNode } from 'react';
 import type { ConsoleLocale } from './ConsoleLocale.js';
-import { cx } from './cx.js';
 import { ErrorState } from './ErrorState.js';
 import { listboxFocusIndex, listboxKeyAction, listboxPageSize } from './listboxKeyboard.js';
 import { LoadingState } from './LoadingState.js';
@@ -30,16 +19,13 @@ export interface OptionProps {
 }
 
 /** Props of {@link VirtualListbox}. */
-export interface VirtualListboxProps<T> {
-  /** The listbox's id; each option's is `{id}-{key}`. */
+export interface VirtualListboxProps<T extends { id: number }> {
+  /** The listbox's id (a widget focuses it by this); each option's is `{id}-{item id}`. */
   id: string;
   /** The widget's class: the listbox is `{block}__listbox`, the box that sizes it `{block}__sizer`. */
   block: string;
-  /** The scrolling listbox element, for the widget to focus. */
-  listRef: RefObject<HTMLDivElement | null>;
+  /** The options; the active one stays on its item (by id) when the list reorders. */
   items: readonly T[];
-  /** Identifies an item: the active option stays on it when the list reorders. */
-  getKey: (item: T) => number;
   selectedKey: number | null | undefined;
   /** Fixed height of every option (px): the virtualizer never measures. */
   rowHeight: number;
@@ -70,12 +56,10 @@ const PREFETCH_ROWS = 20;
  * scrolled away, so the descendant exists. One click listener on the list serves every row.
  * Give it a `key` naming its contents (the filters): another list starts at the top, nothing active.
  */
-export function VirtualListbox<T>({
+export function VirtualListbox<T extends { id: number }>({
   id,
   block,
-  listRef,
   items,
-  getKey,
   selectedKey,
   rowHeight,
   total,
@@ -85,8 +69,9 @@ export function VirtualListbox<T>({
   onNearEnd,
   renderRow,
 }: VirtualListboxProps<T>): ReactElement {
-  const [activeKey, setActiveKey] = useState<number | null>(null);
-  const activeIndex = activeKey === null ? -1 : items.findIndex((item) => getKey(item) === activeKey);
+  const listRef = useRef<HTMLDivElement>(null);
+  const [activeKey, setActiveKey] = useState<number>();
+  const activeIndex = items.findIndex((item) => item.id === activeKey);
 
   const rangeExtractor = useCallback(
     (range: Range) => {
@@ -111,14 +96,12 @@ export function VirtualListbox<T>({
     if (lastInView >= items.length - 1 - PREFETCH_ROWS) onNearEnd?.();
   }, [lastInView, items.length, onNearEnd]);
 
-  const activate = (index: number) => setActiveKey(items[index] === undefined ? null : getKey(items[index]));
+  const activate = (index: number) => setActiveKey(items[index]?.id);
   const select = (index: number) => {
     const item = items[index];
-    if (item !== undefined) onSelect?.(item);
+    if (item) onSelect?.(item);
   };
-  const optionId = (item: T) => `${id}-${getKey(item)}`;
   const setSize = Math.max(total ?? 0, items.length);
-  const active = items[activeIndex];
 
   return (
     <div
@@ -128,14 +111,10 @@ export function VirtualListbox<T>({
       role="listbox"
       tabIndex={0}
       aria-label={label}
-      aria-activedescendant={active === undefined ? undefined : optionId(active)}
+      aria-activedescendant={activeIndex < 0 ? undefined : `${id}-${activeKey}`}
       aria-busy={busy || undefined}
       onKeyDown={(event) => {
-        const action = listboxKeyAction(event.key, {
-          activeIndex,
-          count: items.length,
-          pageSize: listboxPageSize(event.currentTarget.clientHeight, rowHeight),
-        });
+        const action = listboxKeyAction(event.key, activeIndex, items.length, listboxPageSize(event.currentTarget.clientHeight, rowHeight));
         if (!action) return;
         event.preventDefault();
         if (action.type === 'move') {
@@ -145,14 +124,9 @@ export function VirtualListbox<T>({
       }}
       // Focus (by Tab, or from a search box) lands where the user is looking.
       onFocus={() => {
-        if (activeIndex >= 0) return;
-        activate(
-          listboxFocusIndex({
-            selectedIndex: items.findIndex((item) => getKey(item) === selectedKey),
-            firstVisible: range?.startIndex ?? -1,
-            lastVisible: lastInView,
-          }),
-        );
+        if (activeIndex < 0) {
+          activate(listboxFocusIndex(items.findIndex((item) => item.id === selectedKey), range?.startIndex ?? -1, lastInView));
+        }
       }}
       onClick={(event) => {
         const row = (event.target as Element).closest<HTMLElement>('[data-index]');
@@ -166,11 +140,11 @@ export function VirtualListbox<T>({
         {virtualizer.getVirtualItems().map(({ index, start }) => {
           const item = items[index];
           return (
-            item !== undefined &&
+            item &&
             renderRow(item, {
-              id: optionId(item),
+              id: `${id}-${item.id}`,
               role: 'option',
-              'aria-selected': getKey(item) === selectedKey,
+              'aria-selected': item.id === selectedKey,
               'aria-setsize': setSize,
               'aria-posinset': index + 1,
               'data-index': index,
@@ -185,10 +159,9 @@ export function VirtualListbox<T>({
 }
 
 /** Props of {@link PagedListbox}: the widget's root, its header, its query's states and the listbox. */
-export interface PagedListboxProps<T> extends Omit<VirtualListboxProps<T>, 'busy' | 'onNearEnd'> {
-  rootProps: ComponentPropsWithoutRef<'div'>;
-  rootRef: Ref<HTMLDivElement>;
-  className: string | undefined;
+export interface PagedListboxProps<T extends { id: number }> extends Omit<VirtualListboxProps<T>, 'busy' | 'onNearEnd'> {
+  /** The root `<div>`'s props, its ref and class (`c2d {block}`, the host's) among them. */
+  rootProps: ComponentPropsWithRef<'div'>;
   /** Names the list's contents (the filters): another key, another list, at the top with nothing active. */
   listKey: string;
   /** Above the list: search box, filters, count. */
@@ -205,15 +178,13 @@ export interface PagedListboxProps<T> extends Omit<VirtualListboxProps<T>, 'busy
 }
 
 /**
- * @internal The shell of `ClientList` and `DialogList`: the root `<div class="c2d {block}">` with its
- * query's status, the header, then a loading skeleton, an error with Retry, an empty status or the
+ * @internal The shell of `ClientList` and `DialogList`: the root with its query's status, the
+ * header, then a loading skeleton, an error with Retry, an empty status or the
  * {@link VirtualListbox}, and the footers of a list that pages: loading more, and a failure with
  * Retry under what stays loaded (the next page, or a refresh).
  */
-export function PagedListbox<T>({
+export function PagedListbox<T extends { id: number }>({
   rootProps,
-  rootRef,
-  className,
   header,
   footer,
   query,
@@ -228,7 +199,7 @@ export function PagedListbox<T>({
   const showList = listbox.items.length > 0;
   const refetch = () => void query.refetch();
   return (
-    <div {...rootProps} ref={rootRef} className={cx('c2d', block, className)} data-state={query.status}>
+    <div {...rootProps} data-state={query.status}>
       <div className={`${block}__header`}>{header}</div>
       {query.isPending ? (
         <LoadingState label={labels.loading} rows={6} />

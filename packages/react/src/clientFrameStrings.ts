@@ -11,7 +11,7 @@ export interface ClientFrameStrings {
 export const clientFrameStrings: ClientFrameStrings = {
   clientFrameFinding: 'Finding the client’s dialog…',
   clientFrameNoDialog: 'No dialog with this client yet',
-  clientFrameNoDialogText: 'It appears here once the client writes, or an operator writes to them.',
+  clientFrameNoDialogText: 'It appears once the client or an operator writes.',
   clientFrameNoClient: (phone) => `No client has the phone ${phone}`,
   clientFrameError: 'Could not find the client’s dialog',
 };

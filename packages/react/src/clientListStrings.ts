@@ -41,7 +41,7 @@ export const clientListStrings: ClientListStrings = {
   clientSearchClear: 'Clear search',
   clientCount: (count, formatted) => `${formatted} ${plural('en', count, { one: 'client', other: 'clients' })}`,
   clientsLoading: 'Loading clients…',
-  clientsLoadingMore: 'Loading more clients…',
+  clientsLoadingMore: 'Loading more…',
   clientsEmpty: 'No clients yet',
   clientsNoMatches: (search) => `Nothing matches “${search}”`,
   clientsError: 'Could not load clients',
@@ -52,6 +52,6 @@ export const clientListStrings: ClientListStrings = {
   clientTagAll: 'All tags',
   clientTagsLoading: 'Loading tags…',
   clientTagsError: 'Could not load tags',
-  clientNoTags: 'No tags in this account',
+  clientNoTags: 'No tags yet',
   clientsNoneTagged: 'No clients with this tag',
 };

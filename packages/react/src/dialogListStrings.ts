@@ -34,7 +34,7 @@ export const dialogListStrings: DialogListStrings = {
   dialogAssigneeFilter: 'Operator',
   dialogAssignees: { mine: 'Mine', unassigned: 'Unassigned', all: 'All' },
   dialogsLoading: 'Loading dialogs…',
-  dialogsLoadingMore: 'Loading more dialogs…',
+  dialogsLoadingMore: 'Loading more…',
   dialogsError: 'Could not load dialogs',
   dialogsEmpty: (state, assignee) =>
     `No ${state} dialogs${assignee === 'mine' ? ' assigned to you' : assignee === 'unassigned' ? ' without an operator' : ''}`,
