@@ -3,7 +3,6 @@ import {
   forwardRef,
   useEffect,
   useId,
-  useMemo,
   useRef,
   type ComponentPropsWithoutRef,
   type KeyboardEvent,
@@ -25,7 +24,7 @@ import { useClientSearch } from './useClientSearch.js';
 import { useControllableState } from './useControllableState.js';
 import { useDebouncedValue } from './useDebouncedValue.js';
 import { useLoadMore } from './useLoadMore.js';
-import { PagedListbox, type OptionProps } from './VirtualListbox.js';
+import { ListRow, PagedListbox, type OptionProps } from './VirtualListbox.js';
 
 /**
  * Props of {@link ClientList}: its own, and any prop of its root `<div>` (`id`, `style`,
@@ -113,7 +112,7 @@ export const ClientList = /* @__PURE__ */ forwardRef<HTMLDivElement, ClientListP
     caller: 'ClientList tagId',
   });
   const applied = useDebouncedValue(search, SEARCH_DEBOUNCE_MS, isBlank);
-  const params = useMemo(() => parseClientSearch(applied), [applied]);
+  const params = parseClientSearch(applied);
 
   const { query, clients: found, total, partial } = useClientSearch({ ...params, tagId: tagId ?? undefined, pageSize });
   const paging = useLoadMore(query);
@@ -247,35 +246,20 @@ const later = (a: string | null | undefined, b: string | null | undefined) =>
 
 function ClientRow({ option, client, activity, format, strings }: ClientRowProps): ReactElement {
   const name = clientDisplayName(client);
-  // The list is not refetched for each message: the event's time is the newest one known.
-  const last = later(client.lastClientMessage, activity?.lastMessageAt);
+  const phone = client.phone && formatPhone(client.phone);
   const unread = option['aria-selected'] ? 0 : (activity?.unread ?? 0);
   return (
-    <div {...option} className="c2d-client-row" data-unread={unread > 0 || undefined}>
-      <Avatar client={client} name={name} />
-      <span className="c2d-client-row__main">
-        <span className="c2d-client-row__name" title={name}>
-          {name}
-        </span>
-        {client.phone && name !== formatPhone(client.phone) && (
-          <span className="c2d-client-row__phone">{formatPhone(client.phone)}</span>
-        )}
-      </span>
-      {(last || unread > 0) && (
-        <span className="c2d-client-row__aside">
-          {last && (
-            <time className="c2d-client-row__time" dateTime={last} title={format.dateTime(last)}>
-              {format.short(last)}
-            </time>
-          )}
-          {unread > 0 && (
-            <span className="c2d-client-row__unread">
-              <span aria-hidden="true">{format.number(unread)}</span>
-              <span className="c2d-visually-hidden"> {strings.clientUnread(unread, format.number(unread))}</span>
-            </span>
-          )}
-        </span>
-      )}
-    </div>
+    <ListRow
+      option={option}
+      block="c2d-client-row"
+      lead={<Avatar client={client} name={name} />}
+      name={name}
+      // The list is not refetched for each message: the event's time is the newest one known.
+      at={later(client.lastClientMessage, activity?.lastMessageAt)}
+      text={name !== phone && phone}
+      unread={unread}
+      unreadLabel={strings.clientUnread(unread, format.number(unread))}
+      format={format}
+    />
   );
 }

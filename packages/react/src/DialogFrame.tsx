@@ -86,12 +86,11 @@ export function FrameBox({
   locale,
   url,
   state,
-  mode,
   children,
-}: FrameRoot & { url?: string; state: string; mode?: DialogMode; children: ReactNode }): ReactElement {
+}: FrameRoot & { url?: string | undefined; state: string; children: ReactNode }): ReactElement {
   const strings = useStrings(frameStrings, locale);
   return (
-    <div {...rootProps} ref={rootRef} data-state={state} data-mode={mode}>
+    <div {...rootProps} ref={rootRef} data-state={state}>
       {(url || toolbar) && (
         <div className="c2d-dialog-frame__bar">
           {toolbar}
@@ -149,19 +148,20 @@ export const DialogFrame = /* @__PURE__ */ forwardRef<HTMLDivElement, DialogFram
   const frameHost = useConsoleContext().frameHost;
   const root: FrameRoot = { rootProps: { ...rest, className: cx('c2d', 'c2d-dialog-frame', className) }, rootRef: ref, toolbar, locale };
 
-  let url: string;
+  let url: string | undefined;
+  let message = '';
   try {
     url = buildDialogUrl({ host: host ?? frameHost, mode, dialogId });
   } catch (error) {
-    return <InvalidFrame {...root} message={(error as Error).message} onError={onError} />;
+    message = (error as Error).message;
   }
   // A new URL is a new frame: the key resets the load state and swaps the iframe.
   return (
-    <LoadingFrame
-      key={url}
+    <Frame
+      key={url ?? message}
       {...root}
       url={url}
-      mode={mode}
+      message={message}
       dialogId={dialogId}
       title={title}
       loadTimeoutMs={loadTimeoutMs}
@@ -171,59 +171,57 @@ export const DialogFrame = /* @__PURE__ */ forwardRef<HTMLDivElement, DialogFram
   );
 });
 
-/** @internal The frame's box with an error in place of the frame (invalid props), shared with `ClientDialogFrame`. */
-export function InvalidFrame({ message, onError, ...root }: FrameRoot & { message: string; onError: DialogFrameProps['onError'] }): ReactElement {
-  const onErrorRef = useLatest(onError);
-  useEffect(() => {
-    onErrorRef.current?.({ reason: 'config', message });
-  }, [message, onErrorRef]);
-  return (
-    <FrameBox {...root} state="invalid">
-      <FramePanel alert title={useStrings(frameStrings, root.locale).frameInvalid} text={message} />
-    </FrameBox>
-  );
-}
-
-function LoadingFrame({
+/**
+ * @internal The frame's box with the iframe at `url` under a loading state, then the timeout's
+ * alert; without a URL, the invalid props' `message` in its place (also `ClientDialogFrame`'s).
+ */
+export function Frame({
   url,
-  mode,
+  message,
   dialogId,
   title,
   loadTimeoutMs = 15_000,
   onLoad,
   onError,
   ...root
-}: FrameRoot & Pick<DialogFrameProps, 'mode' | 'dialogId' | 'title' | 'loadTimeoutMs' | 'onLoad' | 'onError'> & { url: string }): ReactElement {
+}: FrameRoot & Pick<DialogFrameProps, 'dialogId' | 'title' | 'loadTimeoutMs' | 'onLoad' | 'onError'> & { url?: string | undefined; message: string }): ReactElement {
   const strings = useStrings(frameStrings, root.locale);
-  const [state, setState] = useState<'loading' | 'loaded' | 'timeout'>('loading');
+  const [state, setState] = useState(url ? 'loading' : 'invalid');
   const [attempt, setAttempt] = useState(0);
   const onErrorRef = useLatest(onError);
 
   useEffect(() => {
-    if (state !== 'loading') return;
-    const timer = setTimeout(() => {
-      setState('timeout');
-      onErrorRef.current?.({ reason: 'timeout', message: strings.frameTimeoutTitle, url });
-    }, loadTimeoutMs);
-    return () => clearTimeout(timer);
-  }, [state, loadTimeoutMs, url, strings, onErrorRef]);
+    if (!url) {
+      onErrorRef.current?.({ reason: 'config', message });
+    } else if (state === 'loading') {
+      const timer = setTimeout(() => {
+        setState('timeout');
+        onErrorRef.current?.({ reason: 'timeout', message: strings.frameTimeoutTitle, url });
+      }, loadTimeoutMs);
+      return () => clearTimeout(timer);
+    }
+  }, [state, loadTimeoutMs, url, message, strings, onErrorRef]);
 
   return (
-    <FrameBox {...root} url={url} state={state} mode={mode}>
-      <iframe
-        key={attempt}
-        className="c2d-dialog-frame__iframe"
-        src={url}
-        title={title ?? strings.frameTitle(dialogId)}
-        allow={DIALOG_FRAME_ALLOW}
-        sandbox={DIALOG_FRAME_SANDBOX}
-        referrerPolicy={DIALOG_FRAME_REFERRER_POLICY}
-        onLoad={() => {
-          // A late load after the timeout still counts: the operator may have logged in meanwhile.
-          setState('loaded');
-          onLoad?.();
-        }}
-      />
+    <FrameBox {...root} url={url} state={state}>
+      {url ? (
+        <iframe
+          key={attempt}
+          className="c2d-dialog-frame__iframe"
+          src={url}
+          title={title ?? strings.frameTitle(dialogId)}
+          allow={DIALOG_FRAME_ALLOW}
+          sandbox={DIALOG_FRAME_SANDBOX}
+          referrerPolicy={DIALOG_FRAME_REFERRER_POLICY}
+          onLoad={() => {
+            // A late load after the timeout still counts: the operator may have logged in meanwhile.
+            setState('loaded');
+            onLoad?.();
+          }}
+        />
+      ) : (
+        <FramePanel alert title={strings.frameInvalid} text={message} />
+      )}
       {state === 'loading' && <FramePanel busy text={strings.frameLoading} />}
       {state === 'timeout' && (
         <FramePanel alert title={strings.frameTimeoutTitle} text={strings.frameTimeoutReason}>

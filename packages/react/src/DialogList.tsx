@@ -14,7 +14,7 @@ import { Segmented } from './Segmented.js';
 import { useControllableState } from './useControllableState.js';
 import { useDialogs } from './useDialogs.js';
 import { useLoadMore } from './useLoadMore.js';
-import { PagedListbox, type OptionProps } from './VirtualListbox.js';
+import { ListRow, PagedListbox, type OptionProps } from './VirtualListbox.js';
 
 export type { DialogAssignee };
 
@@ -54,7 +54,6 @@ export interface DialogListProps extends Omit<ComponentPropsWithoutRef<'div'>, '
 
 /** Height of one row (px): three lines (who and when, the last message, the operator). */
 export const DIALOG_ROW_HEIGHT = 72;
-const NO_UNREAD: Readonly<Record<number, number>> = {};
 
 /**
  * The operator's inbox: the account's dialogs, newest activity first, filtered open / closed and
@@ -74,7 +73,7 @@ export const DialogList = /* @__PURE__ */ forwardRef<HTMLDivElement, DialogListP
     assignee: controlledAssignee,
     defaultAssignee,
     onAssigneeChange,
-    unreadCounts = NO_UNREAD,
+    unreadCounts,
     pageSize,
     className,
     locale,
@@ -111,7 +110,7 @@ export const DialogList = /* @__PURE__ */ forwardRef<HTMLDivElement, DialogListP
   const { dialogs, total } = query;
   const operators = useQuery(consoleQueries.operators(api)).data;
   const operatorLabel = (id: number | null) => {
-    if (id === null) return strings.dialogUnassigned;
+    if (id === null) return strings.dialogAssignees.unassigned;
     const operator = operators?.find((o) => o.id === id);
     return operator ? operatorFullName(operator) : `#${id}`;
   };
@@ -164,7 +163,7 @@ export const DialogList = /* @__PURE__ */ forwardRef<HTMLDivElement, DialogListP
           key={option.id}
           option={option}
           dialog={dialog}
-          unread={dialog.clientId === null ? 0 : (unreadCounts[dialog.clientId] ?? 0)}
+          unread={(dialog.clientId !== null && unreadCounts?.[dialog.clientId]) || 0}
           operator={operatorLabel(dialog.operatorId)}
           strings={strings}
           format={format}
@@ -184,33 +183,20 @@ interface DialogRowProps {
 }
 
 function DialogRow({ option, dialog, unread, operator, strings, format }: DialogRowProps): ReactElement {
-  const name = dialog.client ? clientDisplayName(dialog.client) : strings.dialogFallback(dialog.id);
-  const at = dialog.lastMessageAt;
   return (
-    <div {...option} className="c2d-dialog-row" data-state={dialog.state} data-unread={unread > 0 || undefined}>
-      <span className="c2d-dialog-row__line">
-        <span className="c2d-dialog-row__name" title={name}>
-          {name}
-        </span>
-        {at && (
-          <time className="c2d-dialog-row__time" dateTime={at} title={format.dateTime(at)}>
-            {format.short(at)}
-          </time>
-        )}
-      </span>
-      <span className="c2d-dialog-row__line">
-        <span className="c2d-dialog-row__text">{dialog.lastMessage?.text}</span>
-        {unread > 0 && (
-          <span className="c2d-dialog-row__unread">
-            <span aria-hidden="true">{unread}</span>
-            <span className="c2d-visually-hidden">{strings.dialogUnread(unread)}</span>
-          </span>
-        )}
-      </span>
-      <span className="c2d-dialog-row__line c2d-dialog-row__meta">
-        <span className="c2d-dialog-row__operator">{operator}</span>
-        {dialog.state === 'closed' && <span className="c2d-dialog-row__state">{strings.dialogClosed}</span>}
-      </span>
-    </div>
+    <ListRow
+      option={option}
+      block="c2d-dialog-row"
+      data-state={dialog.state}
+      name={dialog.client ? clientDisplayName(dialog.client) : strings.dialogFallback(dialog.id)}
+      at={dialog.lastMessageAt}
+      text={dialog.lastMessage?.text}
+      unread={unread}
+      unreadLabel={strings.dialogUnread(unread)}
+      format={format}
+    >
+      <span className="c2d-dialog-row__operator">{operator}</span>
+      {dialog.state === 'closed' && <span className="c2d-dialog-row__state">{strings.dialogClosed}</span>}
+    </ListRow>
   );
 }

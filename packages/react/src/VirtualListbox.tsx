@@ -2,6 +2,7 @@ import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/rea
 import { useCallback, useEffect, useRef, useState, type ComponentPropsWithRef, type CSSProperties, type ReactElement, type ReactNode } from 'react';
 import type { ConsoleLocale } from './ConsoleLocale.js';
 import { ErrorState } from './ErrorState.js';
+import type { ConsoleFormatters } from './formatters.js';
 import { listboxFocusIndex, listboxKeyAction, listboxPageSize } from './listboxKeyboard.js';
 import { LoadingState } from './LoadingState.js';
 import type { LoadMore } from './useLoadMore.js';
@@ -202,7 +203,7 @@ export function PagedListbox<T extends { id: number }>({
     <div {...rootProps} data-state={query.status}>
       <div className={`${block}__header`}>{header}</div>
       {query.isPending ? (
-        <LoadingState label={labels.loading} rows={6} />
+        <LoadingState label={labels.loading} rows={5} />
       ) : query.isError && !showList ? (
         <ErrorState title={labels.error} error={query.error} onRetry={refetch} locale={locale} />
       ) : showList ? (
@@ -229,6 +230,55 @@ export function PagedListbox<T extends { id: number }>({
           locale={locale}
         />
       )}
+    </div>
+  );
+}
+
+/** Props of {@link ListRow}. */
+export interface ListRowProps {
+  option: OptionProps;
+  /** The row's class (`c2d-client-row`, `c2d-dialog-row`); its parts are `{block}__name`, `__time`, `__text`, `__unread`. */
+  block: string;
+  name: string;
+  /** When it last moved (ISO): short, in full on hover. */
+  at: string | null | undefined;
+  /** Under the name: the phone, the last message. */
+  text: ReactNode;
+  unread: number;
+  /** The unread count in words, for screen readers: "3 unread messages". */
+  unreadLabel: string;
+  format: ConsoleFormatters;
+  /** Before the name (the avatar), or after the rest (the operator). */
+  lead?: ReactNode;
+  children?: ReactNode;
+  'data-state'?: string;
+}
+
+/**
+ * @internal One option of `ClientList` or `DialogList`: the name (its tooltip the whole name),
+ * the time, a line of text, an unread badge (the number shown, its words said), laid out by
+ * the block's CSS grid.
+ */
+export function ListRow({ option, block, name, at, text, unread, unreadLabel, format, lead, children, ...data }: ListRowProps): ReactElement {
+  return (
+    <div {...option} {...data} className={block} data-unread={unread > 0 || undefined}>
+      {lead}
+      <span className={`${block}__name`} title={name}>
+        {name}
+      </span>
+      {at && (
+        <time className={`${block}__time`} dateTime={at} title={format.dateTime(at)}>
+          {format.short(at)}
+        </time>
+      )}
+      {text && <span className={`${block}__text`}>{text}</span>}
+      {unread > 0 && (
+        <span className={`${block}__unread`}>
+          <span aria-hidden="true">{format.number(unread)}</span>
+          <span className="c2d-visually-hidden"> {unreadLabel}</span>
+        </span>
+      )}
+      {children}
     </div>
   );
 }

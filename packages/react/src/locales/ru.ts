@@ -80,7 +80,6 @@ const dialogList: DialogListStrings = {
     `Нет ${state === 'open' ? 'открытых' : 'закрытых'} диалогов${assignee === 'mine' ? ', назначенных вам' : assignee === 'unassigned' ? ' без оператора' : ''}`,
   dialogCount: (count, formatted) =>
     `${formatted} ${plural('ru', count, { one: 'диалог', few: 'диалога', many: 'диалогов', other: 'диалога' })}`,
-  dialogUnassigned: 'Без оператора',
   dialogClosed: 'Закрыт',
   dialogFallback: (id) => `Диалог ${id}`,
   dialogUnread: (count) => `${count} ${plural('ru', count, { one: 'непрочитанное', other: 'непрочитанных' })}`,
