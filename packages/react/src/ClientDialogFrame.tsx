@@ -30,10 +30,9 @@ export interface ClientDialogFrameProps extends Omit<DialogFrameProps, 'dialogId
  * is an inline error). The ref is the root `<div>`.
  */
 export const ClientDialogFrame = /* @__PURE__ */ forwardRef<HTMLDivElement, ClientDialogFrameProps>(function ClientDialogFrame(
-  { clientId, phone, ...props },
+  { clientId, phone, mode, host, title, loadTimeoutMs, onLoad, onError, toolbar, className, locale, ...rootProps },
   ref,
 ): ReactElement {
-  const { mode, host, title, loadTimeoutMs, onLoad, onError, toolbar, className, locale, ...rootProps } = props;
   const strings = useStrings(clientFrameStrings, locale);
   // The host's code passes these: a development check, as React's own prop checks.
   const invalid =
@@ -41,7 +40,10 @@ export const ClientDialogFrame = /* @__PURE__ */ forwardRef<HTMLDivElement, Clie
     (clientId === undefined ? phone === undefined : phone !== undefined || !Number.isSafeInteger(clientId) || clientId < 1);
   const found = useClientDialog(invalid ? undefined : (clientId ?? (phone === undefined ? undefined : { phone })));
 
-  if (found.dialog) return <DialogFrame ref={ref} {...props} dialogId={found.dialog.id} />;
+  if (found.dialog) {
+    const frame = { mode, host, title, loadTimeoutMs, onLoad, onError, toolbar, className, locale };
+    return <DialogFrame ref={ref} {...rootProps} {...frame} dialogId={found.dialog.id} />;
+  }
   const root = { rootProps: { ...rootProps, className: cx('c2d', 'c2d-dialog-frame', className) }, rootRef: ref, toolbar, locale };
   if (invalid) {
     return <Frame {...root} message="Give ClientDialogFrame either a clientId (a positive integer) or a phone, not both" onError={onError} />;

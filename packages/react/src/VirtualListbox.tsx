@@ -1,5 +1,5 @@
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useRef, useState, type ComponentPropsWithRef, type CSSProperties, type ReactElement, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ComponentPropsWithRef, type CSSProperties, type ReactElement, type ReactNode } from 'react';
 import type { ConsoleLocale } from './ConsoleLocale.js';
 import { ErrorState } from './ErrorState.js';
 import type { ConsoleFormatters } from './formatters.js';
@@ -74,13 +74,6 @@ export function VirtualListbox<T extends { id: number }>({
   const [activeKey, setActiveKey] = useState<number>();
   const activeIndex = items.findIndex((item) => item.id === activeKey);
 
-  const rangeExtractor = useCallback(
-    (range: Range) => {
-      const indexes = defaultRangeExtractor(range);
-      return activeIndex < 0 || indexes.includes(activeIndex) ? indexes : [...indexes, activeIndex].toSorted((a, b) => a - b);
-    },
-    [activeIndex],
-  );
   // The virtualizer's methods read live scroll state, so nothing here memoizes them (the rule
   // warns for React Compiler, which this package does not use).
   // oxlint-disable-next-line react/incompatible-library
@@ -89,7 +82,11 @@ export function VirtualListbox<T extends { id: number }>({
     getScrollElement: () => listRef.current,
     estimateSize: () => rowHeight,
     overscan: OVERSCAN,
-    rangeExtractor,
+    // The active option stays rendered when scrolled away: `aria-activedescendant` must exist.
+    rangeExtractor: (range: Range) => {
+      const indexes = defaultRangeExtractor(range);
+      return activeIndex < 0 || indexes.includes(activeIndex) ? indexes : [...indexes, activeIndex].toSorted((a, b) => a - b);
+    },
   });
   const range = virtualizer.range;
   const lastInView = range?.endIndex ?? -1;
