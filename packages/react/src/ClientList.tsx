@@ -165,7 +165,6 @@ export const ClientList = /* @__PURE__ */ forwardRef<HTMLDivElement, ClientListP
             <input
               ref={inputRef}
               id={searchId}
-              className="c2d-client-list__input"
               type="search"
               autoComplete="off"
               spellCheck={false}
@@ -178,7 +177,6 @@ export const ClientList = /* @__PURE__ */ forwardRef<HTMLDivElement, ClientListP
             {search && (
               <button
                 type="button"
-                className="c2d-client-list__clear"
                 aria-label={strings.clientSearchClear}
                 onClick={() => {
                   setSearch('');
@@ -190,7 +188,7 @@ export const ClientList = /* @__PURE__ */ forwardRef<HTMLDivElement, ClientListP
             )}
           </div>
           <div className="c2d-client-list__filters">
-            <p className="c2d-client-list__count" aria-live="polite">
+            <p aria-live="polite">
               {partial
                 ? strings.clientsSearchedPartially(partial.searched, partial.of, format.number(partial.searched), format.number(partial.of))
                 : total === undefined

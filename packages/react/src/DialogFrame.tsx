@@ -95,7 +95,7 @@ export function FrameBox({
         <div className="c2d-dialog-frame__bar">
           {toolbar}
           {url && (
-            <a className="c2d-dialog-frame__open" href={url} target="_blank" rel="noopener noreferrer">
+            <a href={url} target="_blank" rel="noopener noreferrer">
               {strings.frameOpenInChat2Desk} <span aria-hidden="true">↗</span>{' '}
               <span className="c2d-visually-hidden">{strings.frameNewTab}</span>
             </a>
@@ -127,8 +127,8 @@ export function FramePanel({
   return (
     <div className="c2d-dialog-frame__panel" role={alert ? 'alert' : 'status'}>
       {busy && <span className="c2d-spinner" aria-hidden="true" />}
-      {title && <p className="c2d-dialog-frame__panel-title">{title}</p>}
-      {text && <p className="c2d-dialog-frame__panel-text">{text}</p>}
+      {title && <strong>{title}</strong>}
+      {text && <p>{text}</p>}
       {children}
     </div>
   );
@@ -207,7 +207,6 @@ export function Frame({
       {url ? (
         <iframe
           key={attempt}
-          className="c2d-dialog-frame__iframe"
           src={url}
           title={title ?? strings.frameTitle(dialogId)}
           allow={DIALOG_FRAME_ALLOW}
@@ -225,7 +224,7 @@ export function Frame({
       {state === 'loading' && <FramePanel busy text={strings.frameLoading} />}
       {state === 'timeout' && (
         <FramePanel alert title={strings.frameTimeoutTitle} text={strings.frameTimeoutReason}>
-          <div className="c2d-dialog-frame__actions">
+          <div>
             <a className="c2d-button c2d-button--primary" href={url} target="_blank" rel="noopener noreferrer">
               {strings.frameOpenInChat2Desk}
             </a>

@@ -144,7 +144,7 @@ export const DialogList = /* @__PURE__ */ forwardRef<HTMLDivElement, DialogListP
             value={assignee}
             onChange={setAssignee}
           />
-          <p className="c2d-dialog-list__count" aria-live="polite">
+          <p aria-live="polite">
             {total === undefined ? '' : strings.dialogCount(total, format.number(total))}
           </p>
         </>

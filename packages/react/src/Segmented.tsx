@@ -37,7 +37,7 @@ export function Segmented<T extends string | number>({
     <fieldset {...rootProps} ref={fieldsetRef} className={cx('c2d-segmented', className)}>
       <legend className="c2d-visually-hidden">{legend}</legend>
       {options.map(([option, label, hint, icon]) => (
-        <label key={option} className="c2d-segmented__option" title={hint ?? label}>
+        <label key={option} title={hint ?? label}>
           <input
             type="radio"
             name={name}
@@ -47,11 +47,11 @@ export function Segmented<T extends string | number>({
             onChange={() => onChange(option)}
           />
           {icon && (
-            <svg className="c2d-segmented__icon" viewBox="0 0 16 16" aria-hidden="true">
+            <svg viewBox="0 0 16 16" aria-hidden="true">
               <path d={icon} />
             </svg>
           )}
-          <span className="c2d-segmented__label">{label}</span>
+          <span>{label}</span>
         </label>
       ))}
     </fieldset>

@@ -234,7 +234,7 @@ export function PagedListbox<T extends { id: number }>({
 /** Props of {@link ListRow}. */
 export interface ListRowProps {
   option: OptionProps;
-  /** The row's class (`c2d-client-row`, `c2d-dialog-row`); its parts are `{block}__name`, `__time`, `__text`, `__unread`. */
+  /** The row's class (`c2d-client-row`, `c2d-dialog-row`); its parts are `{block}__name`, `__text`, `__unread` and a `<time>`. */
   block: string;
   name: string;
   /** When it last moved (ISO): short, in full on hover. */
@@ -264,7 +264,7 @@ export function ListRow({ option, block, name, at, text, unread, unreadLabel, fo
         {name}
       </span>
       {at && (
-        <time className={`${block}__time`} dateTime={at} title={format.dateTime(at)}>
+        <time dateTime={at} title={format.dateTime(at)}>
           {format.short(at)}
         </time>
       )}
