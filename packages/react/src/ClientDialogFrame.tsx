@@ -44,7 +44,7 @@ export const ClientDialogFrame = /* @__PURE__ */ forwardRef<HTMLDivElement, Clie
     const frame = { mode, host, title, loadTimeoutMs, onLoad, onError, toolbar, className, locale };
     return <DialogFrame ref={ref} {...rootProps} {...frame} dialogId={found.dialog.id} />;
   }
-  const root = { rootProps: { ...rootProps, className: cx('c2d', 'c2d-dialog-frame', className) }, rootRef: ref, toolbar, locale };
+  const root = { rootProps: { ...rootProps, ref, className: cx('c2d', 'c2d-dialog-frame', className) }, toolbar, locale };
   if (invalid) {
     return <Frame {...root} message="Give ClientDialogFrame either a clientId (a positive integer) or a phone, not both" onError={onError} />;
   }

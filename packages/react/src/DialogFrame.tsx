@@ -1,5 +1,13 @@
 import { buildDialogUrl, type DialogMode } from '@c2d-console/core';
-import { forwardRef, useEffect, useState, type ComponentPropsWithoutRef, type ReactElement, type ReactNode, type Ref } from 'react';
+import {
+  forwardRef,
+  useEffect,
+  useState,
+  type ComponentPropsWithoutRef,
+  type ComponentPropsWithRef,
+  type ReactElement,
+  type ReactNode,
+} from 'react';
 import { useConsoleContext, useStrings } from './ConsoleContext.js';
 import { frameStrings } from './frameStrings.js';
 import type { ConsoleLocale } from './ConsoleLocale.js';
@@ -66,8 +74,7 @@ export const DIALOG_FRAME_SANDBOX =
 
 /** @internal The root `<div>`'s props and ref, as the host passed them, the host's toolbar content and the locale. */
 export interface FrameRoot {
-  rootProps: ComponentPropsWithoutRef<'div'>;
-  rootRef: Ref<HTMLDivElement>;
+  rootProps: ComponentPropsWithRef<'div'>;
   toolbar?: ReactNode;
   locale?: ConsoleLocale | undefined;
 }
@@ -81,7 +88,6 @@ export interface FrameRoot {
  */
 export function FrameBox({
   rootProps,
-  rootRef,
   toolbar,
   locale,
   url,
@@ -90,7 +96,7 @@ export function FrameBox({
 }: FrameRoot & { url?: string | undefined; state: string; children: ReactNode }): ReactElement {
   const strings = useStrings(frameStrings, locale);
   return (
-    <div {...rootProps} ref={rootRef} data-state={state}>
+    <div {...rootProps} data-state={state}>
       {(url || toolbar) && (
         <div className="c2d-dialog-frame__bar">
           {toolbar}
@@ -146,7 +152,7 @@ export const DialogFrame = /* @__PURE__ */ forwardRef<HTMLDivElement, DialogFram
   ref,
 ): ReactElement {
   const frameHost = useConsoleContext().frameHost;
-  const root: FrameRoot = { rootProps: { ...rest, className: cx('c2d', 'c2d-dialog-frame', className) }, rootRef: ref, toolbar, locale };
+  const root: FrameRoot = { rootProps: { ...rest, ref, className: cx('c2d', 'c2d-dialog-frame', className) }, toolbar, locale };
 
   let url: string | undefined;
   let message = '';
