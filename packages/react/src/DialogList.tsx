@@ -85,6 +85,7 @@ export const DialogList = /* @__PURE__ */ forwardRef<HTMLDivElement, DialogListP
   const strings = useStrings(dialogListStrings, locale);
   const format = useFormatters(locale);
   const api = useConsoleClient();
+  const listId = `${useId()}dialogs`;
 
   const [state, setState] = useControllableState({
     prop: controlledState,
@@ -151,7 +152,7 @@ export const DialogList = /* @__PURE__ */ forwardRef<HTMLDivElement, DialogListP
       }
       // Other filters, another list: it starts at the top.
       listKey={`${state}:${assignee}`}
-      id={`${useId()}dialogs`}
+      id={listId}
       items={dialogs}
       selectedKey={selectedId}
       rowHeight={DIALOG_ROW_HEIGHT}
