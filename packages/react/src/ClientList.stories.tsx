@@ -341,7 +341,7 @@ export const Russian: Story = {
 /** Each row's name, phone and time, as laid out. */
 function rowParts(row: HTMLElement) {
   const part = (selector: string) => row.querySelector<HTMLElement>(selector);
-  return { name: part('.c2d-client-row__name')!, phone: part('.c2d-client-row__phone'), time: part('.c2d-client-row__time') };
+  return { name: part('.c2d-client-row__name')!, phone: part('.c2d-client-row__text'), time: part('time') };
 }
 
 /** Rows whose time does not show in full inside the row (their labels). */

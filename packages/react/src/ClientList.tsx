@@ -3,7 +3,6 @@ import {
   forwardRef,
   useEffect,
   useId,
-  useMemo,
   useRef,
   type ComponentPropsWithoutRef,
   type KeyboardEvent,
@@ -16,10 +15,8 @@ import { useStrings } from './ConsoleContext.js';
 import { clientListStrings, type ClientListStrings } from './clientListStrings.js';
 import { ClientTagFilter } from './ClientTagFilter.js';
 import { cx } from './cx.js';
-import { ErrorState } from './ErrorState.js';
 import { formatPhone } from './formatPhone.js';
 import { useFormatters, type ConsoleFormatters } from './formatters.js';
-import { LoadingState } from './LoadingState.js';
 import { parseClientSearch } from './parseClientSearch.js';
 import type { ConsoleLocale } from './ConsoleLocale.js';
 import { useActiveClientsFirst } from './useActiveClientsFirst.js';
@@ -27,7 +24,7 @@ import { useClientSearch } from './useClientSearch.js';
 import { useControllableState } from './useControllableState.js';
 import { useDebouncedValue } from './useDebouncedValue.js';
 import { useLoadMore } from './useLoadMore.js';
-import { VirtualListbox, type OptionProps } from './VirtualListbox.js';
+import { ListRow, PagedListbox, type OptionProps } from './VirtualListbox.js';
 
 /**
  * Props of {@link ClientList}: its own, and any prop of its root `<div>` (`id`, `style`,
@@ -64,7 +61,6 @@ export interface ClientListProps extends Omit<ComponentPropsWithoutRef<'div'>, '
 /** Height of one row (px); rows are fixed-height so the virtualizer never measures. */
 export const CLIENT_ROW_HEIGHT = 56;
 const SEARCH_DEBOUNCE_MS = 300;
-const SKELETON_ROWS = 6;
 
 const isBlank = (text: string) => text.trim() === '';
 
@@ -102,7 +98,6 @@ export const ClientList = /* @__PURE__ */ forwardRef<HTMLDivElement, ClientListP
   const listId = `${id}list`;
   const searchId = `${id}search`;
   const inputRef = useRef<HTMLInputElement>(null);
-  const listRef = useRef<HTMLDivElement>(null);
 
   const [search, setSearch] = useControllableState({
     prop: controlledSearch,
@@ -117,11 +112,10 @@ export const ClientList = /* @__PURE__ */ forwardRef<HTMLDivElement, ClientListP
     caller: 'ClientList tagId',
   });
   const applied = useDebouncedValue(search, SEARCH_DEBOUNCE_MS, isBlank);
-  const params = useMemo(() => parseClientSearch(applied), [applied]);
-  const listKey = `${params.q ?? ''}\u0000${params.phone ?? ''}\u0000${tagId ?? ''}`;
+  const params = parseClientSearch(applied);
 
   const { query, clients: found, total, partial } = useClientSearch({ ...params, tagId: tagId ?? undefined, pageSize });
-  const { loadMore, loadMoreOnScroll, canLoadMore, isLoadingMore, loadMoreFailed } = useLoadMore(query);
+  const paging = useLoadMore(query);
   // A search or a tag reorders what it found; only the whole list also shows active clients it has not loaded.
   const { clients, activity, markRead } = useActiveClientsFirst(found, {
     fetchMissing: params.q === undefined && params.phone === undefined && tagId === null,
@@ -141,131 +135,99 @@ export const ClientList = /* @__PURE__ */ forwardRef<HTMLDivElement, ClientListP
   const onSearchKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key === 'ArrowDown' && clients.length > 0) {
       event.preventDefault();
-      listRef.current?.focus();
+      document.getElementById(listId)?.focus();
     } else if (event.key === 'Escape' && search) {
       event.preventDefault();
       setSearch('');
     }
   };
 
-  const showList = clients.length > 0;
-
-  let body: ReactElement;
-  if (query.isPending) {
-    body = (
-      <LoadingState label={strings.clientsLoading}>
-        <ClientListSkeleton />
-      </LoadingState>
-    );
-  } else if (query.isError && !query.data) {
-    body = <ErrorState title={strings.clientsError} error={query.error} onRetry={() => void query.refetch()} locale={locale} />;
-  } else if (!showList) {
-    body = (
-      <p className="c2d-state c2d-state--empty" role="status">
-        {applied.trim() ? strings.clientsNoMatches(applied.trim()) : tagId === null ? strings.clientsEmpty : strings.clientsNoneTagged}
-      </p>
-    );
-  } else {
-    body = (
-      <VirtualListbox
-        // Another search, another list: it starts at the top, with no active client.
-        key={listKey}
-        id={listId}
-        block="c2d-client-list"
-        listRef={listRef}
-        items={clients}
-        getKey={clientKey}
-        selectedKey={selectedId}
-        rowHeight={CLIENT_ROW_HEIGHT}
-        total={total}
-        label={ariaLabel ?? strings.clientListLabel}
-        busy={query.isFetching}
-        onSelect={select}
-        // A search the list does itself grows only on request: scrolling through a few matches
-        // must not page through the whole account.
-        onNearEnd={partial ? undefined : loadMoreOnScroll}
-        renderRow={(client, option) => (
-          <ClientRow key={option.id} option={option} client={client} activity={activity.get(client.id)} format={format} strings={strings} />
-        )}
-      />
-    );
-  }
-
+  const empty = applied.trim();
   return (
-    <div {...rootProps} ref={ref} className={cx('c2d', 'c2d-client-list', className)} data-state={query.status}>
-      <div className="c2d-client-list__header">
-        <div className="c2d-client-list__search">
-          <label className="c2d-visually-hidden" htmlFor={searchId}>
-            {strings.clientSearchLabel}
-          </label>
-          <input
-            ref={inputRef}
-            id={searchId}
-            className="c2d-client-list__input"
-            type="search"
-            autoComplete="off"
-            spellCheck={false}
-            placeholder={strings.clientSearchPlaceholder}
-            value={search}
-            aria-controls={showList ? listId : undefined}
-            onChange={(event) => setSearch(event.target.value)}
-            onKeyDown={onSearchKeyDown}
-          />
-          {search && (
-            <button
-              type="button"
-              className="c2d-client-list__clear"
-              aria-label={strings.clientSearchClear}
-              onClick={() => {
-                setSearch('');
-                inputRef.current?.focus();
-              }}
-            >
-              <span aria-hidden="true">×</span>
+    <PagedListbox
+      rootProps={{ ...rootProps, ref, className: cx('c2d', 'c2d-client-list', className) }}
+      block="c2d-client-list"
+      query={query}
+      paging={paging}
+      locale={locale}
+      labels={{
+        loading: strings.clientsLoading,
+        loadingMore: strings.clientsLoadingMore,
+        error: strings.clientsError,
+        empty: empty ? strings.clientsNoMatches(empty) : tagId === null ? strings.clientsEmpty : strings.clientsNoneTagged,
+      }}
+      header={
+        <>
+          <div className="c2d-client-list__search">
+            <label className="c2d-visually-hidden" htmlFor={searchId}>
+              {strings.clientSearchLabel}
+            </label>
+            <input
+              ref={inputRef}
+              id={searchId}
+              type="search"
+              autoComplete="off"
+              spellCheck={false}
+              placeholder={strings.clientSearchPlaceholder}
+              value={search}
+              aria-controls={clients.length > 0 ? listId : undefined}
+              onChange={(event) => setSearch(event.target.value)}
+              onKeyDown={onSearchKeyDown}
+            />
+            {search && (
+              <button
+                type="button"
+                aria-label={strings.clientSearchClear}
+                onClick={() => {
+                  setSearch('');
+                  inputRef.current?.focus();
+                }}
+              >
+                <span aria-hidden="true">×</span>
+              </button>
+            )}
+          </div>
+          <div className="c2d-client-list__filters">
+            <p aria-live="polite">
+              {partial
+                ? strings.clientsSearchedPartially(partial.searched, partial.of, format.number(partial.searched), format.number(partial.of))
+                : total === undefined
+                  ? ''
+                  : strings.clientCount(total, format.number(total))}
+            </p>
+            {tagFilter && <ClientTagFilter value={tagId} onChange={setTagId} strings={strings} />}
+          </div>
+        </>
+      }
+      footer={
+        partial &&
+        paging.canLoadMore &&
+        !paging.isLoadingMore && (
+          <div className="c2d-client-list__footer">
+            <button type="button" className="c2d-button" onClick={paging.loadMore}>
+              {strings.clientsSearchMore}
             </button>
-          )}
-        </div>
-        <div className="c2d-client-list__filters">
-          <p className="c2d-client-list__count" aria-live="polite">
-            {partial
-              ? strings.clientsSearchedPartially(partial.searched, partial.of, format.number(partial.searched), format.number(partial.of))
-              : total === undefined
-                ? ''
-                : strings.clientCount(total, format.number(total))}
-          </p>
-          {tagFilter && <ClientTagFilter value={tagId} onChange={setTagId} strings={strings} />}
-        </div>
-      </div>
-      {body}
-      {partial && canLoadMore && !isLoadingMore && (
-        <div className="c2d-client-list__footer">
-          <button type="button" className="c2d-button" onClick={loadMore}>
-            {strings.clientsSearchMore}
-          </button>
-        </div>
+          </div>
+        )
+      }
+      // Another search, another list: it starts at the top, with no active client.
+      listKey={`${params.q ?? ''}\u0000${params.phone ?? ''}\u0000${tagId ?? ''}`}
+      id={listId}
+      items={clients}
+      selectedKey={selectedId}
+      rowHeight={CLIENT_ROW_HEIGHT}
+      total={total}
+      label={ariaLabel ?? strings.clientListLabel}
+      onSelect={select}
+      // A search the list does itself grows only on request: scrolling through a few matches
+      // must not page through the whole account.
+      pageOnScroll={!partial}
+      renderRow={(client, option) => (
+        <ClientRow key={option.id} option={option} client={client} activity={activity.get(client.id)} format={format} strings={strings} />
       )}
-      {(showList || partial) && isLoadingMore && (
-        <div className="c2d-client-list__footer" role="status">
-          <span className="c2d-spinner" aria-hidden="true" />
-          {strings.clientsLoadingMore}
-        </div>
-      )}
-      {showList && query.isError && (
-        // What is loaded stays; Retry asks again for what failed: the next page, or a refresh.
-        <ErrorState
-          variant="inline"
-          className="c2d-client-list__footer"
-          title={strings.clientsError}
-          error={query.error}
-          onRetry={loadMoreFailed ? loadMore : () => void query.refetch()}
-          locale={locale}
-        />
-      )}
-    </div>
+    />
   );
 });
-
-const clientKey = (client: Client) => client.id;
 
 interface ClientRowProps {
   option: OptionProps;
@@ -282,51 +244,20 @@ const later = (a: string | null | undefined, b: string | null | undefined) =>
 
 function ClientRow({ option, client, activity, format, strings }: ClientRowProps): ReactElement {
   const name = clientDisplayName(client);
-  // The list is not refetched for each message: the event's time is the newest one known.
-  const last = later(client.lastClientMessage, activity?.lastMessageAt);
+  const phone = client.phone && formatPhone(client.phone);
   const unread = option['aria-selected'] ? 0 : (activity?.unread ?? 0);
   return (
-    <div {...option} className="c2d-client-row" data-unread={unread > 0 || undefined}>
-      <Avatar client={client} name={name} />
-      <span className="c2d-client-row__main">
-        <span className="c2d-client-row__name" title={name}>
-          {name}
-        </span>
-        {client.phone && name !== formatPhone(client.phone) && (
-          <span className="c2d-client-row__phone">{formatPhone(client.phone)}</span>
-        )}
-      </span>
-      {(last || unread > 0) && (
-        <span className="c2d-client-row__aside">
-          {last && (
-            <time className="c2d-client-row__time" dateTime={last} title={format.dateTime(last)}>
-              {format.short(last)}
-            </time>
-          )}
-          {unread > 0 && (
-            <span className="c2d-client-row__unread">
-              <span aria-hidden="true">{format.number(unread)}</span>
-              <span className="c2d-visually-hidden"> {strings.clientUnread(unread, format.number(unread))}</span>
-            </span>
-          )}
-        </span>
-      )}
-    </div>
-  );
-}
-
-function ClientListSkeleton(): ReactElement {
-  return (
-    <div className="c2d-client-list__skeleton">
-      {Array.from({ length: SKELETON_ROWS }, (_, index) => (
-        <div key={index} className="c2d-client-row c2d-client-row--skeleton" aria-hidden="true">
-          <span className="c2d-avatar c2d-shimmer" />
-          <span className="c2d-client-row__main">
-            <span className="c2d-shimmer c2d-shimmer--line" style={{ width: `${60 + ((index * 17) % 30)}%` }} />
-            <span className="c2d-shimmer c2d-shimmer--line c2d-shimmer--short" />
-          </span>
-        </div>
-      ))}
-    </div>
+    <ListRow
+      option={option}
+      block="c2d-client-row"
+      lead={<Avatar client={client} name={name} />}
+      name={name}
+      // The list is not refetched for each message: the event's time is the newest one known.
+      at={later(client.lastClientMessage, activity?.lastMessageAt)}
+      text={name !== phone && phone}
+      unread={unread}
+      unreadLabel={strings.clientUnread(unread, format.number(unread))}
+      format={format}
+    />
   );
 }

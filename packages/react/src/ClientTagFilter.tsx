@@ -45,7 +45,6 @@ export function ClientTagFilter({ value, onChange, strings }: ClientTagFilterPro
 
   return (
     <select
-      className="c2d-client-list__tag"
       aria-label={strings.clientTagFilter}
       value={value ?? ''}
       onFocus={want}

@@ -1,22 +1,20 @@
 import type { InboxDialog } from '@c2d-console/core';
 import { useQuery } from '@tanstack/react-query';
-import { forwardRef, useId, useRef, type ComponentPropsWithoutRef, type ReactElement } from 'react';
+import { forwardRef, useId, type ComponentPropsWithoutRef, type ReactElement } from 'react';
 import { clientDisplayName } from './clientDisplayName.js';
 import { useStrings } from './ConsoleContext.js';
 import { useConsoleClient } from './ConsoleProvider.js';
 import { consoleQueries } from './consoleQueries.js';
 import { cx } from './cx.js';
 import { dialogListStrings, type DialogAssignee, type DialogListStrings } from './dialogListStrings.js';
-import { ErrorState } from './ErrorState.js';
 import { useFormatters, type ConsoleFormatters } from './formatters.js';
-import { LoadingState } from './LoadingState.js';
 import type { ConsoleLocale } from './ConsoleLocale.js';
 import { operatorFullName } from './operatorName.js';
 import { Segmented } from './Segmented.js';
 import { useControllableState } from './useControllableState.js';
 import { useDialogs } from './useDialogs.js';
 import { useLoadMore } from './useLoadMore.js';
-import { VirtualListbox, type OptionProps } from './VirtualListbox.js';
+import { ListRow, PagedListbox, type OptionProps } from './VirtualListbox.js';
 
 export type { DialogAssignee };
 
@@ -56,7 +54,6 @@ export interface DialogListProps extends Omit<ComponentPropsWithoutRef<'div'>, '
 
 /** Height of one row (px): three lines (who and when, the last message, the operator). */
 export const DIALOG_ROW_HEIGHT = 72;
-const NO_UNREAD: Readonly<Record<number, number>> = {};
 
 /**
  * The operator's inbox: the account's dialogs, newest activity first, filtered open / closed and
@@ -76,7 +73,7 @@ export const DialogList = /* @__PURE__ */ forwardRef<HTMLDivElement, DialogListP
     assignee: controlledAssignee,
     defaultAssignee,
     onAssigneeChange,
-    unreadCounts = NO_UNREAD,
+    unreadCounts,
     pageSize,
     className,
     locale,
@@ -89,7 +86,6 @@ export const DialogList = /* @__PURE__ */ forwardRef<HTMLDivElement, DialogListP
   const format = useFormatters(locale);
   const api = useConsoleClient();
   const listId = `${useId()}dialogs`;
-  const listRef = useRef<HTMLDivElement>(null);
 
   const [state, setState] = useControllableState({
     prop: controlledState,
@@ -105,7 +101,6 @@ export const DialogList = /* @__PURE__ */ forwardRef<HTMLDivElement, DialogListP
   });
   // "Mine" means nothing without knowing who "I" am.
   const assignee = chosenAssignee === 'mine' && operatorId === undefined ? 'all' : chosenAssignee;
-  const listKey = `${state}:${assignee}`;
 
   const query = useDialogs({
     state,
@@ -114,104 +109,70 @@ export const DialogList = /* @__PURE__ */ forwardRef<HTMLDivElement, DialogListP
     pageSize,
   });
   const { dialogs, total } = query;
-  const { loadMoreOnScroll, isLoadingMore, loadMoreFailed, loadMore } = useLoadMore(query);
   const operators = useQuery(consoleQueries.operators(api)).data;
   const operatorLabel = (id: number | null) => {
-    if (id === null) return strings.dialogUnassigned;
+    if (id === null) return strings.dialogAssignees.unassigned;
     const operator = operators?.find((o) => o.id === id);
     return operator ? operatorFullName(operator) : `#${id}`;
   };
 
-  const showList = dialogs.length > 0;
-  let body: ReactElement;
-  if (query.isPending) {
-    body = <LoadingState label={strings.dialogsLoading} rows={5} className="c2d-dialog-list__skeleton" />;
-  } else if (query.isError && !showList) {
-    body = <ErrorState title={strings.dialogsError} error={query.error} onRetry={() => void query.refetch()} locale={locale} />;
-  } else if (!showList) {
-    body = (
-      <p className="c2d-state c2d-state--empty" role="status">
-        {strings.dialogsEmpty(state, assignee)}
-      </p>
-    );
-  } else {
-    body = (
-      <VirtualListbox
-        // Other filters, another list: it starts at the top.
-        key={listKey}
-        id={listId}
-        block="c2d-dialog-list"
-        listRef={listRef}
-        items={dialogs}
-        getKey={dialogKey}
-        selectedKey={selectedId}
-        rowHeight={DIALOG_ROW_HEIGHT}
-        total={total}
-        label={ariaLabel ?? strings.dialogListLabel}
-        busy={query.isFetching}
-        onSelect={onSelect}
-        onNearEnd={loadMoreOnScroll}
-        renderRow={(dialog, option) => (
-          <DialogRow
-            key={option.id}
-            option={option}
-            dialog={dialog}
-            unread={dialog.clientId === null ? 0 : (unreadCounts[dialog.clientId] ?? 0)}
-            operator={operatorLabel(dialog.operatorId)}
-            strings={strings}
-            format={format}
-          />
-        )}
-      />
-    );
-  }
-
   return (
-    <div {...rootProps} ref={ref} className={cx('c2d', 'c2d-dialog-list', className)} data-state={query.status}>
-      <div className="c2d-dialog-list__header">
-        <Segmented
-          legend={strings.dialogStateFilter}
-          options={[
-            ['open', strings.dialogStates.open],
-            ['closed', strings.dialogStates.closed],
-          ]}
-          value={state}
-          onChange={setState}
+    <PagedListbox
+      rootProps={{ ...rootProps, ref, className: cx('c2d', 'c2d-dialog-list', className) }}
+      block="c2d-dialog-list"
+      query={query}
+      paging={useLoadMore(query)}
+      locale={locale}
+      labels={{
+        loading: strings.dialogsLoading,
+        loadingMore: strings.dialogsLoadingMore,
+        error: strings.dialogsError,
+        empty: strings.dialogsEmpty(state, assignee),
+      }}
+      header={
+        <>
+          <Segmented
+            legend={strings.dialogStateFilter}
+            options={(['open', 'closed'] as const).map((option) => [option, strings.dialogStates[option]] as const)}
+            value={state}
+            onChange={setState}
+          />
+          <Segmented
+            legend={strings.dialogAssigneeFilter}
+            options={(['mine', 'unassigned', 'all'] as const)
+              .filter((option) => option !== 'mine' || operatorId !== undefined)
+              .map((option) => [option, strings.dialogAssignees[option]] as const)}
+            value={assignee}
+            onChange={setAssignee}
+          />
+          <p aria-live="polite">
+            {total === undefined ? '' : strings.dialogCount(total, format.number(total))}
+          </p>
+        </>
+      }
+      // Other filters, another list: it starts at the top.
+      listKey={`${state}:${assignee}`}
+      id={listId}
+      items={dialogs}
+      selectedKey={selectedId}
+      rowHeight={DIALOG_ROW_HEIGHT}
+      total={total}
+      label={ariaLabel ?? strings.dialogListLabel}
+      onSelect={onSelect}
+      renderRow={(dialog, option) => (
+        <DialogRow
+          key={option.id}
+          option={option}
+          dialog={dialog}
+          unread={(dialog.clientId !== null && unreadCounts?.[dialog.clientId]) || 0}
+          operator={operatorLabel(dialog.operatorId)}
+          strings={strings}
+          format={format}
         />
-        <Segmented
-          legend={strings.dialogAssigneeFilter}
-          options={(['mine', 'unassigned', 'all'] as const)
-            .filter((option) => option !== 'mine' || operatorId !== undefined)
-            .map((option) => [option, strings.dialogAssignees[option]] as const)}
-          value={assignee}
-          onChange={setAssignee}
-        />
-        <p className="c2d-dialog-list__count" aria-live="polite">
-          {total === undefined ? '' : strings.dialogCount(total, format.number(total))}
-        </p>
-      </div>
-      {body}
-      {showList && isLoadingMore && (
-        <div className="c2d-dialog-list__footer" role="status">
-          <span className="c2d-spinner" aria-hidden="true" />
-          {strings.dialogsLoadingMore}
-        </div>
       )}
-      {showList && query.isError && (
-        <ErrorState
-          variant="inline"
-          className="c2d-dialog-list__footer"
-          title={strings.dialogsError}
-          error={query.error}
-          onRetry={loadMoreFailed ? loadMore : () => void query.refetch()}
-          locale={locale}
-        />
-      )}
-    </div>
+    />
   );
 });
-
-const dialogKey = (dialog: InboxDialog) => dialog.id;
 
 interface DialogRowProps {
   option: OptionProps;
@@ -223,33 +184,20 @@ interface DialogRowProps {
 }
 
 function DialogRow({ option, dialog, unread, operator, strings, format }: DialogRowProps): ReactElement {
-  const name = dialog.client ? clientDisplayName(dialog.client) : strings.dialogFallback(dialog.id);
-  const at = dialog.lastMessageAt;
   return (
-    <div {...option} className="c2d-dialog-row" data-state={dialog.state} data-unread={unread > 0 || undefined}>
-      <span className="c2d-dialog-row__line">
-        <span className="c2d-dialog-row__name" title={name}>
-          {name}
-        </span>
-        {at && (
-          <time className="c2d-dialog-row__time" dateTime={at} title={format.dateTime(at)}>
-            {format.short(at)}
-          </time>
-        )}
-      </span>
-      <span className="c2d-dialog-row__line">
-        <span className="c2d-dialog-row__text">{dialog.lastMessage?.text}</span>
-        {unread > 0 && (
-          <span className="c2d-dialog-row__unread">
-            <span aria-hidden="true">{unread}</span>
-            <span className="c2d-visually-hidden">{strings.dialogUnread(unread)}</span>
-          </span>
-        )}
-      </span>
-      <span className="c2d-dialog-row__line c2d-dialog-row__meta">
-        <span className="c2d-dialog-row__operator">{operator}</span>
-        {dialog.state === 'closed' && <span className="c2d-dialog-row__state">{strings.dialogClosed}</span>}
-      </span>
-    </div>
+    <ListRow
+      option={option}
+      block="c2d-dialog-row"
+      data-state={dialog.state}
+      name={dialog.client ? clientDisplayName(dialog.client) : strings.dialogFallback(dialog.id)}
+      at={dialog.lastMessageAt}
+      text={dialog.lastMessage?.text}
+      unread={unread}
+      unreadLabel={strings.dialogUnread(unread)}
+      format={format}
+    >
+      <span className="c2d-dialog-row__operator">{operator}</span>
+      {dialog.state === 'closed' && <span className="c2d-dialog-row__state">{strings.dialogClosed}</span>}
+    </ListRow>
   );
 }

@@ -64,8 +64,8 @@ export const Dark: Story = { parameters: { theme: 'dark' } };
 /** Whether a radio's label and icon show, from its box's width. */
 function looks(radio: HTMLElement) {
   const option = radio.closest('label')!;
-  const label = option.querySelector('.c2d-mode-switch__label')!;
-  const icon = option.querySelector('.c2d-mode-switch__icon')!;
+  const label = option.querySelector(':scope > span')!;
+  const icon = option.querySelector('svg')!;
   return { label: getComputedStyle(label).position !== 'absolute', icon: getComputedStyle(icon).display !== 'none' };
 }
 

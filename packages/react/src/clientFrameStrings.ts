@@ -5,15 +5,13 @@ export interface ClientFrameStrings {
   clientFrameNoDialogText: string;
   clientFrameNoClient: (phone: string) => string;
   clientFrameError: string;
-  clientFrameInvalid: string;
 }
 
 /** Strings of ClientDialogFrame, in English (built in; other languages are packs: `locales/`). */
 export const clientFrameStrings: ClientFrameStrings = {
   clientFrameFinding: 'Finding the client’s dialog…',
   clientFrameNoDialog: 'No dialog with this client yet',
-  clientFrameNoDialogText: 'It appears here once the client writes, or an operator writes to them.',
+  clientFrameNoDialogText: 'It appears once the client or an operator writes.',
   clientFrameNoClient: (phone) => `No client has the phone ${phone}`,
   clientFrameError: 'Could not find the client’s dialog',
-  clientFrameInvalid: 'Give ClientDialogFrame either a clientId (a positive integer) or a phone, not both',
 };

@@ -1,5 +1,3 @@
-import { plural } from './plural.js';
-
 /** Strings of ClientList. */
 export interface ClientListStrings {
   clientListLabel: string;
@@ -33,25 +31,25 @@ export interface ClientListStrings {
   clientsNoneTagged: string;
 }
 
-/** Strings of ClientList, in English (built in; other languages are packs: `locales/`). */
+/** Strings of ClientList, in English (built in; other languages are packs: `locales/`). English has one plural: "1 client", else "clients". */
 export const clientListStrings: ClientListStrings = {
   clientListLabel: 'Clients',
   clientSearchLabel: 'Search clients',
   clientSearchPlaceholder: 'Name or phone',
   clientSearchClear: 'Clear search',
-  clientCount: (count, formatted) => `${formatted} ${plural('en', count, { one: 'client', other: 'clients' })}`,
+  clientCount: (count, formatted) => `${formatted} client${count === 1 ? '' : 's'}`,
   clientsLoading: 'Loading clients…',
-  clientsLoadingMore: 'Loading more clients…',
+  clientsLoadingMore: 'Loading more…',
   clientsEmpty: 'No clients yet',
   clientsNoMatches: (search) => `Nothing matches “${search}”`,
   clientsError: 'Could not load clients',
-  clientsSearchedPartially: (_, total, searched, all) => `Searched ${searched} of ${all} ${plural('en', total, { one: 'client', other: 'clients' })}`,
+  clientsSearchedPartially: (_, total, searched, all) => `Searched ${searched} of ${all} client${total === 1 ? '' : 's'}`,
   clientsSearchMore: 'Search more clients',
-  clientUnread: (count, formatted) => `${formatted} ${plural('en', count, { one: 'unread message', other: 'unread messages' })}`,
+  clientUnread: (count, formatted) => `${formatted} unread message${count === 1 ? '' : 's'}`,
   clientTagFilter: 'Filter by tag',
   clientTagAll: 'All tags',
   clientTagsLoading: 'Loading tags…',
   clientTagsError: 'Could not load tags',
-  clientNoTags: 'No tags in this account',
+  clientNoTags: 'No tags yet',
   clientsNoneTagged: 'No clients with this tag',
 };

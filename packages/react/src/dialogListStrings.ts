@@ -1,5 +1,3 @@
-import { plural } from './plural.js';
-
 /** Which dialogs of the inbox show, by who holds them. */
 export type DialogAssignee = 'mine' | 'unassigned' | 'all';
 
@@ -17,7 +15,6 @@ export interface DialogListStrings {
   dialogsEmpty: (state: 'open' | 'closed', assignee: DialogAssignee) => string;
   /** "1,234 dialogs"; `formatted` is `count` grouped in the locale. */
   dialogCount: (count: number, formatted: string) => string;
-  dialogUnassigned: string;
   /** Beside a closed dialog's operator. */
   dialogClosed: string;
   /** A dialog with no client the proxy could name. */
@@ -34,12 +31,11 @@ export const dialogListStrings: DialogListStrings = {
   dialogAssigneeFilter: 'Operator',
   dialogAssignees: { mine: 'Mine', unassigned: 'Unassigned', all: 'All' },
   dialogsLoading: 'Loading dialogs…',
-  dialogsLoadingMore: 'Loading more dialogs…',
+  dialogsLoadingMore: 'Loading more…',
   dialogsError: 'Could not load dialogs',
   dialogsEmpty: (state, assignee) =>
     `No ${state} dialogs${assignee === 'mine' ? ' assigned to you' : assignee === 'unassigned' ? ' without an operator' : ''}`,
-  dialogCount: (count, formatted) => `${formatted} ${plural('en', count, { one: 'dialog', other: 'dialogs' })}`,
-  dialogUnassigned: 'Unassigned',
+  dialogCount: (count, formatted) => `${formatted} dialog${count === 1 ? '' : 's'}`,
   dialogClosed: 'Closed',
   dialogFallback: (id) => `Dialog ${id}`,
   dialogUnread: (count) => `${count} unread`,

@@ -19,17 +19,16 @@ export const frameStrings: FrameStrings = {
   frameTitle: (id) => (id ? `Chat2Desk dialog ${id}` : 'Chat2Desk dialogs'),
   frameLoading: 'Loading Chat2Desk…',
   frameTimeoutTitle: 'Chat2Desk did not open here',
-  frameTimeoutReason:
-    'You may need to log in to Chat2Desk, or this browser blocks third-party cookies inside frames. Open it in a new tab instead.',
+  frameTimeoutReason: 'You may need to log in, or this browser blocks third-party cookies in frames.',
   frameOpenInChat2Desk: 'Open in Chat2Desk',
   frameNewTab: '(new tab)',
   frameRetry: 'Try again',
-  frameInvalid: 'The Chat2Desk dialog cannot be shown',
+  frameInvalid: 'Cannot show this dialog',
   modeSwitchLabel: 'Dialog view',
   modeLabels: { 1: 'Full', 2: 'Dialog', 3: 'Read-only' },
   modeHints: {
-    1: 'Chat2Desk without the left menu',
-    2: 'Only this dialog, with replies',
-    3: 'Only this dialog, read-only',
+    1: 'Chat2Desk without its menu',
+    2: 'This dialog, with replies',
+    3: 'This dialog, read-only',
   },
 };

@@ -14,28 +14,26 @@ const frame: FrameStrings = {
   frameTitle: (id) => (id ? `Диалог Chat2Desk ${id}` : 'Диалоги Chat2Desk'),
   frameLoading: 'Загружаем Chat2Desk…',
   frameTimeoutTitle: 'Chat2Desk не открылся здесь',
-  frameTimeoutReason:
-    'Возможно, нужно войти в Chat2Desk, или браузер блокирует сторонние cookie во фреймах. Откройте его в новой вкладке.',
+  frameTimeoutReason: 'Возможно, нужно войти, или браузер блокирует сторонние cookie во фреймах.',
   frameOpenInChat2Desk: 'Открыть в Chat2Desk',
   frameNewTab: '(в новой вкладке)',
   frameRetry: 'Повторить',
-  frameInvalid: 'Диалог Chat2Desk нельзя показать',
+  frameInvalid: 'Этот диалог нельзя показать',
   modeSwitchLabel: 'Вид диалога',
   modeLabels: { 1: 'Полный', 2: 'Диалог', 3: 'Просмотр' },
   modeHints: {
-    1: 'Chat2Desk без левого меню',
-    2: 'Только этот диалог, с ответом',
-    3: 'Только этот диалог, без ответа',
+    1: 'Chat2Desk без меню',
+    2: 'Этот диалог, с ответом',
+    3: 'Этот диалог, без ответа',
   },
 };
 
 const clientFrame: ClientFrameStrings = {
   clientFrameFinding: 'Ищем диалог клиента…',
   clientFrameNoDialog: 'С этим клиентом ещё нет диалога',
-  clientFrameNoDialogText: 'Он появится здесь, когда клиент напишет или ему напишет оператор.',
+  clientFrameNoDialogText: 'Он появится, когда напишет клиент или оператор.',
   clientFrameNoClient: (phone) => `Нет клиента с телефоном ${phone}`,
   clientFrameError: 'Не удалось найти диалог клиента',
-  clientFrameInvalid: 'Передайте ClientDialogFrame либо clientId (целое положительное число), либо phone, но не оба',
 };
 
 const clientList: ClientListStrings = {
@@ -46,7 +44,7 @@ const clientList: ClientListStrings = {
   clientCount: (count, formatted) =>
     `${formatted} ${plural('ru', count, { one: 'клиент', few: 'клиента', many: 'клиентов', other: 'клиента' })}`,
   clientsLoading: 'Загружаем клиентов…',
-  clientsLoadingMore: 'Загружаем ещё клиентов…',
+  clientsLoadingMore: 'Загружаем ещё…',
   clientsEmpty: 'Клиентов пока нет',
   clientsNoMatches: (search) => `По запросу «${search}» ничего не найдено`,
   clientsError: 'Не удалось загрузить клиентов',
@@ -65,7 +63,7 @@ const clientList: ClientListStrings = {
   clientTagAll: 'Все теги',
   clientTagsLoading: 'Загружаем теги…',
   clientTagsError: 'Не удалось загрузить теги',
-  clientNoTags: 'В аккаунте нет тегов',
+  clientNoTags: 'Тегов пока нет',
   clientsNoneTagged: 'Нет клиентов с этим тегом',
 };
 
@@ -76,13 +74,12 @@ const dialogList: DialogListStrings = {
   dialogAssigneeFilter: 'Оператор',
   dialogAssignees: { mine: 'Мои', unassigned: 'Без оператора', all: 'Все' },
   dialogsLoading: 'Загружаем диалоги…',
-  dialogsLoadingMore: 'Загружаем ещё диалоги…',
+  dialogsLoadingMore: 'Загружаем ещё…',
   dialogsError: 'Не удалось загрузить диалоги',
   dialogsEmpty: (state, assignee) =>
     `Нет ${state === 'open' ? 'открытых' : 'закрытых'} диалогов${assignee === 'mine' ? ', назначенных вам' : assignee === 'unassigned' ? ' без оператора' : ''}`,
   dialogCount: (count, formatted) =>
     `${formatted} ${plural('ru', count, { one: 'диалог', few: 'диалога', many: 'диалогов', other: 'диалога' })}`,
-  dialogUnassigned: 'Без оператора',
   dialogClosed: 'Закрыт',
   dialogFallback: (id) => `Диалог ${id}`,
   dialogUnread: (count) => `${count} ${plural('ru', count, { one: 'непрочитанное', other: 'непрочитанных' })}`,
