@@ -100,7 +100,7 @@ export const SendMessageForm = /* @__PURE__ */ forwardRef<HTMLFormElement, SendM
   const channels = givenChannels ?? fetched.data ?? [];
   const channel = channels.find((c) => c.channelId === channelId) ?? channels[0];
   const mutation = useSendMessage();
-  const attachment = useAttachment(uploadFile, maxFileSize, acceptFiles, strings, locale);
+  const attachment = useAttachment(uploadFile, maxFileSize, acceptFiles, strings);
   const [quickReplies, quick] = useQuickReplies(text, setText, strings);
   // Another client: start clean, so a draft or an error never lands with the wrong person.
   const [shownClient, setShownClient] = useState(clientId);
@@ -121,15 +121,14 @@ export const SendMessageForm = /* @__PURE__ */ forwardRef<HTMLFormElement, SendM
   const submit = () => {
     if (sending.current || blocked) return;
     sending.current = true;
-    const file = attachment.ready;
     mutation.mutate(
       {
         clientId,
         text,
-        ...(note ? { type } : {}),
-        ...(file ? { attachment: file } : {}),
+        type,
+        attachment: attachment.ready,
         // A note stays in Chat2Desk: no messenger carries it.
-        ...(channel && !note ? { channelId: channel.channelId, transport: channel.transport } : {}),
+        ...(!note && channel && { channelId: channel.channelId, transport: channel.transport }),
       },
       {
         onSuccess: (result) => {
@@ -164,63 +163,54 @@ export const SendMessageForm = /* @__PURE__ */ forwardRef<HTMLFormElement, SendM
       }}
       aria-busy={mutation.isPending}
     >
-      {(notes || channels.length > 1) && (
-        <div className="c2d-send__options">
-          {notes && (
-            <Segmented
-              legend={strings.sendKind}
-              options={[
-                ['to_client', strings.sendKinds.to_client],
-                ['comment', strings.sendKinds.comment],
-              ]}
-              value={type}
-              onChange={setType}
-              disabled={refused}
-            />
-          )}
-          {channels.length > 1 && !note && (
-            <label className="c2d-send__channel">
-              <span>{strings.sendChannel}</span>
-              <select
-                value={channel?.channelId}
-                onChange={(event) => setChannelId(Number(event.target.value))}
-                disabled={mutation.isPending}
-              >
-                {channels.map((c) => (
-                  <option key={c.channelId} value={c.channelId}>
-                    {[transportLabel(c.transport), c.name].filter(Boolean).join(' · ')}
-                  </option>
-                ))}
-              </select>
-            </label>
-          )}
-        </div>
-      )}
-      {quickReplies}
-      <div className="c2d-send__row">
-        <textarea
-          {...quick}
-          ref={composedTextareaRef}
-          aria-label={strings.sendLabel}
-          className="c2d-send__text"
-          value={text}
-          rows={Math.min(6, Math.max(2, text.split('\n').length))}
-          placeholder={placeholder ?? (note ? strings.notePlaceholder : strings.sendPlaceholder)}
-          onKeyDown={(event) => {
-            quick.onKeyDown(event);
-            // While an IME composes (Japanese, Chinese, ...), Enter confirms the composition instead.
-            if (event.defaultPrevented || event.key !== 'Enter' || event.shiftKey || event.nativeEvent.isComposing || event.keyCode === 229) return;
-            event.preventDefault();
-            submit();
-          }}
-          readOnly={mutation.isPending}
-          aria-invalid={tooLong || !!error}
-          aria-describedby={describedBy || undefined}
-        />
-        <button type="submit" className="c2d-button c2d-button--primary" disabled={mutation.isPending || blocked}>
-          {mutation.isPending ? strings.sendSending : note ? strings.noteButton : strings.sendButton}
-        </button>
+      <div className="c2d-send__options">
+        {notes && (
+          <Segmented
+            legend={strings.sendKind}
+            options={Object.entries(strings.sendKinds) as Array<[SendMessageType, string]>}
+            value={type}
+            onChange={setType}
+            disabled={refused}
+          />
+        )}
+        {channels.length > 1 && !note && (
+          <label>
+            <span>{strings.sendChannel}</span>
+            <select
+              value={channel?.channelId}
+              onChange={(event) => setChannelId(Number(event.target.value))}
+              disabled={mutation.isPending}
+            >
+              {channels.map((c) => (
+                <option key={c.channelId} value={c.channelId}>
+                  {[transportLabel(c.transport), c.name].filter(Boolean).join(' · ')}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
       </div>
+      {quickReplies}
+      <textarea
+        {...quick}
+        ref={composedTextareaRef}
+        aria-label={strings.sendLabel}
+        value={text}
+        placeholder={placeholder ?? (note ? strings.notePlaceholder : strings.sendPlaceholder)}
+        onKeyDown={(event) => {
+          quick.onKeyDown(event);
+          // While an IME composes (Japanese, Chinese, ...), Enter confirms the composition instead.
+          if (event.defaultPrevented || event.key !== 'Enter' || event.shiftKey || event.nativeEvent.isComposing || event.keyCode === 229) return;
+          event.preventDefault();
+          submit();
+        }}
+        readOnly={mutation.isPending}
+        aria-invalid={tooLong || !!error}
+        aria-describedby={describedBy || undefined}
+      />
+      <button type="submit" className="c2d-button c2d-button--primary" disabled={mutation.isPending || blocked}>
+        {mutation.isPending ? strings.sendSending : note ? strings.noteButton : strings.sendButton}
+      </button>
       {uploadFile && attachment.field}
       {counted && (
         <p id={`${id}counter`} className={tooLong ? 'c2d-send__error' : 'c2d-send__counter'}>

@@ -1,8 +1,6 @@
 import type { OutgoingAttachment } from '@c2d-console/core';
 import { useId, useRef, useState, type ReactElement } from 'react';
-import { ENGLISH_CODE, useLocale } from './ConsoleContext.js';
 import { acceptsFile, DEFAULT_ATTACHMENT_ACCEPT } from './fileRules.js';
-import type { ConsoleLocale } from './ConsoleLocale.js';
 import type { SendStrings } from './sendStrings.js';
 
 /**
@@ -39,18 +37,13 @@ export function useAttachment(
   maxFileSize: number,
   acceptFiles: string,
   strings: SendStrings,
-  locale: ConsoleLocale | undefined,
 ): Attachment {
   const id = useId();
   const [{ url, filename, error }, setState] = useState<AttachmentState>({});
   // Each pick gets a number: the answer of an upload that was removed or replaced is ignored.
   const picks = useRef(0);
-  // "20 MB" / "20 МБ".
-  const maxSize = new Intl.NumberFormat(useLocale(locale)?.code ?? ENGLISH_CODE, {
-    style: 'unit',
-    unit: 'megabyte',
-    maximumFractionDigits: 1,
-  }).format(maxFileSize / 1e6);
+  // In megabytes, to a tenth.
+  const maxSize = Math.round(maxFileSize / 1e5) / 10;
 
   const remove = () => {
     picks.current += 1;
@@ -94,6 +87,7 @@ export function useAttachment(
           </span>
         ) : (
           <>
+            {/* The label's 📎 is drawn by CSS, out of the accessible name. */}
             <input
               id={`${id}file`}
               className="c2d-visually-hidden"
@@ -107,7 +101,7 @@ export function useAttachment(
               }}
             />
             <label htmlFor={`${id}file`} className="c2d-button">
-              <span aria-hidden="true">📎</span> {strings.attach}
+              {strings.attach}
             </label>
             <span id={`${id}limits`}>{strings.attachLimits(maxSize, acceptFiles === DEFAULT_ATTACHMENT_ACCEPT ? null : acceptFiles)}</span>
           </>
