@@ -31,12 +31,12 @@ export function useQuickReplies(text: string, setText: (text: string) => void, s
   const matches = open ? found.slice(0, 6) : [];
   const insert = (template: Template) => setText(template.text);
   const keys = usePickerKeys(matches, insert, () => setDismissed(text));
-  const optionId = (index: number) => `${listId}-${index}`;
+  const optionId = (index: number) => listId + index;
   const listed = matches.length > 0;
   const list = (
     <>
       {listed && (
-        <div id={listId} role="listbox" aria-label={strings.quickReplies} className="c2d-picker__list c2d-send__quick">
+        <div id={listId} role="listbox" aria-label={strings.quickReplies} className="c2d-picker__list">
           {matches.map((template, index) => (
             <div
               key={template.id}
@@ -44,7 +44,6 @@ export function useQuickReplies(text: string, setText: (text: string) => void, s
               role="option"
               aria-selected={index === keys.activeIndex}
               className="c2d-picker__option"
-              tabIndex={-1}
               // On press, not on click: focus (and the caret) stays in the message box.
               onMouseDown={(event) => {
                 event.preventDefault();

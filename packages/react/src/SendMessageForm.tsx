@@ -89,7 +89,7 @@ export const SendMessageForm = /* @__PURE__ */ forwardRef<HTMLFormElement, SendM
   const id = useId();
   const [text, setText] = useState('');
   const [type, setType] = useState<SendMessageType>('to_client');
-  const [channelId, setChannelId] = useState<number | undefined>(undefined);
+  const [channelId, setChannelId] = useState<number>();
   /** The kinds the proxy refused this seat. */
   const [refused, setRefused] = useState<SendMessageType[]>([]);
   const textareaRef = useRef<HTMLTextAreaElement>(null);

@@ -70,16 +70,9 @@ export function useAttachment(
       <div className="c2d-send__attach">
         {filename ? (
           <span className="c2d-chip">
-            {/* A status: "uploading" is announced, and so is the file once it is ready. */}
+            {/* A status: "uploading" is announced, and so is the file once it is ready. Uploading (no title yet), CSS draws a spinner. */}
             <span className="c2d-chip__label" role="status" title={url && filename}>
-              {url ? (
-                `📎 ${filename}`
-              ) : (
-                <>
-                  <span className="c2d-spinner" aria-hidden="true" />
-                  {strings.attachUploading(filename)}
-                </>
-              )}
+              {url ? `📎 ${filename}` : strings.attachUploading(filename)}
             </span>
             <button type="button" className="c2d-chip__remove" aria-label={strings.attachRemove(filename)} onClick={remove}>
               ×
