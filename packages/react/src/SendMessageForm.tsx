@@ -174,20 +174,18 @@ export const SendMessageForm = /* @__PURE__ */ forwardRef<HTMLFormElement, SendM
           />
         )}
         {channels.length > 1 && !note && (
-          <label>
-            <span>{strings.sendChannel}</span>
-            <select
-              value={channel?.channelId}
-              onChange={(event) => setChannelId(Number(event.target.value))}
-              disabled={mutation.isPending}
-            >
-              {channels.map((c) => (
-                <option key={c.channelId} value={c.channelId}>
-                  {[transportLabel(c.transport), c.name].filter(Boolean).join(' · ')}
-                </option>
-              ))}
-            </select>
-          </label>
+          <select
+            aria-label={strings.sendChannel}
+            value={channel?.channelId}
+            onChange={(event) => setChannelId(Number(event.target.value))}
+            disabled={mutation.isPending}
+          >
+            {channels.map((c) => (
+              <option key={c.channelId} value={c.channelId}>
+                {[transportLabel(c.transport), c.name].filter(Boolean).join(' · ')}
+              </option>
+            ))}
+          </select>
         )}
       </div>
       {quickReplies}
