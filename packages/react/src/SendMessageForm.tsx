@@ -114,7 +114,7 @@ export const SendMessageForm = /* @__PURE__ */ forwardRef<HTMLFormElement, SendM
 
   const note = type === 'comment';
   const tooLong = text.length > MAX_MESSAGE_LENGTH;
-  const blocked = text.trim() === '' || tooLong || attachment.busy || refused.includes(type);
+  const blocked = !text.trim() || tooLong || attachment.busy || refused.includes(type);
   const counted = text.length >= COUNTER_FROM;
   const error = mutation.error;
 

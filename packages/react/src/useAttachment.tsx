@@ -58,7 +58,7 @@ export function useAttachment(
     setState({ filename: name });
     return uploadFile?.(file).then(
       (result) => settle(typeof result === 'string' ? { url: result, filename: name } : { url: result.url, filename: result.filename ?? name }),
-      (failure: unknown) => settle({ error: strings.attachFailed(name, failure instanceof Error ? failure.message : String(failure)) }),
+      (failure: unknown) => settle({ error: strings.attachFailed(name, String(failure instanceof Error ? failure.message : failure)) }),
     );
   };
 
