@@ -44,6 +44,7 @@ export function useQuickReplies(text: string, setText: (text: string) => void, s
               role="option"
               aria-selected={index === keys.activeIndex}
               className="c2d-picker__option"
+              tabIndex={-1}
               // On press, not on click: focus (and the caret) stays in the message box.
               onMouseDown={(event) => {
                 event.preventDefault();
