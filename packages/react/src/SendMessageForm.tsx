@@ -150,6 +150,7 @@ export const SendMessageForm = /* @__PURE__ */ forwardRef<HTMLFormElement, SendM
     );
   };
 
+  // cx joins any space-separated list: here, ids.
   const describedBy = cx(error && `${id}error`, counted && `${id}counter`);
 
   return (
