@@ -390,6 +390,11 @@ describe('SendMessageForm', () => {
       expect(uploadFile).not.toHaveBeenCalled();
     });
 
+    it('says a limit in tenths of a megabyte, with a decimal comma in Russian', () => {
+      renderWithConsole(<SendMessageForm clientId={1001} uploadFile={async () => 'https://files.example/x'} maxFileSize={1_500_000} locale={ru} />);
+      expect(screen.getByLabelText(/Прикрепить файл/)).toHaveAccessibleDescription('До 1,5 МБ: фото, видео, аудио, PDF, документы');
+    });
+
     it('says why an upload failed, and another file can be picked', async () => {
       const user = userEvent.setup();
       renderWithConsole(<SendMessageForm clientId={1001} uploadFile={() => Promise.reject(new Error('storage is full'))} />);

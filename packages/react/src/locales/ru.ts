@@ -186,6 +186,9 @@ const history: HistoryStrings = {
   mediaLocation: 'Геопозиция',
 };
 
+/** "0,1": a decimal comma. */
+const decimal = (value: number): string => String(value).replace('.', ',');
+
 const send: SendStrings = {
   sendLabel: 'Сообщение',
   sendPlaceholder: 'Напишите сообщение… / — быстрые ответы',
@@ -204,10 +207,10 @@ const send: SendStrings = {
   quickRepliesFound: (count) => `Быстрых ответов: ${count}. Стрелки — выбрать, Enter — вставить, Esc — закрыть`,
   quickRepliesNone: 'Нет подходящих быстрых ответов',
   attach: 'Прикрепить файл',
-  attachLimits: (megabytes, accept) => `До ${megabytes} МБ: ${accept ?? 'фото, видео, аудио, PDF, документы'}`,
+  attachLimits: (megabytes, accept) => `До ${decimal(megabytes)} МБ: ${accept ?? 'фото, видео, аудио, PDF, документы'}`,
   attachUploading: (name) => `Загружаем ${name}…`,
   attachRemove: (name) => `Убрать ${name}`,
-  attachTooBig: (name, megabytes) => `${name} больше ${megabytes} МБ`,
+  attachTooBig: (name, megabytes) => `${name} больше ${decimal(megabytes)} МБ`,
   attachWrongType: (name) => `${name}: такой файл прикрепить нельзя`,
   attachFailed: (name, reason) => `Не удалось загрузить ${name}: ${reason}`,
 };
