@@ -266,7 +266,7 @@ describe('SendMessageForm', () => {
       renderWithConsole(<SendMessageForm clientId={1001} />);
       await user.click(screen.getByRole('radio', { name: 'Note' }));
       await user.type(textbox(), 'Secret{Enter}');
-      expect(await screen.findByRole('alert')).toHaveTextContent(`Not allowed: ${forbiddenMessage('note')}. Your text is kept.`);
+      expect(await screen.findByRole('alert')).toHaveTextContent(`Not allowed: ${forbiddenMessage('note')}.`);
       expect(screen.getByRole('radio', { name: 'Note' })).toBeDisabled();
       expect(screen.getByRole('radio', { name: 'Reply' })).toBeChecked();
       expect(textbox()).toHaveValue('Secret');
@@ -288,7 +288,7 @@ describe('SendMessageForm', () => {
       await user.type(textbox(), '/');
       expect(await screen.findByRole('listbox', { name: 'Quick replies' })).toBeInTheDocument();
       expect(within(list()!).getAllByRole('option')).toHaveLength(5);
-      expect(screen.getByText(/5 quick replies: arrows choose/)).toHaveAttribute('role', 'status');
+      expect(screen.getByText(/Quick replies: 5\. Arrows choose/)).toHaveAttribute('role', 'status');
       await user.type(textbox(), 'th');
       const options = within(list()!).getAllByRole('option');
       // "Thanks" by title, and "Доставка" (…отслеживания…)? No: only the titles and texts with "th".
@@ -388,6 +388,11 @@ describe('SendMessageForm', () => {
       await user.upload(screen.getByLabelText(/Прикрепить файл/), file('setup.exe', 'application/x-msdownload'));
       expect(screen.getByRole('alert')).toHaveTextContent('setup.exe: такой файл прикрепить нельзя');
       expect(uploadFile).not.toHaveBeenCalled();
+    });
+
+    it('says a limit in tenths of a megabyte, with a decimal comma in Russian', () => {
+      renderWithConsole(<SendMessageForm clientId={1001} uploadFile={async () => 'https://files.example/x'} maxFileSize={1_500_000} locale={ru} />);
+      expect(screen.getByLabelText(/Прикрепить файл/)).toHaveAccessibleDescription('До 1,5 МБ: фото, видео, аудио, PDF, документы');
     });
 
     it('says why an upload failed, and another file can be picked', async () => {

@@ -2,27 +2,16 @@ import {
   isConsoleApiError,
   MAX_MESSAGE_LENGTH,
   type ClientChannel,
-  type OutgoingAttachment,
   type SendMessageResult,
   type SendMessageType,
 } from '@c2d-console/core';
-import {
-  forwardRef,
-  useId,
-  useRef,
-  useState,
-  type ComponentPropsWithoutRef,
-  type FormEvent,
-  type KeyboardEvent,
-  type ReactElement,
-  type Ref,
-} from 'react';
+import { forwardRef, useId, useRef, useState, type ComponentPropsWithoutRef, type ReactElement, type Ref } from 'react';
 import { useStrings } from './ConsoleContext.js';
 import { cx } from './cx.js';
 import { DEFAULT_ATTACHMENT_ACCEPT, DEFAULT_ATTACHMENT_MAX_BYTES } from './fileRules.js';
 import type { ConsoleLocale } from './ConsoleLocale.js';
 import { mayHaveBeenSent } from './mayHaveBeenSent.js';
-import { QuickReplies, useQuickReplies } from './QuickReplies.js';
+import { useQuickReplies } from './QuickReplies.js';
 import { Segmented } from './Segmented.js';
 import { sendStrings } from './sendStrings.js';
 import { transportLabel } from './TransportBadge.js';
@@ -67,6 +56,9 @@ export interface SendMessageFormProps extends Omit<ComponentPropsWithoutRef<'for
 /** The counter shows from this many characters on. */
 const COUNTER_FROM = MAX_MESSAGE_LENGTH - 200;
 
+/** The proxy refused this seat what it tried to send (403). */
+const refusedBy = (error: unknown): boolean => isConsoleApiError(error) && error.code === 'forbidden';
+
 /**
  * Writes to a client, or leaves an internal note (the Reply / Note switch): Enter sends,
  * Shift+Enter adds a line, `/` at the start opens the quick replies (arrows, Enter inserts,
@@ -97,9 +89,9 @@ export const SendMessageForm = /* @__PURE__ */ forwardRef<HTMLFormElement, SendM
   const id = useId();
   const [text, setText] = useState('');
   const [type, setType] = useState<SendMessageType>('to_client');
-  const [channelId, setChannelId] = useState<number | undefined>(undefined);
-  /** What the proxy refused this seat, by kind, with its reason. */
-  const [refused, setRefused] = useState<Partial<Record<SendMessageType, string>>>({});
+  const [channelId, setChannelId] = useState<number>();
+  /** The kinds the proxy refused this seat. */
+  const [refused, setRefused] = useState<SendMessageType[]>([]);
   const textareaRef = useRef<HTMLTextAreaElement>(null);
   const composedTextareaRef = useComposedRefs(textareaRef, hostTextareaRef);
   // Guards the gap between a submit and the re-render that disables the form.
@@ -108,8 +100,8 @@ export const SendMessageForm = /* @__PURE__ */ forwardRef<HTMLFormElement, SendM
   const channels = givenChannels ?? fetched.data ?? [];
   const channel = channels.find((c) => c.channelId === channelId) ?? channels[0];
   const mutation = useSendMessage();
-  const attachment = useAttachment({ uploadFile, maxFileSize, acceptFiles, strings, locale });
-  const quick = useQuickReplies(text, (template) => setText(template.text));
+  const attachment = useAttachment(uploadFile, maxFileSize, acceptFiles, strings);
+  const [quickReplies, quick] = useQuickReplies(text, setText, strings);
   // Another client: start clean, so a draft or an error never lands with the wrong person.
   const [shownClient, setShownClient] = useState(clientId);
   if (shownClient !== clientId) {
@@ -122,23 +114,21 @@ export const SendMessageForm = /* @__PURE__ */ forwardRef<HTMLFormElement, SendM
 
   const note = type === 'comment';
   const tooLong = text.length > MAX_MESSAGE_LENGTH;
-  const blank = text.trim() === '';
-  const blocked = blank || tooLong || attachment.busy || type in refused;
-  const errorId = `${id}error`;
-  const counterId = `${id}counter`;
+  const blocked = !text.trim() || tooLong || attachment.busy || refused.includes(type);
+  const counted = text.length >= COUNTER_FROM;
+  const error = mutation.error;
 
   const submit = () => {
     if (sending.current || blocked) return;
     sending.current = true;
-    const file: OutgoingAttachment | undefined = attachment.ready;
     mutation.mutate(
       {
         clientId,
         text,
-        ...(note ? { type } : {}),
-        ...(file ? { attachment: file } : {}),
+        type,
+        attachment: attachment.ready,
         // A note stays in Chat2Desk: no messenger carries it.
-        ...(channel && !note ? { channelId: channel.channelId, transport: channel.transport } : {}),
+        ...(!note && channel && { channelId: channel.channelId, transport: channel.transport }),
       },
       {
         onSuccess: (result) => {
@@ -146,11 +136,11 @@ export const SendMessageForm = /* @__PURE__ */ forwardRef<HTMLFormElement, SendM
           attachment.remove();
           onSent?.(result);
         },
-        onError: (error) => {
-          if (!isConsoleApiError(error) || error.code !== 'forbidden') return;
-          setRefused((before) => ({ ...before, [type]: error.message }));
+        onError: (failure) => {
+          if (!refusedBy(failure)) return;
+          setRefused((before) => [...before, type]);
           // A seat that may not leave notes may still reply: back to Reply, the text kept.
-          if (note) setType('to_client');
+          setType('to_client');
         },
         onSettled: () => {
           sending.current = false;
@@ -160,94 +150,75 @@ export const SendMessageForm = /* @__PURE__ */ forwardRef<HTMLFormElement, SendM
     );
   };
 
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    submit();
-  };
-
-  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
-    quick.onKeyDown(event);
-    // While an IME composes (Japanese, Chinese, ...), Enter confirms the composition instead.
-    if (event.defaultPrevented || event.key !== 'Enter' || event.shiftKey || event.nativeEvent.isComposing || event.keyCode === 229) return;
-    event.preventDefault();
-    submit();
-  };
-
-  const refusal = mutation.isError && isConsoleApiError(mutation.error) && mutation.error.code === 'forbidden';
-  const describedBy = [mutation.isError && errorId, text.length >= COUNTER_FROM && counterId].filter(Boolean).join(' ');
+  // cx joins any space-separated list: here, ids.
+  const describedBy = cx(error && `${id}error`, counted && `${id}counter`);
 
   return (
     <form
       {...rootProps}
       ref={ref}
       className={cx('c2d', 'c2d-send', note && 'c2d-send--note', className)}
-      onSubmit={onSubmit}
+      onSubmit={(event) => {
+        event.preventDefault();
+        submit();
+      }}
       aria-busy={mutation.isPending}
     >
-      {(notes || channels.length > 1) && (
-        <div className="c2d-send__options">
-          {notes && (
-            <Segmented
-              legend={strings.sendKind}
-              options={[
-                ['to_client', strings.sendKinds.to_client],
-                ['comment', strings.sendKinds.comment],
-              ]}
-              value={type}
-              onChange={setType}
-              disabled={Object.keys(refused) as SendMessageType[]}
-            />
-          )}
-          {channels.length > 1 && !note && (
-            <label className="c2d-send__channel">
-              <span>{strings.sendChannel}</span>
-              <select
-                value={channel?.channelId}
-                onChange={(event) => setChannelId(Number(event.target.value))}
-                disabled={mutation.isPending}
-              >
-                {channels.map((c) => (
-                  <option key={c.channelId} value={c.channelId}>
-                    {c.name ? `${transportLabel(c.transport)} · ${c.name}` : transportLabel(c.transport)}
-                  </option>
-                ))}
-              </select>
-            </label>
-          )}
-        </div>
-      )}
-      <QuickReplies quick={quick} strings={strings} />
-      <div className="c2d-send__row">
-        <label className="c2d-visually-hidden" htmlFor={`${id}text`}>
-          {strings.sendLabel}
-        </label>
-        <textarea
-          ref={composedTextareaRef}
-          id={`${id}text`}
-          className="c2d-send__text"
-          value={text}
-          rows={Math.min(6, Math.max(2, text.split('\n').length))}
-          placeholder={placeholder ?? (note ? strings.notePlaceholder : strings.sendPlaceholder)}
-          onChange={(event) => setText(event.target.value)}
-          onKeyDown={onKeyDown}
-          readOnly={mutation.isPending}
-          aria-invalid={tooLong || mutation.isError}
-          aria-describedby={describedBy || undefined}
-          {...quick.textboxProps}
-        />
-        <button type="submit" className="c2d-button c2d-button--primary" disabled={mutation.isPending || blocked}>
-          {mutation.isPending ? strings.sendSending : note ? strings.noteButton : strings.sendButton}
-        </button>
+      <div className="c2d-send__options">
+        {notes && (
+          <Segmented
+            legend={strings.sendKind}
+            options={Object.entries(strings.sendKinds) as Array<[SendMessageType, string]>}
+            value={type}
+            onChange={setType}
+            disabled={refused}
+          />
+        )}
+        {channels.length > 1 && !note && (
+          <select
+            aria-label={strings.sendChannel}
+            value={channel?.channelId}
+            onChange={(event) => setChannelId(Number(event.target.value))}
+            disabled={mutation.isPending}
+          >
+            {channels.map((c) => (
+              <option key={c.channelId} value={c.channelId}>
+                {[transportLabel(c.transport), c.name].filter(Boolean).join(' · ')}
+              </option>
+            ))}
+          </select>
+        )}
       </div>
+      {quickReplies}
+      <textarea
+        {...quick}
+        ref={composedTextareaRef}
+        aria-label={strings.sendLabel}
+        value={text}
+        placeholder={placeholder ?? (note ? strings.notePlaceholder : strings.sendPlaceholder)}
+        onKeyDown={(event) => {
+          quick.onKeyDown(event);
+          // While an IME composes (Japanese, Chinese, ...), Enter confirms the composition instead.
+          if (event.defaultPrevented || event.key !== 'Enter' || event.shiftKey || event.nativeEvent.isComposing || event.keyCode === 229) return;
+          event.preventDefault();
+          submit();
+        }}
+        readOnly={mutation.isPending}
+        aria-invalid={tooLong || !!error}
+        aria-describedby={describedBy || undefined}
+      />
+      <button type="submit" className="c2d-button c2d-button--primary" disabled={mutation.isPending || blocked}>
+        {mutation.isPending ? strings.sendSending : note ? strings.noteButton : strings.sendButton}
+      </button>
       {uploadFile && attachment.field}
-      {text.length >= COUNTER_FROM && (
-        <p id={counterId} className={cx('c2d-send__counter', tooLong && 'c2d-send__counter--over')}>
+      {counted && (
+        <p id={`${id}counter`} className={tooLong ? 'c2d-send__error' : 'c2d-send__counter'}>
           {tooLong ? strings.sendTooLong(text.length, MAX_MESSAGE_LENGTH) : `${text.length} / ${MAX_MESSAGE_LENGTH}`}
         </p>
       )}
-      {mutation.isError && (
-        <p id={errorId} className="c2d-send__error" role="alert">
-          {(refusal ? strings.sendRefused : mayHaveBeenSent(mutation.error) ? strings.sendUnconfirmed : strings.sendFailed)(mutation.error.message)}
+      {error && (
+        <p id={`${id}error`} className="c2d-send__error" role="alert">
+          {(refusedBy(error) ? strings.sendRefused : mayHaveBeenSent(error) ? strings.sendUnconfirmed : strings.sendFailed)(error.message)}
         </p>
       )}
     </form>

@@ -13,13 +13,12 @@ export const DEFAULT_ATTACHMENT_MAX_BYTES = 20_000_000;
  * (any case), `type/*` and exact MIME types, comma-separated. The file picker only suggests;
  * a file dropped or picked with "All files" is checked here.
  */
-export function acceptsFile(accept: string, file: Pick<File, 'name' | 'type'>): boolean {
-  const name = file.name.toLowerCase();
-  const type = file.type.toLowerCase();
+export function acceptsFile(accept: string, { name, type }: Pick<File, 'name' | 'type'>): boolean {
   return accept
+    .toLowerCase()
     .split(',')
-    .map((token) => token.trim().toLowerCase())
+    .map((token) => token.trim())
     .some((token) =>
-      token.startsWith('.') ? name.endsWith(token) : token.endsWith('/*') ? type.startsWith(token.slice(0, -1)) : token !== '' && type === token,
+      token[0] === '.' ? name.toLowerCase().endsWith(token) : token.endsWith('/*') ? type.startsWith(token.slice(0, -1)) : !!token && type === token,
     );
 }

@@ -21,11 +21,11 @@ export interface SendStrings {
   quickRepliesFound: (count: number) => string;
   quickRepliesNone: string;
   attach: string;
-  /** The limits, said before a file is picked: "Up to 20 MB: photos, video, …". */
-  attachLimits: (maxSize: string, accept: string | null) => string;
+  /** The limits, said before a file is picked: "Up to 20 MB: photos, video, …" (`accept` null: the default list). */
+  attachLimits: (megabytes: number, accept: string | null) => string;
   attachUploading: (name: string) => string;
   attachRemove: (name: string) => string;
-  attachTooBig: (name: string, maxSize: string) => string;
+  attachTooBig: (name: string, megabytes: number) => string;
   attachWrongType: (name: string) => string;
   attachFailed: (name: string, reason: string) => string;
 }
@@ -33,27 +33,26 @@ export interface SendStrings {
 /** Strings of SendMessageForm, in English (built in; other languages are packs: `locales/`). */
 export const sendStrings: SendStrings = {
   sendLabel: 'Message',
-  sendPlaceholder: 'Write a message… Enter sends, Shift+Enter adds a line, / quick replies',
+  sendPlaceholder: 'Write a message… / for quick replies',
   sendButton: 'Send',
   sendSending: 'Sending…',
   sendChannel: 'Channel',
-  sendFailed: (reason) => `Not sent: ${reason}. Your text is kept, try again.`,
-  sendUnconfirmed: (reason) =>
-    `Not confirmed: ${reason}. The message may still have been delivered: check the history before sending it again. Your text is kept.`,
+  sendFailed: (reason) => `Not sent: ${reason}. Try again.`,
+  sendUnconfirmed: (reason) => `Not confirmed: ${reason}. It may still have been delivered: check the history before sending again.`,
   sendTooLong: (length, max) => `Too long: ${length} of ${max} characters`,
-  sendRefused: (reason) => `Not allowed: ${reason}. Your text is kept.`,
+  sendRefused: (reason) => `Not allowed: ${reason}.`,
   sendKind: 'Write',
   sendKinds: { to_client: 'Reply', comment: 'Note' },
   notePlaceholder: 'Internal note: only operators see it…',
   noteButton: 'Add note',
   quickReplies: 'Quick replies',
-  quickRepliesFound: (count) => `${count} quick ${count === 1 ? 'reply' : 'replies'}: arrows choose, Enter inserts, Escape closes`,
+  quickRepliesFound: (count) => `Quick replies: ${count}. Arrows choose, Enter inserts, Escape closes`,
   quickRepliesNone: 'No quick reply matches',
   attach: 'Attach a file',
-  attachLimits: (size, accept) => `Up to ${size}: ${accept ?? 'photos, video, audio, PDF, documents'}`,
+  attachLimits: (megabytes, accept) => `Up to ${megabytes} MB: ${accept ?? 'photos, video, audio, PDF, documents'}`,
   attachUploading: (name) => `Uploading ${name}…`,
   attachRemove: (name) => `Remove ${name}`,
-  attachTooBig: (name, size) => `${name} is larger than ${size}`,
-  attachWrongType: (name) => `${name}: this kind of file cannot be attached`,
+  attachTooBig: (name, megabytes) => `${name} is larger than ${megabytes} MB`,
+  attachWrongType: (name) => `${name}: this file type is not allowed`,
   attachFailed: (name, reason) => `Could not upload ${name}: ${reason}`,
 };

@@ -171,17 +171,19 @@ const history: HistoryStrings = {
   mediaNewTab: '(в новой вкладке)',
 };
 
+/** "0,1": a decimal comma. */
+const decimal = (value: number): string => String(value).replace('.', ',');
+
 const send: SendStrings = {
   sendLabel: 'Сообщение',
-  sendPlaceholder: 'Напишите сообщение… Enter — отправить, Shift+Enter — новая строка, / — быстрые ответы',
+  sendPlaceholder: 'Напишите сообщение… / — быстрые ответы',
   sendButton: 'Отправить',
   sendSending: 'Отправляем…',
   sendChannel: 'Канал',
-  sendFailed: (reason) => `Не отправлено: ${reason}. Текст сохранён, попробуйте ещё раз.`,
-  sendUnconfirmed: (reason) =>
-    `Не подтверждено: ${reason}. Сообщение могло дойти: проверьте историю, прежде чем отправлять снова. Текст сохранён.`,
+  sendFailed: (reason) => `Не отправлено: ${reason}. Попробуйте ещё раз.`,
+  sendUnconfirmed: (reason) => `Не подтверждено: ${reason}. Сообщение могло дойти: проверьте историю, прежде чем отправлять снова.`,
   sendTooLong: (length, max) => `Слишком длинно: ${length} из ${max} символов`,
-  sendRefused: (reason) => `Нет прав: ${reason}. Текст сохранён.`,
+  sendRefused: (reason) => `Нет прав: ${reason}.`,
   sendKind: 'Что пишем',
   sendKinds: { to_client: 'Ответ', comment: 'Заметка' },
   notePlaceholder: 'Внутренняя заметка: её видят только операторы…',
@@ -190,10 +192,10 @@ const send: SendStrings = {
   quickRepliesFound: (count) => `Быстрых ответов: ${count}. Стрелки — выбрать, Enter — вставить, Esc — закрыть`,
   quickRepliesNone: 'Нет подходящих быстрых ответов',
   attach: 'Прикрепить файл',
-  attachLimits: (size, accept) => `До ${size}: ${accept ?? 'фото, видео, аудио, PDF, документы'}`,
+  attachLimits: (megabytes, accept) => `До ${decimal(megabytes)} МБ: ${accept ?? 'фото, видео, аудио, PDF, документы'}`,
   attachUploading: (name) => `Загружаем ${name}…`,
   attachRemove: (name) => `Убрать ${name}`,
-  attachTooBig: (name, size) => `${name} больше ${size}`,
+  attachTooBig: (name, megabytes) => `${name} больше ${decimal(megabytes)} МБ`,
   attachWrongType: (name) => `${name}: такой файл прикрепить нельзя`,
   attachFailed: (name, reason) => `Не удалось загрузить ${name}: ${reason}`,
 };
