@@ -6,7 +6,7 @@ import {
 } from '@c2d-console/core';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState, type ReactElement, type ReactNode } from 'react';
-import { ConsoleContext, useConsoleContext } from './ConsoleContext.js';
+import { ConsoleContext, useConsoleContext, type ConsoleContextValue } from './ConsoleContext.js';
 import { createConsoleQueryClient } from './createConsoleQueryClient.js';
 import { connectEvents, type EventConnection } from './eventConnection.js';
 import { createEventInvalidator } from './eventInvalidations.js';
@@ -119,16 +119,28 @@ export function ConsoleProvider({
   );
 }
 
-const OUTSIDE_PROVIDER = 'c2d-console: this component or hook needs a <ConsoleProvider apiUrl="/api"> above it';
+// As in useControllableState: the host's bundler replaces it, and drops the long message.
+declare const process: { env: { NODE_ENV?: string } };
+
+/** The context's `key`, which only a provider sets; throws outside one, saying how to fix it in development. */
+function useProvided<K extends 'client' | 'live'>(key: K): NonNullable<ConsoleContextValue[K]> {
+  const value = useConsoleContext()[key];
+  if (!value) {
+    throw new Error(
+      process.env.NODE_ENV !== 'production'
+        ? 'c2d-console: this component or hook needs a <ConsoleProvider apiUrl="/api"> above it'
+        : 'c2d-console: no ConsoleProvider',
+    );
+  }
+  return value as NonNullable<ConsoleContextValue[K]>;
+}
 
 /**
  * The proxy client of the nearest {@link ConsoleProvider}.
  * @throws Error outside a provider, saying how to fix it.
  */
 export function useConsoleClient(): ConsoleClient {
-  const { client } = useConsoleContext();
-  if (!client) throw new Error(OUTSIDE_PROVIDER);
-  return client;
+  return useProvided('client');
 }
 
 /**
@@ -136,7 +148,5 @@ export function useConsoleClient(): ConsoleClient {
  * @throws Error outside a provider, saying how to fix it.
  */
 export function useLiveConsole(): LiveConsole {
-  const { live } = useConsoleContext();
-  if (!live) throw new Error(OUTSIDE_PROVIDER);
-  return live;
+  return useProvided('live');
 }

@@ -24,15 +24,8 @@ export interface ErrorStateProps {
  * proxy's own message.
  */
 function reasonOf(error: Error | null, strings: StateStrings): string | undefined {
-  if (!isConsoleApiError(error)) return error?.message || undefined;
-  switch (error.code) {
-    case 'upstream_quota':
-      return strings.upstreamQuota;
-    case 'upstream_auth':
-      return strings.upstreamAuth;
-    default:
-      return error.message || undefined;
-  }
+  const code = isConsoleApiError(error) ? error.code : undefined;
+  return (code === 'upstream_quota' ? strings.upstreamQuota : code === 'upstream_auth' && strings.upstreamAuth) || error?.message || undefined;
 }
 
 /**
