@@ -129,12 +129,43 @@ const STATUS_CODES: Record<number, ApiErrorCode> = {
   504: 'upstream_timeout',
 };
 
+/**
+ * The proxy route of each plain method: its HTTP method and path, `:id` standing for the
+ * method's first argument. A GET route marked `list` takes the list's params next and answers
+ * the whole page (`data` and `meta`); a write takes its JSON body next; every route but a
+ * `list` answers the `data` of the proxy's answer. The last argument is the `RequestOptions`.
+ */
+const ROUTES: Record<Exclude<keyof ConsoleClient, 'health' | 'streamEvents'>, [Method, string, list?: true]> = {
+  listClients: ['GET', '/clients', true],
+  getClient: ['GET', '/clients/:id'],
+  listClientChannels: ['GET', '/clients/:id/channels'],
+  listMessages: ['GET', '/clients/:id/messages', true],
+  sendMessage: ['POST', '/messages'],
+  listTransfers: ['GET', '/transfers', true],
+  getDialog: ['GET', '/dialogs/:id'],
+  listOperators: ['GET', '/operators'],
+  listDialogs: ['GET', '/dialogs', true],
+  getClientDialog: ['GET', '/clients/:id/dialog'],
+  transferDialog: ['POST', '/dialogs/:id/transfer'],
+  closeDialog: ['POST', '/dialogs/:id/close'],
+  reopenDialog: ['POST', '/dialogs/:id/reopen'],
+  listOperatorGroups: ['GET', '/operator-groups'],
+  listTemplates: ['GET', '/templates'],
+  listTags: ['GET', '/tags'],
+  updateClient: ['PATCH', '/clients/:id'],
+  setClientTags: ['POST', '/clients/:id/tags'],
+};
+
 /** Creates a {@link ConsoleClient} for the proxy at `apiUrl`. */
 export function createConsoleClient(options: ConsoleClientOptions): ConsoleClient {
   const base = options.apiUrl.replace(/\/+$/, '');
   /** A failure to reach the proxy (not an abort, which passes through as it is). */
-  const broken = (what: string, error: unknown, signal: AbortSignal | undefined) =>
-    signal?.aborted ? error : new ConsoleApiError(0, 'network_error', `${what} ${base || '/'}: ${(error as Error)?.message ?? error}`);
+  const unreachable = (error: unknown, signal: AbortSignal | undefined) =>
+    signal?.aborted
+      ? error
+      : new ConsoleApiError(0, 'network_error', `Lost the console proxy at ${base || '/'}: ${(error as Error)?.message ?? error}`);
+  /** An answer the client cannot read. */
+  const unreadable = (status: number) => new ConsoleApiError(status, 'bad_response', 'The console proxy answered something unreadable');
 
   /**
    * Sends one request and answers the response with its JSON body (read only when `json`);
@@ -160,7 +191,7 @@ export function createConsoleClient(options: ConsoleClientOptions): ConsoleClien
         signal,
       });
     } catch (error) {
-      throw broken('Could not reach the console proxy at', error, signal);
+      throw unreachable(error, signal);
     }
     const payload = response.ok && !json ? undefined : await response.json().catch(() => undefined);
     const envelope = (payload as { error?: { code?: ApiErrorCode; message?: string } } | undefined)?.error;
@@ -175,42 +206,12 @@ export function createConsoleClient(options: ConsoleClientOptions): ConsoleClien
         Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
       );
     }
-    if (json && (typeof payload !== 'object' || !payload)) {
-      throw new ConsoleApiError(response.status, 'bad_response', 'The console proxy answered something other than JSON');
-    }
+    if (json && (typeof payload !== 'object' || !payload)) throw unreadable(response.status);
     return [response, payload];
   }
 
-  const request = async <T>(method: Method, path: string, sendOptions?: SendOptions) =>
-    (await send(method, path, sendOptions))[1] as T;
-  const get = <T>(path: string, query?: Query, opts?: RequestOptions) => request<T>('GET', path, { ...opts, query });
-  const data = async <T>(promise: Promise<ItemResponse<T>>) => (await promise).data;
-  const write = <T>(method: Method, path: string, body: unknown, opts?: RequestOptions) =>
-    data(request<ItemResponse<T>>(method, path, { ...opts, body }));
-  const list = <T>(path: string, opts?: RequestOptions) => data(get<ListResponse<T>>(path, undefined, opts)) as Promise<T[]>;
-  const clientPath = (clientId: number, rest = '') => `/clients/${encodeURIComponent(clientId)}${rest}`;
-  const dialogPath = (dialogId: number, rest = '') => `/dialogs/${encodeURIComponent(dialogId)}${rest}`;
-
-  return {
-    health: (opts) => request('GET', '/health', { ...opts, degradedAnswer: true }),
-    listClients: (params, opts) => get('/clients', params, opts),
-    getClient: (clientId, opts) => data(get(clientPath(clientId), undefined, opts)),
-    listClientChannels: (clientId, opts) => data(get(clientPath(clientId, '/channels'), undefined, opts)),
-    listMessages: (clientId, params, opts) => get(clientPath(clientId, '/messages'), params, opts),
-    sendMessage: (input, opts) => write('POST', '/messages', input, opts),
-    listTransfers: (params, opts) => get('/transfers', params, opts),
-    getDialog: (dialogId, opts) => data(get(dialogPath(dialogId), undefined, opts)),
-    listOperators: (opts) => list('/operators', opts),
-    listDialogs: (params, opts) => get('/dialogs', params, opts),
-    getClientDialog: (clientId, opts) => data(get(clientPath(clientId, '/dialog'), undefined, opts)),
-    transferDialog: (dialogId, input, opts) => write('POST', dialogPath(dialogId, '/transfer'), input, opts),
-    closeDialog: (dialogId, input = {}, opts) => write('POST', dialogPath(dialogId, '/close'), input, opts),
-    reopenDialog: (dialogId, input = {}, opts) => write('POST', dialogPath(dialogId, '/reopen'), input, opts),
-    listOperatorGroups: (opts) => list('/operator-groups', opts),
-    listTemplates: (opts) => list('/templates', opts),
-    listTags: (opts) => list('/tags', opts),
-    updateClient: (clientId, input, opts) => write('PATCH', clientPath(clientId), input, opts),
-    setClientTags: (clientId, input, opts) => write('POST', clientPath(clientId, '/tags'), input, opts),
+  const client = {
+    health: async (opts) => (await send('GET', '/health', { ...opts, degradedAnswer: true }))[1] as HealthResponse,
     async streamEvents({ lastEventId, onEvent, onOpen, onHeartbeat, signal }) {
       const [{ body, status }] = await send(
         'GET',
@@ -218,15 +219,25 @@ export function createConsoleClient(options: ConsoleClientOptions): ConsoleClien
         { signal, headers: { accept: 'text/event-stream', ...(lastEventId && { 'last-event-id': lastEventId }) } },
         false,
       );
-      if (!body) throw new ConsoleApiError(status, 'bad_response', 'The console proxy answered /events without a body');
+      if (!body) throw unreadable(status);
       onOpen?.();
       try {
         await readEventStream(body, onEvent, signal, onHeartbeat);
       } catch (error) {
-        throw broken('The event stream broke off from', error, signal);
+        throw unreachable(error, signal);
       }
     },
-  };
+  } as ConsoleClient;
+  for (const [name, [method, path, list]] of Object.entries(ROUTES)) {
+    (client as unknown as Record<string, unknown>)[name] = async (...args: unknown[]) => {
+      const url = path.replace(':id', () => encodeURIComponent(args.shift() as number));
+      const input = (method !== 'GET' || list ? args.shift() : undefined) as object | undefined;
+      const opts = args[0] as RequestOptions | undefined;
+      const [, answer] = await send(method, url, method === 'GET' ? { ...opts, query: input } : { ...opts, body: input ?? {} });
+      return list ? answer : (answer as ItemResponse<unknown>).data;
+    };
+  }
+  return client;
 }
 
 function toSearch(query: Query | undefined): string {
