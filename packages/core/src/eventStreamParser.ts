@@ -40,9 +40,8 @@ export function createEventStreamParser({ onEvent, onComment }: EventStreamHandl
       return;
     }
     if (text.startsWith(':')) return onComment?.();
-    const colon = text.indexOf(':');
-    const field = colon < 0 ? text : text.slice(0, colon);
-    const value = colon < 0 ? '' : text.slice(text[colon + 1] === ' ' ? colon + 2 : colon + 1);
+    // The field runs to the first colon (or is the whole line); one space after it is dropped.
+    const [, field, value] = /^([^:]*):? ?(.*)$/s.exec(text) as RegExpExecArray & [string, string, string];
     if (field === 'data') data = data === undefined ? value : `${data}\n${value}`;
     else if (field === 'event') event = value;
     else if (field === 'id' && !value.includes('\0')) id = value;

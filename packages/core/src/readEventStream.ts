@@ -1,8 +1,6 @@
 import { createEventStreamParser } from './eventStreamParser.js';
 import { CONSOLE_EVENT_TYPES, type ConsoleEvent } from './events.js';
 
-const KNOWN_TYPES: ReadonlySet<string> = new Set(CONSOLE_EVENT_TYPES);
-
 /**
  * Reads a Server-Sent Events body (`GET /events`) and calls `onEvent` for each console event,
  * in order. Heartbeat comments, unknown event types (a newer proxy) and malformed data are
@@ -19,7 +17,7 @@ export async function readEventStream(
   const feed = createEventStreamParser({
     onComment: () => onHeartbeat?.(),
     onEvent(message) {
-      if (!message.event || !KNOWN_TYPES.has(message.event)) return;
+      if (!CONSOLE_EVENT_TYPES.includes(message.event as ConsoleEvent['type'])) return;
       let parsed: unknown;
       try {
         parsed = JSON.parse(message.data);

@@ -79,8 +79,13 @@ export function ConsoleProvider({
     }
     const api = createConsoleClient({ apiUrl, fetch, getAuthToken: () => latest.current.getAuthToken?.() });
     const invalidate = createEventInvalidator(activeQueryClient);
+    // Only the stream brings messages: the host hears each new one from a client, after the
+    // console has refreshed what it touches, and a throw of its handler breaks nothing.
+    const unlisten = live.listen((event) => {
+      if (event.type === 'message' && event.data.kind === 'inbox') latest.current.onNewMessage?.(event);
+    });
     const opened = connectEvents({
-      stream: (options) => api.streamEvents(options),
+      stream: api.streamEvents,
       onEvent: (event) => {
         invalidate(event);
         live.receive(event);
@@ -90,6 +95,7 @@ export function ConsoleProvider({
     });
     connection.current = opened;
     return () => {
+      unlisten();
       opened.close();
       connection.current = null;
     };
@@ -102,14 +108,6 @@ export function ConsoleProvider({
     authSource.current = getAuthToken;
     connection.current?.authChanged();
   });
-
-  useEffect(
-    () =>
-      live.listen((event) => {
-        if (event.type === 'message' && event.data.kind === 'inbox') latest.current.onNewMessage?.(event);
-      }),
-    [live, latest],
-  );
 
   const value = useMemo(() => ({ client, locale, frameHost, live }), [client, locale, frameHost, live]);
   return (
