@@ -118,9 +118,8 @@ interface SendOptions extends RequestOptions {
   degradedAnswer?: boolean;
 }
 
-/** HTTP statuses the proxy may answer without an envelope, and the code each stands for. */
+/** HTTP statuses the proxy may answer without an envelope, and the code each stands for (else `bad_request`, or `upstream_error` from 500). */
 const STATUS_CODES: Record<number, ApiErrorCode> = {
-  400: 'bad_request',
   401: 'unauthorized',
   403: 'forbidden',
   404: 'not_found',

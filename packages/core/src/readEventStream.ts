@@ -15,19 +15,17 @@ export async function readEventStream(
   onHeartbeat?: () => void,
 ): Promise<void> {
   const feed = createEventStreamParser({
-    onComment: () => onHeartbeat?.(),
-    onEvent(message) {
-      if (!CONSOLE_EVENT_TYPES.includes(message.event as ConsoleEvent['type'])) return;
-      let parsed: unknown;
+    onComment: onHeartbeat,
+    onEvent({ event: type, data, id }) {
+      if (!CONSOLE_EVENT_TYPES.includes(type as ConsoleEvent['type'])) return;
+      let event: ConsoleEvent | undefined;
       try {
-        parsed = JSON.parse(message.data);
+        event = JSON.parse(data);
       } catch {
-        return;
+        // Malformed data: skipped below.
       }
-      if (typeof parsed !== 'object' || parsed === null) return;
-      const event = parsed as ConsoleEvent;
       // The `id:` and `event:` fields are the authority; the data repeats them for logs.
-      onEvent({ ...event, id: message.id ?? event.id, type: message.event as ConsoleEvent['type'] } as ConsoleEvent);
+      if (event && typeof event === 'object') onEvent({ ...event, id: id ?? event.id, type } as ConsoleEvent);
     },
   });
   const reader = body.getReader();
