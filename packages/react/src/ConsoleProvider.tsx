@@ -77,7 +77,8 @@ export function ConsoleProvider({
       live.status.set('polling');
       return undefined;
     }
-    const api = createConsoleClient({ apiUrl, fetch, getAuthToken: () => latest.current.getAuthToken?.() });
+    const getToken = () => latest.current.getAuthToken?.();
+    const api = createConsoleClient({ apiUrl, fetch, getAuthToken: getToken });
     const invalidate = createEventInvalidator(activeQueryClient);
     // Only the stream brings messages: the host hears each new one from a client, after the
     // console has refreshed what it touches, and a throw of its handler breaks nothing.
@@ -91,7 +92,7 @@ export function ConsoleProvider({
         live.receive(event);
       },
       onStatus: live.status.set,
-      getToken: () => latest.current.getAuthToken?.(),
+      getToken,
     });
     connection.current = opened;
     return () => {
@@ -102,12 +103,8 @@ export function ConsoleProvider({
   }, [events, live, activeQueryClient, apiUrl, fetch, latest]);
 
   // A refused token is tried again as soon as the host hands over a new way to get one.
-  const authSource = useRef(getAuthToken);
-  useEffect(() => {
-    if (authSource.current === getAuthToken) return;
-    authSource.current = getAuthToken;
-    connection.current?.authChanged();
-  });
+  // (On mount too, where it does nothing: nothing was refused yet.)
+  useEffect(() => connection.current?.authChanged(), [getAuthToken]);
 
   const value = useMemo(() => ({ client, locale, frameHost, live }), [client, locale, frameHost, live]);
   return (
