@@ -103,7 +103,9 @@ export function ConsoleProvider({
   }, [events, live, activeQueryClient, apiUrl, fetch, latest]);
 
   // A refused token is tried again as soon as the host hands over a new way to get one.
-  // (On mount too, where it does nothing: nothing was refused yet.)
+  // (On mount too, where it does nothing: nothing was refused yet.) The function is the
+  // dependency: a new one from the host is the signal, though the effect does not call it.
+  // oxlint-disable-next-line react/exhaustive-effect-dependencies
   useEffect(() => connection.current?.authChanged(), [getAuthToken]);
 
   const value = useMemo(() => ({ client, locale, frameHost, live }), [client, locale, frameHost, live]);

@@ -48,8 +48,12 @@ export function createFormatters(code: string = ENGLISH_CODE): ConsoleFormatters
 /** Formatters by language tag: the Intl objects of a language are created once per page. */
 const cache: Record<string, ConsoleFormatters> = {};
 
+/** The formatters of a language tag, from the cache. */
+function formattersOf(code: string): ConsoleFormatters {
+  return (cache[code] ??= createFormatters(code));
+}
+
 /** The formatters of the given language pack, else of the provider's (English without one). */
 export function useFormatters(locale?: ConsoleLocale): ConsoleFormatters {
-  const code = useLocale(locale)?.code ?? ENGLISH_CODE;
-  return (cache[code] ??= createFormatters(code));
+  return formattersOf(useLocale(locale)?.code ?? ENGLISH_CODE);
 }
