@@ -102,17 +102,19 @@ function byId<T, K extends readonly unknown[]>(
   return queryOptions({ queryKey: key(id ?? 0), queryFn: id === undefined ? skipToken : ({ signal }) => load(id, { signal }) });
 }
 
-/** A list's query, page by page (`offset` paging, `params` in every request); idle (`skipToken`) without `load`. */
+/** A list's query, page by page (`offset` paging, `params` in every request), polled every `refetchInterval` ms if given; idle (`skipToken`) without `load`. */
 function paged<R extends ListResponse<unknown>, K extends readonly unknown[], P>(
   queryKey: K,
   params: P,
   load: ((params: P & { offset: number }, options: RequestOptions) => Promise<R>) | false,
+  refetchInterval?: number | false,
 ) {
   return infiniteQueryOptions({
     queryKey,
     queryFn: load ? ({ pageParam, signal }) => load({ ...params, offset: pageParam }, { signal }) : skipToken,
     initialPageParam: 0,
     getNextPageParam: nextOffset,
+    refetchInterval,
   });
 }
 
@@ -162,15 +164,14 @@ export const consoleQueries = {
     api: ConsoleClient,
     clientId: number | undefined,
     { pageSize = MESSAGES_PAGE_SIZE, live = false }: { pageSize?: number; live?: boolean } = {},
-  ) => ({
-    ...paged(
+  ) =>
+    paged(
       consoleKeys.messages(clientId ?? 0),
       { limit: pageSize },
       clientId !== undefined &&
         ((params, options): Promise<ListResponse<ConsoleMessage>> => api.listMessages(clientId, params, options)),
+      live ? false : MESSAGES_REFETCH_INTERVAL,
     ),
-    refetchInterval: live ? (false as const) : MESSAGES_REFETCH_INTERVAL,
-  }),
 
   /** Dialog transfers (who handed a dialog to whom), newest first; idle until a dialog, client or operator id is given. */
   transfers: (api: ConsoleClient, { dialogId, clientId, operatorId, pageSize = TRANSFERS_PAGE_SIZE }: TransferListOptions) => {
@@ -179,7 +180,7 @@ export const consoleQueries = {
       consoleKeys.transfers(params),
       params,
       (dialogId ?? clientId ?? operatorId) !== undefined &&
-        ((page, options): Promise<ListResponse<ConsoleTransfer>> => api.listTransfers(page, options)),
+        (api.listTransfers as (params: TransfersParams, options: RequestOptions) => Promise<ListResponse<ConsoleTransfer>>),
     );
   },
 

@@ -20,21 +20,19 @@ import { hashKey, type InvalidateQueryFilters, type QueryClient, type QueryKey }
  */
 export function eventInvalidations(event: ConsoleEvent): InvalidateQueryFilters[] {
   const { type } = event;
-  const { clientId, dialogId } = event.data as { clientId?: number | null; dialogId?: number | null };
-  const client = clientId ?? undefined;
-  const dialog = dialogId ?? undefined;
+  const { clientId: client, dialogId: dialog } = event.data as { clientId?: number | null; dialogId?: number | null };
   // Each key (left out when its id is unknown), the event types that touch it, and whether a
   // message only marks it stale (see above). Transfer keys are matched by their params in part:
   // `{ dialogId }` also matches `{ dialogId, limit: 20 }`.
   const touched: Array<[QueryKey | false, Array<ConsoleEvent['type']>, staleOnMessage?: boolean]> = [
-    [client !== undefined && consoleKeys.messages(client), ['message', 'dialog']],
-    [client !== undefined && consoleKeys.clientDialog(client), ['message', 'dialog', 'transfer']],
-    [dialog !== undefined && consoleKeys.dialog(dialog), ['message', 'dialog', 'transfer']],
-    [client !== undefined && consoleKeys.client(client), ['message', 'client'], true],
+    [client != null && consoleKeys.messages(client), ['message', 'dialog']],
+    [client != null && consoleKeys.clientDialog(client), ['message', 'dialog', 'transfer']],
+    [dialog != null && consoleKeys.dialog(dialog), ['message', 'dialog', 'transfer']],
+    [client != null && consoleKeys.client(client), ['message', 'client'], true],
     [consoleKeys.clientLists(), ['message', 'client'], true],
     [consoleKeys.dialogLists(), ['message', 'dialog', 'transfer'], true],
-    [dialog !== undefined && consoleKeys.transfers({ dialogId: dialog }), ['dialog']],
-    [client !== undefined && consoleKeys.transfers({ clientId: client }), ['dialog']],
+    [dialog != null && consoleKeys.transfers({ dialogId: dialog }), ['dialog']],
+    [client != null && consoleKeys.transfers({ clientId: client }), ['dialog']],
     [consoleKeys.transferLists(), ['transfer']],
     [consoleKeys.all, ['resync']],
   ];
