@@ -33,28 +33,25 @@ export function createEventStreamParser({ onEvent, onComment }: EventStreamHandl
   let data: string | undefined;
   let id: string | undefined;
 
-  const line = (text: string) => {
-    if (text === '') {
-      if (data !== undefined) onEvent({ event, data, id });
-      event = data = id = undefined;
-      return;
-    }
-    if (text.startsWith(':')) return onComment?.();
-    const colon = text.indexOf(':');
-    const field = colon < 0 ? text : text.slice(0, colon);
-    const value = colon < 0 ? '' : text.slice(text[colon + 1] === ' ' ? colon + 2 : colon + 1);
-    if (field === 'data') data = data === undefined ? value : `${data}\n${value}`;
-    else if (field === 'event') event = value;
-    else if (field === 'id' && !value.includes('\0')) id = value;
-    return undefined;
-  };
-
   return (chunk) => {
+    // An empty chunk must not forget a CR that ended the one before.
     if (!chunk) return;
-    const text = afterCR && chunk.startsWith('\n') ? chunk.slice(1) : chunk;
+    const lines = (pending + (afterCR && chunk[0] === '\n' ? chunk.slice(1) : chunk)).split(/\r\n?|\n/);
     afterCR = chunk.endsWith('\r');
-    const lines = (pending + text).split(/\r\n|\r|\n/);
     pending = lines.pop() ?? '';
-    lines.forEach(line);
+    for (const line of lines) {
+      if (!line) {
+        if (data !== undefined) onEvent({ event, data, id });
+        event = data = id = undefined;
+      } else if (line[0] === ':') {
+        onComment?.();
+      } else {
+        // The field runs to the first colon (or is the whole line); one space after it is dropped.
+        const [, field, value] = /^([^:]*):? ?(.*)$/s.exec(line) as RegExpExecArray & [string, string, string];
+        if (field === 'data') data = data === undefined ? value : `${data}\n${value}`;
+        else if (field === 'event') event = value;
+        else if (field === 'id' && !value.includes('\0')) id = value;
+      }
+    }
   };
 }

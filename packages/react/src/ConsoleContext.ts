@@ -12,20 +12,15 @@ export interface ConsoleContextValue {
   /** The proxy client; null outside a `ConsoleProvider` (only `DialogFrame` works there). */
   client: ConsoleClient | null;
   /** The provider's language pack; undefined for the built-in English. */
-  locale: ConsoleLocale | undefined;
+  locale?: ConsoleLocale | undefined;
   /** Default Chat2Desk web host for `DialogFrame`. */
-  frameHost: string | undefined;
+  frameHost?: string | undefined;
   /** @internal The provider's event stream status, client activity and event handlers; null outside a provider. */
   live: LiveConsole | null;
 }
 
 /** @internal The console's React context; use `ConsoleProvider` to provide it. */
-export const ConsoleContext: Context<ConsoleContextValue> = createContext<ConsoleContextValue>({
-  client: null,
-  locale: undefined,
-  frameHost: undefined,
-  live: null,
-});
+export const ConsoleContext: Context<ConsoleContextValue> = createContext<ConsoleContextValue>({ client: null, live: null });
 
 /** Reads the console context (defaults outside a provider). */
 export function useConsoleContext(): ConsoleContextValue {

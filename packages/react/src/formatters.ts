@@ -1,4 +1,3 @@
-import { useMemo } from 'react';
 import { ENGLISH_CODE, useLocale } from './ConsoleContext.js';
 import type { ConsoleLocale } from './ConsoleLocale.js';
 
@@ -21,7 +20,6 @@ const UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
   ['day', 24 * 3600],
   ['hour', 3600],
   ['minute', 60],
-  ['second', 1],
 ];
 
 /** Builds the formatters of a BCP 47 language tag, e.g. a pack's `code` (Intl objects are created once). */
@@ -34,12 +32,9 @@ export function createFormatters(code: string = ENGLISH_CODE): ConsoleFormatters
   return {
     relative(iso, now = Date.now()) {
       const seconds = Math.round((Date.parse(iso) - now) / 1000);
-      for (const [unit, size] of UNITS) {
-        if (Math.abs(seconds) >= size || unit === 'second') {
-          return relative.format(Math.round(seconds / size), unit);
-        }
-      }
-      return relative.format(0, 'second');
+      // The largest unit that fits; under a minute, seconds ("now" at 0).
+      const [unit, size] = UNITS.find(([, length]) => Math.abs(seconds) >= length) ?? ['second', 1];
+      return relative.format(Math.round(seconds / size), unit);
     },
     dateTime: (iso) => dateTime.format(new Date(iso)),
     short(iso, now = Date.now()) {
@@ -50,17 +45,15 @@ export function createFormatters(code: string = ENGLISH_CODE): ConsoleFormatters
   };
 }
 
-const cache = new Map<string, ConsoleFormatters>();
+/** Formatters by language tag: the Intl objects of a language are created once per page. */
+const cache: Record<string, ConsoleFormatters> = {};
+
+/** The formatters of a language tag, from the cache. */
+function formattersOf(code: string): ConsoleFormatters {
+  return (cache[code] ??= createFormatters(code));
+}
 
 /** The formatters of the given language pack, else of the provider's (English without one). */
 export function useFormatters(locale?: ConsoleLocale): ConsoleFormatters {
-  const code = useLocale(locale)?.code ?? ENGLISH_CODE;
-  return useMemo(() => {
-    let formatters = cache.get(code);
-    if (!formatters) {
-      formatters = createFormatters(code);
-      cache.set(code, formatters);
-    }
-    return formatters;
-  }, [code]);
+  return formattersOf(useLocale(locale)?.code ?? ENGLISH_CODE);
 }

@@ -11,7 +11,6 @@ export interface StateStrings {
 export const stateStrings: StateStrings = {
   retry: 'Retry',
   upstreamQuota:
-    "Chat2Desk's monthly API quota for this account is used up, so the console can neither load nor send anything. Ask your Chat2Desk admin to raise the account's API limit or top up its balance.",
-  upstreamAuth:
-    "Chat2Desk rejected the console's API token. The administrator of the console's server must set a valid CHAT2DESK_API_TOKEN.",
+    "Chat2Desk's monthly API quota for this account is used up: nothing loads or sends. Ask your Chat2Desk admin to raise the limit or top up the balance.",
+  upstreamAuth: "Chat2Desk rejected the console's API token. Your server admin must set a valid CHAT2DESK_API_TOKEN.",
 };

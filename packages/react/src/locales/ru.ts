@@ -203,9 +203,8 @@ const send: SendStrings = {
 const state: StateStrings = {
   retry: 'Повторить',
   upstreamQuota:
-    'Месячная квота запросов к API Chat2Desk для этого аккаунта исчерпана, поэтому консоль не может ничего загрузить или отправить. Попросите администратора Chat2Desk увеличить лимит API аккаунта или пополнить баланс.',
-  upstreamAuth:
-    'Chat2Desk отклонил API-токен консоли. Администратор сервера консоли должен указать действующий CHAT2DESK_API_TOKEN.',
+    'Месячная квота запросов к API Chat2Desk для этого аккаунта исчерпана: ничего не загружается и не отправляется. Попросите администратора Chat2Desk увеличить лимит или пополнить баланс.',
+  upstreamAuth: 'Chat2Desk отклонил API-токен консоли. Администратор вашего сервера должен указать действующий CHAT2DESK_API_TOKEN.',
 };
 
 /** Russian: every string of the console, with Russian dates, numbers and plurals. `<ConsoleProvider locale={ru}>`. */
