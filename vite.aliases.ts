@@ -10,6 +10,7 @@ const src = (pkg: string, file = 'index.ts') =>
 export const workspaceAliases: Record<string, string> = {
   '@c2d-console/core': src('core'),
   '@c2d-console/react/styles.css': src('react', 'styles.css'),
+  '@c2d-console/react/locales/ru': src('react', 'locales/ru.ts'),
   '@c2d-console/react': src('react'),
   '@c2d-console/proxy/node': src('proxy', 'node.ts'),
   '@c2d-console/proxy': src('proxy'),

@@ -2,16 +2,20 @@ import type { Preview } from '@storybook/react-vite';
 import { useState, type ReactNode } from 'react';
 import { mswLoader } from 'msw-storybook-addon/csf3';
 import { ConsoleProvider } from '../packages/react/src/ConsoleProvider.tsx';
+import { ru } from '../packages/react/src/locales/ru.ts';
 import { createTestQueryClient } from '../packages/react/src/test/createTestQueryClient.ts';
 import { createConsoleHandlers } from '../packages/react/src/test/handlers.ts';
 import '../packages/react/src/styles.css';
 import './preview.css';
 
+/** The language packs by the name the toolbar and a story's `parameters.locale` use (English is built in). */
+const LOCALES = { en: undefined, ru };
+
 /** Wraps a story in the console provider with its own QueryClient (retries off), kept across re-renders. */
-function StoryConsole({ locale, children }: { locale: 'en' | 'ru'; children: ReactNode }) {
+function StoryConsole({ locale, children }: { locale: keyof typeof LOCALES; children: ReactNode }) {
   const [queryClient] = useState(createTestQueryClient);
   return (
-    <ConsoleProvider apiUrl="/api" locale={locale} queryClient={queryClient}>
+    <ConsoleProvider apiUrl="/api" locale={LOCALES[locale]} queryClient={queryClient}>
       {children}
     </ConsoleProvider>
   );

@@ -6,7 +6,7 @@ export interface DemoServer {
   close(): Promise<void>;
 }
 
-/** Starts the demo (built page + proxy under /api + sandbox web UI under /chat) on one port. */
+/** Starts the demo (built page + proxy under /api + sandbox web UI under /chat and files under /sandbox/files) on one port. */
 export function startDemoServer(options?: {
   port?: number;
   host?: string;

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The demo's server: the built CRM page, the c2d-console proxy under /api, and (in sandbox mode)
-// the sandbox's fake Chat2Desk web UI under /chat, all on one port. This is what a host app's
+// the sandbox's fake Chat2Desk web UI under /chat and its in-memory file store under
+// /sandbox/files, all on one port. This is what a host app's
 // server does too: it mounts `createProxy()` next to its own routes (Chat2Desk's webhooks then
 // reach it at /api/webhooks/chat2desk/<C2D_WEBHOOK_SECRET>).
 import { randomBytes } from 'node:crypto';
@@ -51,10 +52,18 @@ export async function startDemoServer(options = {}) {
       ...(jwtSecret
         ? { authToken: await sign({ sub: 'demo-operator', exp: Math.floor(Date.now() / 1000) + 12 * 3600 }, jwtSecret, 'HS256') }
         : {}),
+      // Sandbox: attachments go to the sandbox's in-memory store. Live: a real CRM uploads to its own storage.
+      ...(mode === 'sandbox' ? { uploadUrl: '/sandbox/files' } : {}),
     }),
   );
   app.mount('/api', proxy.fetch);
-  if (mode === 'sandbox') app.all('/chat/*', (c) => proxy.fetch(c.req.raw));
+  // The sandbox's public pages at the proxy's own paths: the fake web UI, and the stored files
+  // (whose URLs the proxy answers without the /api prefix it cannot see through the mount).
+  if (mode === 'sandbox') {
+    app.all('/chat/*', (c) => proxy.fetch(c.req.raw));
+    app.all('/sandbox/files', (c) => proxy.fetch(c.req.raw));
+    app.all('/sandbox/files/*', (c) => proxy.fetch(c.req.raw));
+  }
   app.use('/*', serveStatic({ root: distDir }));
   app.get('*', serveStatic({ root: distDir, path: 'index.html' }));
 

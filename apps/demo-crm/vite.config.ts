@@ -3,7 +3,7 @@ import { defineConfig } from 'vite';
 import { workspaceAliases } from '../../vite.aliases.ts';
 
 // The demo builds against the packages' sources (their public entry points), so `pnpm start`
-// needs no package build for the browser side. `/api` and `/chat` go to the demo server.
+// needs no package build for the browser side. `/api`, `/chat` and `/sandbox` go to the proxy.
 export default defineConfig({
   plugins: [react()],
   resolve: { alias: workspaceAliases },
@@ -12,6 +12,7 @@ export default defineConfig({
     proxy: {
       '/api': 'http://127.0.0.1:8787',
       '/chat': 'http://127.0.0.1:8787',
+      '/sandbox': 'http://127.0.0.1:8787',
       '/demo-config.json': 'http://127.0.0.1:8787',
     },
   },

@@ -41,8 +41,10 @@ describe('the packed packages', () => {
     await expect(run(ATTW, args, { cwd: ROOT })).resolves.toContain(`@c2d-console/${dir} v`);
   });
 
-  it('ships the react entry as client code and the others without the directive', async () => {
+  it('ships the react entries as client code and the others without the directive', async () => {
     expect(await firstLineInTarball(tarballs.react, 'dist/index.js')).toBe('"use client";');
+    // A language pack too: a server component passes it to ConsoleProvider as a client reference.
+    expect(await firstLineInTarball(tarballs.react, 'dist/locales/ru.js')).toBe('"use client";');
     expect(await firstLineInTarball(tarballs.core, 'dist/index.js')).not.toContain('use client');
     expect(await firstLineInTarball(tarballs.proxy, 'dist/index.js')).not.toContain('use client');
   });
@@ -92,6 +94,17 @@ describe('the packed packages', () => {
       expect(await clientOptions().first().textContent()).toContain(first.assignedName ?? first.name);
       expect(await clientOptions().count()).toBeGreaterThan(1);
       expect(pageErrors).toEqual([]);
+    });
+
+    // The Russian pack passed from a server component: it must cross to the browser whole.
+    it.runIf(name === 'example-next')('speaks Russian with the ru pack given by the server component (?lang=ru)', async () => {
+      await page.goto(`${app!.url}?lang=ru`);
+      const russian = page.getByRole('listbox', { name: 'Клиенты' }).getByRole('option');
+      await explained(russian.first().waitFor({ timeout: 20_000 }));
+      // The count is one of the pack's functions (Russian plurals): it came across too.
+      await explained(page.getByText(/^[\d\s]+ клиент(а|ов)?$/).waitFor({ timeout: 5_000 }));
+      expect(pageErrors).toEqual([]);
+      await page.goto(app!.url);
     });
 
     it("opens a client's messages and sends one through the proxy", async () => {

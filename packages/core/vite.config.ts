@@ -7,7 +7,5 @@ export default defineConfig({
     sourcemap: true,
     minify: false,
     emptyOutDir: true,
-    // Dependencies stay imports: the host's bundler dedupes them.
-    rolldownOptions: { external: [/^eventsource-parser($|\/)/] },
   },
 });

@@ -3,10 +3,12 @@ import { defineConfig } from 'vite';
 
 /**
  * Marks the bundle as client code for React Server Components hosts (Next.js App Router), so a
- * server component can render `ConsoleProvider` and the widgets straight from the package.
- * Written as a banner on the one entry file rather than in the sources: rolldown keeps a
- * module-level directive only in the entry module and warns about it everywhere else
- * (MODULE_LEVEL_DIRECTIVE), and the whole bundle is client code anyway.
+ * server component can render `ConsoleProvider` and the widgets straight from the package, and
+ * pass a language pack (`locale={ru}`): its functions cannot cross to the browser as data, but
+ * as an export of a client module the pack crosses as a reference. Written as a banner on each
+ * output file rather than in the sources: rolldown keeps a module-level directive only in an
+ * entry module and warns about it everywhere else (MODULE_LEVEL_DIRECTIVE), and the whole
+ * bundle is client code anyway.
  */
 const USE_CLIENT = '"use client";';
 
@@ -17,13 +19,20 @@ export default defineConfig({
   // published bundle importing jsxDEV breaks every production app that installs it.
   oxc: { jsx: { runtime: 'automatic', development: false } },
   build: {
-    lib: { entry: 'src/index.ts', formats: ['es'], fileName: 'index' },
+    // Each language pack is an entry of its own (`@c2d-console/react/locales/ru`): a host that
+    // speaks only English ships none of them.
+    lib: {
+      entry: { index: 'src/index.ts', 'locales/ru': 'src/locales/ru.ts' },
+      formats: ['es'],
+      fileName: (_format, entryName) => `${entryName}.js`,
+    },
     sourcemap: true,
     minify: false,
     emptyOutDir: true,
     rolldownOptions: {
       external: [/^react($|\/)/, /^react-dom($|\/)/, /^@tanstack\//, /^@c2d-console\//],
-      output: { banner: USE_CLIENT },
+      // Code the entries share (the plural rules) goes in a chunk named after its module, not a hash.
+      output: { banner: USE_CLIENT, chunkFileNames: '[name].js' },
     },
   },
   plugins: [
@@ -39,18 +48,20 @@ export default defineConfig({
       // inside a host app ("createContext is not a function" in Next.js, "jsxDEV is not a
       // function" in any production build).
       closeBundle() {
-        const code = readFileSync('dist/index.js', 'utf8');
-        const firstLine = code.split('\n', 1)[0] ?? '';
-        if (!/^(['"])use client\1;?$/.test(firstLine)) {
-          throw new Error(
-            `dist/index.js must start with ${USE_CLIENT} (found ${JSON.stringify(firstLine)}): ` +
-              'keep output.banner in packages/react/vite.config.ts and nothing that strips or precedes it',
-          );
-        }
-        if (code.includes('react/jsx-dev-runtime')) {
-          throw new Error(
-            'dist/index.js imports react/jsx-dev-runtime: keep oxc.jsx.development false in packages/react/vite.config.ts',
-          );
+        for (const file of ['dist/index.js', 'dist/locales/ru.js']) {
+          const code = readFileSync(file, 'utf8');
+          const firstLine = code.split('\n', 1)[0] ?? '';
+          if (!/^(['"])use client\1;?$/.test(firstLine)) {
+            throw new Error(
+              `${file} must start with ${USE_CLIENT} (found ${JSON.stringify(firstLine)}): ` +
+                'keep output.banner in packages/react/vite.config.ts and nothing that strips or precedes it',
+            );
+          }
+          if (code.includes('react/jsx-dev-runtime')) {
+            throw new Error(
+              `${file} imports react/jsx-dev-runtime: keep oxc.jsx.development false in packages/react/vite.config.ts`,
+            );
+          }
         }
       },
     },

@@ -8,6 +8,7 @@ import { launchChromium, SCREENSHOT_DIR } from './browser.ts';
 
 type Demo = Awaited<ReturnType<typeof startDemoServer>>;
 type Lang = 'en' | 'ru';
+type Section = 'leads' | 'inbox';
 
 declare global {
   interface Window {
@@ -22,7 +23,7 @@ type WithAxe = { axe: { run: (context: Document, options: object) => Promise<{ v
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /** The demo's cards and every console widget: none may stick out or scroll sideways. */
-const BOXES = '.crm-header, .crm-card, .crm-dialog, .crm-transfers, .crm-messages, .crm-panel, .c2d';
+const BOXES = '.crm-header, .crm-dialog, .crm-transfers, .crm-messages, .crm-panel, .c2d';
 
 // The demo as a new user tries it on a phone, a small laptop and as a CRM side panel, in both
 // languages: the page never scrolls sideways and nothing sticks out of its card.
@@ -30,12 +31,16 @@ describe('demo CRM layout in Chromium', () => {
   let demo: Demo;
   let browser: Browser;
   let client: { id: number; name: string };
+  let dialog: { id: number; client: string };
 
   beforeAll(async () => {
     demo = await startDemoServer({ port: 0, env: {}, quiet: true });
     browser = await launchChromium();
     const clients = await (await fetch(`${demo.url}api/clients?limit=1&offset=7`)).json();
     client = { id: clients.data[0].id, name: clients.data[0].assignedName ?? clients.data[0].name };
+    const dialogs = await (await fetch(`${demo.url}api/dialogs?state=open&limit=1&offset=3`)).json();
+    const inbox = dialogs.data[0];
+    dialog = { id: inbox.id, client: inbox.client.assignedName ?? inbox.client.name ?? inbox.client.phone };
   });
 
   afterAll(async () => {
@@ -43,11 +48,19 @@ describe('demo CRM layout in Chromium', () => {
     await demo?.close();
   });
 
-  /** Opens the client's view and waits until the card, the frame, the transfers and the messages are in. */
-  async function open(width: number, lang: Lang, layout: 'full' | 'panel' = 'full'): Promise<Page> {
+  /**
+   * Opens a section (the lead's view, or the inbox on a dialog) and waits until everything is
+   * in: the card, the frame, the transfers and the messages (and the inbox's list and actions).
+   */
+  async function open(width: number, lang: Lang, layout: 'full' | 'panel' = 'full', section: Section = 'leads'): Promise<Page> {
     const page = await browser.newPage({ viewport: { width, height: 800 } });
-    await page.goto(`${demo.url}?client=${client.id}&mode=2&lang=${lang}${layout === 'panel' ? '&layout=panel' : ''}`);
-    await page.getByRole('heading', { name: client.name, level: 2 }).waitFor();
+    const where = section === 'inbox' ? `section=inbox&dialog=${dialog.id}` : `client=${client.id}`;
+    await page.goto(`${demo.url}?${where}&mode=2&lang=${lang}${layout === 'panel' ? '&layout=panel' : ''}`);
+    await page.getByRole('heading', { name: section === 'inbox' ? dialog.client : client.name, level: 2 }).waitFor();
+    if (section === 'inbox') {
+      await page.locator('.c2d-dialog-row').first().waitFor();
+      await page.locator('.c2d-dialog-actions__bar button').first().waitFor();
+    }
     await page.frameLocator('iframe').locator('body[data-mode="2"]').waitFor();
     await page.locator('.c2d-transfers__item').first().waitFor();
     await page.locator('.c2d-message').first().waitFor();
@@ -88,10 +101,12 @@ describe('demo CRM layout in Chromium', () => {
   });
 
   it.each([
-    { layout: 'full', width: 1440 },
-    { layout: 'panel', width: 1280 },
-  ] as const)('$layout layout at $width px fits the screen: the columns scroll inside, never the page', async ({ layout, width }) => {
-    const page = await open(width, 'en', layout);
+    { section: 'leads', layout: 'full', width: 1440 },
+    { section: 'leads', layout: 'panel', width: 1280 },
+    { section: 'inbox', layout: 'full', width: 1440 },
+    { section: 'inbox', layout: 'panel', width: 1280 },
+  ] as const)('$section, $layout layout at $width px fits the screen: the columns scroll inside, never the page', async ({ section, layout, width }) => {
+    const page = await open(width, 'en', layout, section);
     const overflow = await page.evaluate(() => {
       const root = document.documentElement;
       return { down: root.scrollHeight - root.clientHeight, sideways: root.scrollWidth - root.clientWidth };
@@ -110,19 +125,40 @@ describe('demo CRM layout in Chromium', () => {
   });
 
   const scans = [
-    { layout: 'full', width: 390, lang: 'ru', scheme: 'light' },
-    { layout: 'full', width: 390, lang: 'en', scheme: 'dark' },
-    { layout: 'panel', width: 1280, lang: 'en', scheme: 'light' },
-    { layout: 'panel', width: 1280, lang: 'ru', scheme: 'dark' },
+    { section: 'leads', layout: 'full', width: 390, lang: 'ru', scheme: 'light' },
+    { section: 'leads', layout: 'full', width: 390, lang: 'en', scheme: 'dark' },
+    { section: 'leads', layout: 'panel', width: 1280, lang: 'en', scheme: 'light' },
+    { section: 'leads', layout: 'panel', width: 1280, lang: 'ru', scheme: 'dark' },
+    { section: 'inbox', layout: 'full', width: 390, lang: 'en', scheme: 'dark' },
+    { section: 'inbox', layout: 'panel', width: 1280, lang: 'ru', scheme: 'light' },
   ] as const;
 
-  it.each(scans)('$layout layout at $width px, $lang, $scheme: axe finds nothing', async ({ layout, width, lang, scheme }) => {
-    const page = await open(width, lang, layout);
+  it.each(scans)('$section, $layout layout at $width px, $lang, $scheme: axe finds nothing', async ({ section, layout, width, lang, scheme }) => {
+    const page = await open(width, lang, layout, section);
     await page.emulateMedia({ colorScheme: scheme });
     await page.addScriptTag({ content: AXE });
     // The frame is the sandbox web UI, scanned by the proxy's own e2e test.
     const { violations } = await page.evaluate(() => (window as unknown as WithAxe).axe.run(document, { iframes: false }));
     expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    await page.close();
+  });
+
+  // The inbox, where the dialog list, the client's card and the dialog's actions join the widgets above.
+  const inboxLayouts = [
+    { layout: 'full', width: 320, lang: 'ru' },
+    { layout: 'full', width: 390, lang: 'en' },
+    { layout: 'full', width: 1024, lang: 'ru' },
+    { layout: 'panel', width: 1280, lang: 'en' },
+    { layout: 'panel', width: 1280, lang: 'ru' },
+    { layout: 'panel', width: 360, lang: 'en' },
+  ] as const;
+
+  it.each(inboxLayouts)('inbox, $layout layout at $width px in $lang: no sideways scroll, nothing sticks out', async ({ layout, width, lang }) => {
+    const page = await open(width, lang, layout, 'inbox');
+    await screenshot(page, `inbox-${layout}-${width}-${lang}`);
+    // The side panel keeps its 360 px where it stands beside the record (not on a phone, where it goes under it).
+    if (layout === 'panel' && width > 760) expect((await page.getByRole('complementary').boundingBox())?.width).toBe(360);
+    expect(await layoutProblems(page)).toEqual({ sidewaysScroll: 0, problems: [] });
     await page.close();
   });
 

@@ -42,6 +42,8 @@ describe('demo server in live mode', () => {
     const config = JSON.parse(text);
     expect(config).toMatchObject({ apiUrl: '/api', mode: 'live', frameHost: 'https://web.chat2desk.kz' });
     expect(config.authToken.split('.')).toHaveLength(3);
+    // No sandbox store for files: a live CRM uploads attachments to its own storage.
+    expect(config).not.toHaveProperty('uploadUrl');
   });
 
   it('refuses the proxy without the JWT and serves it with one', async () => {
@@ -55,10 +57,13 @@ describe('demo server in live mode', () => {
     expect((await fetch(`${demo.url}api/health`, { headers: { authorization: `Bearer ${authToken}` } }).then((r) => r.json())).mode).toBe('live');
   });
 
-  it('does not serve the sandbox web UI in live mode', async () => {
+  it('does not serve the sandbox web UI or its file store in live mode', async () => {
     const page = await (await fetch(`${demo.url}chat/all?dialogID=63&minifiedView=2`)).text();
     // The CRM page's own fallback answers: no fake Chat2Desk dialog is rendered.
     expect(page).toContain('<div id="root">');
     expect(page).not.toContain('Dialog 63');
+    const upload = new FormData();
+    upload.append('file', new File(['hello'], 'hello.txt', { type: 'text/plain' }));
+    expect((await fetch(`${demo.url}sandbox/files`, { method: 'POST', body: upload })).status).toBe(404);
   });
 });

@@ -1,13 +1,17 @@
-import type { Locale } from '@c2d-console/react';
-import { ConsoleProvider } from '@c2d-console/react';
+import { ConsoleProvider, type ConsoleLocale } from '@c2d-console/react';
+import { ru } from '@c2d-console/react/locales/ru';
 import { useEffect, useState } from 'react';
 import { CrmPage } from './CrmPage.tsx';
 import { loadDemoConfig, type DemoConfig } from './demoConfig.ts';
+import type { DemoLanguage } from './demoStrings.ts';
+
+/** The console's language pack for each of the demo's languages (English is built in). */
+const CONSOLE_LOCALES: Record<DemoLanguage, ConsoleLocale | undefined> = { en: undefined, ru };
 
 /** The demo CRM: one `ConsoleProvider` around the page, as a host app would set it up. */
 export function App() {
   const [config, setConfig] = useState<DemoConfig | null>(null);
-  const [locale, setLocale] = useState<Locale>(() =>
+  const [locale, setLocale] = useState<DemoLanguage>(() =>
     new URLSearchParams(window.location.search).get('lang') === 'ru' ? 'ru' : 'en',
   );
 
@@ -24,10 +28,10 @@ export function App() {
     <ConsoleProvider
       apiUrl={config.apiUrl}
       frameHost={config.frameHost}
-      locale={locale}
+      locale={CONSOLE_LOCALES[locale]}
       getAuthToken={config.authToken ? () => config.authToken : undefined}
     >
-      <CrmPage mode={config.mode} locale={locale} onLocaleChange={setLocale} />
+      <CrmPage config={config} locale={locale} onLocaleChange={setLocale} />
     </ConsoleProvider>
   );
 }

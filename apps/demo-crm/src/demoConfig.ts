@@ -7,11 +7,13 @@ export interface DemoConfig {
   frameHost: string;
   /** Live mode: the JWT the demo server signed for this page (a host CRM does the same for its user). */
   authToken?: string;
+  /** Sandbox mode: where the sandbox keeps attached files in memory (a live CRM would use its own storage). */
+  uploadUrl?: string;
 }
 
 /** Reads `/demo-config.json` from the demo server, falling back to the sandbox on this origin. */
 export async function loadDemoConfig(): Promise<DemoConfig> {
-  const fallback: DemoConfig = { apiUrl: '/api', mode: 'sandbox', frameHost: window.location.origin };
+  const fallback: DemoConfig = { apiUrl: '/api', mode: 'sandbox', frameHost: window.location.origin, uploadUrl: '/sandbox/files' };
   try {
     const response = await fetch('/demo-config.json');
     if (!response.ok) return fallback;
@@ -21,6 +23,7 @@ export async function loadDemoConfig(): Promise<DemoConfig> {
       mode: config.mode === 'live' ? 'live' : 'sandbox',
       frameHost: config.frameHost ?? fallback.frameHost,
       ...(config.authToken ? { authToken: config.authToken } : {}),
+      ...(config.uploadUrl ? { uploadUrl: config.uploadUrl } : {}),
     };
   } catch {
     return fallback;

@@ -6,7 +6,7 @@ export function App() {
   const [clientId, setClientId] = useState();
   return (
     // The proxy is on this page's own server (server.mjs), under /api/c2d.
-    <ConsoleProvider apiUrl="/api/c2d" locale="en">
+    <ConsoleProvider apiUrl="/api/c2d">
       <div className="example">
         <h1>Support console</h1>
         <nav aria-label="Clients">

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Chat2DeskConfigError } from './Chat2DeskConfigError.js';
 import { buildDialogUrl, normalizeDialogHost, type DialogMode } from './buildDialogUrl.js';
 
@@ -74,6 +74,32 @@ describe('buildDialogUrl', () => {
     expect(caught).toBeInstanceOf(Chat2DeskConfigError);
     expect((caught as Chat2DeskConfigError).option).toBe('host');
     expect((caught as Error).message).toMatch(message);
+  });
+
+  describe('in a production build', () => {
+    afterEach(() => {
+      vi.unstubAllEnvs();
+    });
+
+    it.each([
+      ['javascript:alert(1)', 1, 1, 'host'],
+      ['http://web.chat2desk.com', 1, 1, 'host'],
+      ['https://user:pw@web.chat2desk.com', 1, 1, 'host'],
+      ['https://web.chat2desk.com/chat', 1, 1, 'host'],
+      ['https://web.chat2desk.com', 4, 1, 'mode'],
+      ['https://web.chat2desk.com', 2, undefined, 'dialogId'],
+      ['https://web.chat2desk.com', 1, 1.5, 'dialogId'],
+    ] as const)('still refuses %s (mode %s, dialog %s), naming only the option', (host, mode, dialogId, option) => {
+      vi.stubEnv('NODE_ENV', 'production');
+      let caught: unknown;
+      try {
+        buildDialogUrl({ host, mode: mode as DialogMode, dialogId });
+      } catch (error) {
+        caught = error;
+      }
+      expect(caught).toBeInstanceOf(Chat2DeskConfigError);
+      expect(caught).toMatchObject({ option, message: `c2d-console: invalid ${option}` });
+    });
   });
 
   it('normalizes a host to its origin', () => {

@@ -30,43 +30,49 @@ export interface DialogUrlOptions {
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
+// Declared here, not through @types/node: core runs in browsers too, and a host's bundler
+// replaces `process.env.NODE_ENV`, dropping the long messages below from production builds.
+declare const process: { env: { NODE_ENV?: string } };
+
 /**
  * Checks a Chat2Desk web host and returns its origin. It must be an `https:` origin (or
  * `http://localhost` / `127.0.0.1` for the sandbox) with no path, query, fragment or credentials.
+ * Production builds refuse the same hosts with a shorter message.
  */
 export function normalizeDialogHost(host: string = DEFAULT_DIALOG_HOST): string {
-  if (typeof host !== 'string' || host.trim() === '') {
-    throw new Chat2DeskConfigError(
-      'host',
-      `host must be an https origin such as "${DIALOG_HOSTS.com}", got ${describe(host)}`,
-    );
-  }
-  let url: URL;
+  let url: URL | undefined;
   try {
     url = new URL(host);
   } catch {
-    throw new Chat2DeskConfigError(
-      'host',
-      `host "${host}" is not a URL: give an https origin such as "${DIALOG_HOSTS.com}"`,
-    );
+    // Refused below, with the reason in development.
   }
-  const loopback = url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname);
-  if (url.protocol !== 'https:' && !loopback) {
-    throw new Chat2DeskConfigError(
-      'host',
-      `host "${host}" must use https: (http: is allowed only for localhost and 127.0.0.1)`,
-    );
-  }
-  if (url.username !== '' || url.password !== '') {
-    throw new Chat2DeskConfigError('host', `host "${host}" must not carry credentials (user:password@)`);
-  }
-  if (url.pathname !== '/' || url.search !== '' || url.hash !== '' || /[?#]/.test(host)) {
-    throw new Chat2DeskConfigError(
-      'host',
-      `host "${host}" must be an origin only, without a path, query or fragment, e.g. "${url.origin}"`,
-    );
+  if (
+    typeof host !== 'string' ||
+    !url ||
+    (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname))) ||
+    url.username ||
+    url.password ||
+    url.pathname !== '/' ||
+    url.search ||
+    url.hash ||
+    /[?#]/.test(host)
+  ) {
+    throw new Chat2DeskConfigError('host', process.env.NODE_ENV !== 'production' ? hostProblem(host, url) : undefined);
   }
   return url.origin;
+}
+
+/** Development only: what is wrong with a refused host, and how to fix it. */
+function hostProblem(host: unknown, url: URL | undefined): string {
+  if (typeof host !== 'string' || host.trim() === '') {
+    return `host must be an https origin such as "${DIALOG_HOSTS.com}", got ${describe(host)}`;
+  }
+  if (!url) return `host "${host}" is not a URL: give an https origin such as "${DIALOG_HOSTS.com}"`;
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname))) {
+    return `host "${host}" must use https: (http: is allowed only for localhost and 127.0.0.1)`;
+  }
+  if (url.username || url.password) return `host "${host}" must not carry credentials (user:password@)`;
+  return `host "${host}" must be an origin only, without a path, query or fragment, e.g. "${url.origin}"`;
 }
 
 /** Checks a dialog id: a positive safe integer. */
@@ -89,25 +95,24 @@ export function isDialogMode(value: unknown): value is DialogMode {
  */
 export function buildDialogUrl({ host, mode, dialogId }: DialogUrlOptions): string {
   const origin = normalizeDialogHost(host);
+  const modeOk = isDialogMode(mode);
+  if (!modeOk || (dialogId == null ? mode !== 1 : !isDialogId(dialogId))) {
+    throw new Chat2DeskConfigError(
+      modeOk ? 'dialogId' : 'mode',
+      process.env.NODE_ENV !== 'production' ? optionProblem(mode, dialogId) : undefined,
+    );
+  }
+  return `${origin}/chat/all?${dialogId == null ? '' : `dialogID=${dialogId}&`}minifiedView=${mode}`;
+}
+
+/** Development only: what is wrong with a refused mode or dialog id, and how to fix it. */
+function optionProblem(mode: unknown, dialogId: unknown): string {
   if (!isDialogMode(mode)) {
-    throw new Chat2DeskConfigError(
-      'mode',
-      `mode must be 1 (full UI without the left menu), 2 (one dialog, can reply) or 3 (one dialog, read-only), got ${describe(mode)}`,
-    );
+    return `mode must be 1 (full UI without the left menu), 2 (one dialog, can reply) or 3 (one dialog, read-only), got ${describe(mode)}`;
   }
-  if (dialogId === undefined || dialogId === null) {
-    if (mode !== 1) {
-      throw new Chat2DeskConfigError('dialogId', `mode ${mode} needs a dialogId (a positive integer)`);
-    }
-    return `${origin}/chat/all?minifiedView=1`;
-  }
-  if (!isDialogId(dialogId)) {
-    throw new Chat2DeskConfigError(
-      'dialogId',
-      `dialogId must be a positive integer, got ${describe(dialogId)}`,
-    );
-  }
-  return `${origin}/chat/all?dialogID=${dialogId}&minifiedView=${mode}`;
+  return dialogId == null
+    ? `mode ${mode} needs a dialogId (a positive integer)`
+    : `dialogId must be a positive integer, got ${describe(dialogId)}`;
 }
 
 function describe(value: unknown): string {

@@ -8,27 +8,32 @@ import type { ClientsParams, TransfersParams } from './types.js';
  */
 export const consoleKeys = {
   all: ['c2d'] as const,
-  health: () => [...consoleKeys.all, 'health'] as const,
-  clients: () => [...consoleKeys.all, 'clients'] as const,
+  health: () => key('health'),
+  clients: () => key('clients'),
   /** Every clients list, whatever its search: the prefix of each `clientList` key. */
-  clientLists: () => [...consoleKeys.clients(), 'list'] as const,
-  clientList: (params: Omit<ClientsParams, 'offset'> = {}) => [...consoleKeys.clientLists(), params] as const,
-  client: (id: number) => [...consoleKeys.clients(), 'detail', id] as const,
-  clientChannels: (id: number) => [...consoleKeys.clients(), 'channels', id] as const,
-  messages: (clientId: number) => [...consoleKeys.all, 'messages', clientId] as const,
+  clientLists: () => key('clients', 'list'),
+  clientList: (params: Omit<ClientsParams, 'offset'> = {}) => key('clients', 'list', params),
+  client: (id: number) => key('clients', 'detail', id),
+  clientChannels: (id: number) => key('clients', 'channels', id),
+  messages: (clientId: number) => key('messages', clientId),
   /** Every transfer history, whatever its ids: the prefix of each `transfers` key. */
-  transferLists: () => [...consoleKeys.all, 'transfers'] as const,
-  transfers: (params: Omit<TransfersParams, 'offset'> = {}) => [...consoleKeys.transferLists(), params] as const,
+  transferLists: () => key('transfers'),
+  transfers: (params: Omit<TransfersParams, 'offset'> = {}) => key('transfers', params),
   /** The client's current dialog (`GET /clients/:id/dialog`). */
-  clientDialog: (clientId: number) => [...consoleKeys.clients(), 'dialog', clientId] as const,
+  clientDialog: (clientId: number) => key('clients', 'dialog', clientId),
   /** Every dialog query: the prefix of `dialog` and `dialogList` keys. */
-  dialogs: () => [...consoleKeys.all, 'dialogs'] as const,
-  dialog: (id: number) => [...consoleKeys.dialogs(), id] as const,
+  dialogs: () => key('dialogs'),
+  dialog: (id: number) => key('dialogs', id),
   /** Every inbox list, whatever its filters: the prefix of each `dialogList` key. */
-  dialogLists: () => [...consoleKeys.dialogs(), 'list'] as const,
-  dialogList: (params: Omit<DialogsParams, 'offset'> = {}) => [...consoleKeys.dialogLists(), params] as const,
-  operators: () => [...consoleKeys.all, 'operators'] as const,
-  operatorGroups: () => [...consoleKeys.all, 'operator-groups'] as const,
-  templates: () => [...consoleKeys.all, 'templates'] as const,
-  tags: () => [...consoleKeys.all, 'tags'] as const,
+  dialogLists: () => key('dialogs', 'list'),
+  dialogList: (params: Omit<DialogsParams, 'offset'> = {}) => key('dialogs', 'list', params),
+  operators: () => key('operators'),
+  operatorGroups: () => key('operator-groups'),
+  templates: () => key('templates'),
+  tags: () => key('tags'),
 };
+
+/** A key under the console's root, `['c2d', ...parts]`, typed as the tuple it is. */
+function key<const P extends readonly unknown[]>(...parts: P): readonly ['c2d', ...P] {
+  return ['c2d', ...parts];
+}

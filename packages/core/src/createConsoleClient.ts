@@ -106,160 +106,144 @@ export interface StreamEventsOptions extends RequestOptions {
   onHeartbeat?: () => void;
 }
 
-type Query = Record<string, string | number | boolean | undefined>;
+type Query = object;
 type Method = 'GET' | 'POST' | 'PATCH';
 
-/** How one request is sent: its `Accept`, extra headers, and error statuses whose body is still the answer. */
+/** How one request is sent: its query, JSON body and extra headers; `health` also takes its 503 as the answer. */
 interface SendOptions extends RequestOptions {
-  accept?: string;
+  query?: Query | undefined;
+  body?: unknown;
   headers?: Record<string, string>;
-  answeredStatuses?: readonly number[];
+  /** A 503 whose body is not an error envelope is still the answer (a degraded health check). */
+  degradedAnswer?: boolean;
 }
+
+/** HTTP statuses the proxy may answer without an envelope, and the code each stands for (else `bad_request`, or `upstream_error` from 500). */
+const STATUS_CODES: Record<number, ApiErrorCode> = {
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  413: 'payload_too_large',
+  429: 'rate_limited',
+  504: 'upstream_timeout',
+};
+
+/**
+ * The proxy route of each plain method: its HTTP method and path, `:id` standing for the
+ * method's first argument. A GET route marked `list` takes the list's params next and answers
+ * the whole page (`data` and `meta`); a write takes its JSON body next; every route but a
+ * `list` answers the `data` of the proxy's answer. The last argument is the `RequestOptions`.
+ */
+const ROUTES: Record<Exclude<keyof ConsoleClient, 'health' | 'streamEvents'>, [Method, string, list?: true]> = {
+  listClients: ['GET', '/clients', true],
+  getClient: ['GET', '/clients/:id'],
+  listClientChannels: ['GET', '/clients/:id/channels'],
+  listMessages: ['GET', '/clients/:id/messages', true],
+  sendMessage: ['POST', '/messages'],
+  listTransfers: ['GET', '/transfers', true],
+  getDialog: ['GET', '/dialogs/:id'],
+  listOperators: ['GET', '/operators'],
+  listDialogs: ['GET', '/dialogs', true],
+  getClientDialog: ['GET', '/clients/:id/dialog'],
+  transferDialog: ['POST', '/dialogs/:id/transfer'],
+  closeDialog: ['POST', '/dialogs/:id/close'],
+  reopenDialog: ['POST', '/dialogs/:id/reopen'],
+  listOperatorGroups: ['GET', '/operator-groups'],
+  listTemplates: ['GET', '/templates'],
+  listTags: ['GET', '/tags'],
+  updateClient: ['PATCH', '/clients/:id'],
+  setClientTags: ['POST', '/clients/:id/tags'],
+};
 
 /** Creates a {@link ConsoleClient} for the proxy at `apiUrl`. */
 export function createConsoleClient(options: ConsoleClientOptions): ConsoleClient {
   const base = options.apiUrl.replace(/\/+$/, '');
+  /** A failure to reach the proxy (not an abort, which passes through as it is). */
+  const unreachable = (error: unknown, signal: AbortSignal | undefined) =>
+    signal?.aborted
+      ? error
+      : new ConsoleApiError(0, 'network_error', `Lost the console proxy at ${base || '/'}: ${(error as Error)?.message ?? error}`);
+  /** An answer the client cannot read. */
+  const unreadable = (status: number) => new ConsoleApiError(status, 'bad_response', 'The console proxy answered something unreadable');
 
-  /** Sends one request; throws {@link ConsoleApiError} for a network failure or a non-2xx answer. */
+  /**
+   * Sends one request and answers the response with its JSON body (read only when `json`);
+   * throws {@link ConsoleApiError} for a network failure or a non-2xx answer.
+   */
   async function send(
     method: Method,
     path: string,
-    query: Query | undefined,
-    body: unknown,
-    { signal, accept = 'application/json', headers: extra, answeredStatuses = [] }: SendOptions = {},
-  ): Promise<{ response: Response; payload?: unknown }> {
-    const doFetch = options.fetch ?? globalThis.fetch;
-    const headers: Record<string, string> = { accept, ...extra };
+    { query, body, signal, headers: extra, degradedAnswer }: SendOptions = {},
+    json = true,
+  ): Promise<[Response, unknown]> {
+    const headers: Record<string, string> = { accept: 'application/json', ...extra };
     if (body !== undefined) headers['content-type'] = 'application/json';
     const token = await options.getAuthToken?.();
     if (token) headers.authorization = `Bearer ${token}`;
 
     let response: Response;
     try {
-      response = await doFetch(base + path + toSearch(query), {
+      response = await (options.fetch ?? globalThis.fetch)(base + path + toSearch(query), {
         method,
         headers,
         body: body === undefined ? undefined : JSON.stringify(body),
         signal,
       });
     } catch (error) {
-      if (signal?.aborted) throw error;
-      throw new ConsoleApiError(
-        0,
-        'network_error',
-        `Could not reach the console proxy at ${base || '/'}: ${(error as Error)?.message ?? error}`,
-      );
+      throw unreachable(error, signal);
     }
-    if (response.ok) return { response };
-    let payload: unknown;
-    try {
-      payload = await response.json();
-    } catch {
-      payload = undefined;
-    }
+    const payload = response.ok && !json ? undefined : await response.json().catch(() => undefined);
+    const envelope = (payload as { error?: { code?: ApiErrorCode; message?: string } } | undefined)?.error;
     // A degraded health check answers 503 with its usual body: that body is the answer.
-    const answered = answeredStatuses.includes(response.status) && typeof payload === 'object' && payload !== null && !('error' in payload);
-    if (!answered) {
-      const envelope = (payload as { error?: { code?: string; message?: string } } | undefined)?.error;
+    if (!response.ok && !(degradedAnswer && response.status === 503 && payload && !envelope)) {
+      const { status } = response;
       const retryAfter = Number(response.headers.get('retry-after'));
       throw new ConsoleApiError(
-        response.status,
-        (envelope?.code as ApiErrorCode | undefined) ?? statusCode(response.status),
-        envelope?.message ?? `The console proxy answered HTTP ${response.status}`,
+        status,
+        envelope?.code ?? STATUS_CODES[status] ?? (status >= 500 ? 'upstream_error' : 'bad_request'),
+        envelope?.message ?? `The console proxy answered HTTP ${status}`,
         Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
       );
     }
-    return { response, payload };
+    if (json && (typeof payload !== 'object' || !payload)) throw unreadable(response.status);
+    return [response, payload];
   }
 
-  async function request<T>(
-    method: Method,
-    path: string,
-    query: Query | undefined,
-    body: unknown,
-    requestOptions: SendOptions = {},
-  ): Promise<T> {
-    const sent = await send(method, path, query, body, requestOptions);
-    const { response } = sent;
-    let payload = sent.payload;
-    if (payload === undefined) {
-      try {
-        payload = await response.json();
-      } catch {
-        payload = undefined;
-      }
-    }
-    if (payload === undefined || payload === null || typeof payload !== 'object') {
-      throw new ConsoleApiError(response.status, 'bad_response', 'The console proxy answered something other than JSON');
-    }
-    return payload as T;
-  }
-
-  const get = <T>(path: string, query: Query | undefined, opts?: RequestOptions) =>
-    request<T>('GET', path, query, undefined, opts);
-  const data = async <T>(promise: Promise<ItemResponse<T>>) => (await promise).data;
-  const write = <T>(method: Method, path: string, body: unknown, opts?: RequestOptions) =>
-    data(request<ItemResponse<T>>(method, path, undefined, body, opts));
-  const list = async <T>(path: string, opts?: RequestOptions) => (await get<ListResponse<T>>(path, undefined, opts)).data;
-  const id = (value: number) => encodeURIComponent(String(value));
-
-  return {
-    health: (opts) => request<HealthResponse>('GET', '/health', undefined, undefined, { ...opts, answeredStatuses: [503] }),
-    listClients: (params = {}, opts) => get('/clients', { ...params }, opts),
-    getClient: (clientId, opts) => data(get(`/clients/${id(clientId)}`, undefined, opts)),
-    listClientChannels: (clientId, opts) =>
-      data(get(`/clients/${id(clientId)}/channels`, undefined, opts)),
-    listMessages: (clientId, params = {}, opts) =>
-      get(`/clients/${id(clientId)}/messages`, { ...params }, opts),
-    sendMessage: (input, opts) => data(request('POST', '/messages', undefined, input, opts)),
-    listTransfers: (params = {}, opts) => get('/transfers', { ...params }, opts),
-    getDialog: (dialogId, opts) => data(get(`/dialogs/${id(dialogId)}`, undefined, opts)),
-    listOperators: (opts) => list<Operator>('/operators', opts),
-    listDialogs: (params = {}, opts) => get('/dialogs', { ...params }, opts),
-    getClientDialog: (clientId, opts) => data(get(`/clients/${id(clientId)}/dialog`, undefined, opts)),
-    transferDialog: (dialogId, input, opts) => write('POST', `/dialogs/${id(dialogId)}/transfer`, input, opts),
-    closeDialog: (dialogId, input = {}, opts) => write('POST', `/dialogs/${id(dialogId)}/close`, input, opts),
-    reopenDialog: (dialogId, input = {}, opts) => write('POST', `/dialogs/${id(dialogId)}/reopen`, input, opts),
-    listOperatorGroups: (opts) => list<OperatorGroup>('/operator-groups', opts),
-    listTemplates: (opts) => list<Template>('/templates', opts),
-    listTags: (opts) => list<Tag>('/tags', opts),
-    updateClient: (clientId, input, opts) => write('PATCH', `/clients/${id(clientId)}`, input, opts),
-    setClientTags: (clientId, input, opts) => write('POST', `/clients/${id(clientId)}/tags`, input, opts),
+  const client = {
+    health: async (opts) => (await send('GET', '/health', { ...opts, degradedAnswer: true }))[1] as HealthResponse,
     async streamEvents({ lastEventId, onEvent, onOpen, onHeartbeat, signal }) {
-      const { response } = await send('GET', '/events', undefined, undefined, {
-        signal,
-        accept: 'text/event-stream',
-        headers: lastEventId ? { 'last-event-id': lastEventId } : {},
-      });
-      if (!response.body) throw new ConsoleApiError(response.status, 'bad_response', 'The console proxy answered /events without a body');
+      const [{ body, status }] = await send(
+        'GET',
+        '/events',
+        { signal, headers: { accept: 'text/event-stream', ...(lastEventId && { 'last-event-id': lastEventId }) } },
+        false,
+      );
+      if (!body) throw unreadable(status);
       onOpen?.();
       try {
-        await readEventStream(response.body, onEvent, signal, onHeartbeat);
+        await readEventStream(body, onEvent, signal, onHeartbeat);
       } catch (error) {
-        if (signal?.aborted) throw error;
-        throw new ConsoleApiError(0, 'network_error', `The event stream from ${base || '/'} broke off: ${(error as Error)?.message ?? error}`);
+        throw unreachable(error, signal);
       }
     },
-  };
+  } as ConsoleClient;
+  for (const [name, [method, path, list]] of Object.entries(ROUTES)) {
+    (client as unknown as Record<string, unknown>)[name] = async (...args: unknown[]) => {
+      const url = path.replace(':id', () => encodeURIComponent(args.shift() as number));
+      const input = (method !== 'GET' || list ? args.shift() : undefined) as object | undefined;
+      const opts = args[0] as RequestOptions | undefined;
+      const [, answer] = await send(method, url, method === 'GET' ? { ...opts, query: input } : { ...opts, body: input ?? {} });
+      return list ? answer : (answer as ItemResponse<unknown>).data;
+    };
+  }
+  return client;
 }
 
 function toSearch(query: Query | undefined): string {
-  if (!query) return '';
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
+  for (const [key, value] of Object.entries(query ?? {})) {
     if (value !== undefined && value !== '') params.set(key, String(value));
   }
   const search = params.toString();
-  return search ? `?${search}` : '';
-}
-
-function statusCode(status: number): ApiErrorCode {
-  if (status === 400) return 'bad_request';
-  if (status === 401) return 'unauthorized';
-  if (status === 403) return 'forbidden';
-  if (status === 404) return 'not_found';
-  if (status === 413) return 'payload_too_large';
-  if (status === 429) return 'rate_limited';
-  if (status === 504) return 'upstream_timeout';
-  return status >= 500 ? 'upstream_error' : 'bad_request';
+  return search && `?${search}`;
 }

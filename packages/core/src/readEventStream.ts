@@ -1,7 +1,5 @@
-import { createParser } from 'eventsource-parser';
+import { createEventStreamParser } from './eventStreamParser.js';
 import { CONSOLE_EVENT_TYPES, type ConsoleEvent } from './events.js';
-
-const KNOWN_TYPES: ReadonlySet<string> = new Set(CONSOLE_EVENT_TYPES);
 
 /**
  * Reads a Server-Sent Events body (`GET /events`) and calls `onEvent` for each console event,
@@ -16,20 +14,18 @@ export async function readEventStream(
   signal?: AbortSignal,
   onHeartbeat?: () => void,
 ): Promise<void> {
-  const parser = createParser({
-    onComment: () => onHeartbeat?.(),
-    onEvent(message) {
-      if (!message.event || !KNOWN_TYPES.has(message.event)) return;
-      let parsed: unknown;
+  const feed = createEventStreamParser({
+    onComment: onHeartbeat,
+    onEvent({ event: type, data, id }) {
+      if (!CONSOLE_EVENT_TYPES.includes(type as ConsoleEvent['type'])) return;
+      let event: ConsoleEvent | undefined;
       try {
-        parsed = JSON.parse(message.data);
+        event = JSON.parse(data);
       } catch {
-        return;
+        // Malformed data: skipped below.
       }
-      if (typeof parsed !== 'object' || parsed === null) return;
-      const event = parsed as ConsoleEvent;
       // The `id:` and `event:` fields are the authority; the data repeats them for logs.
-      onEvent({ ...event, id: message.id ?? event.id, type: message.event as ConsoleEvent['type'] } as ConsoleEvent);
+      if (event && typeof event === 'object') onEvent({ ...event, id: id ?? event.id, type } as ConsoleEvent);
     },
   });
   const reader = body.getReader();
@@ -41,7 +37,7 @@ export async function readEventStream(
       // oxlint-disable-next-line no-await-in-loop -- a stream is read one chunk at a time
       const { done, value } = await reader.read();
       if (done) break;
-      parser.feed(decoder.decode(value, { stream: true }));
+      feed(decoder.decode(value, { stream: true }));
     }
     if (signal?.aborted) throw signal.reason;
   } finally {

@@ -29,6 +29,9 @@ function activeOption(canvasElement: HTMLElement): HTMLElement | null {
   return id ? canvasElement.ownerDocument.getElementById(id) : null;
 }
 
+/** The rows of every client list under `root` (the tag filter's `<option>`s are options too, outside the listbox). */
+const rowsOf = (root: HTMLElement) => within(root).getAllByRole('listbox').flatMap((list) => within(list).getAllByRole('option'));
+
 /** Puts `count` fully loaded clients into the story's cache, as after scrolling to the end. */
 function SeededClients({ count, pageSize, children }: { count: number; pageSize: number; children: ReactNode }) {
   const queryClient = useQueryClient();
@@ -61,7 +64,7 @@ export const Search: Story = {
     await userEvent.type(canvas.getByRole('searchbox', { name: 'Search clients' }), 'Olivia');
     await expect(args.onSearchChange).toHaveBeenLastCalledWith('Olivia');
     await canvas.findByText('Searched 50 of 120 clients');
-    const names = canvas.getAllByRole('option').map((option) => option.textContent ?? '');
+    const names = rowsOf(canvasElement).map((option) => option.textContent ?? '');
     await expect(names.length).toBeGreaterThan(0);
     await expect(names.every((name) => name.includes('Olivia'))).toBe(true);
     await userEvent.click(canvas.getByRole('button', { name: 'Search more clients' }));
@@ -89,7 +92,7 @@ export const SearchWithClientIndex: Story = {
     await canvas.findByRole('listbox');
     await userEvent.type(canvas.getByRole('searchbox', { name: 'Search clients' }), 'Olivia');
     await canvas.findByText('12 clients');
-    await expect(canvas.getAllByRole('option').every((option) => option.textContent?.includes('Olivia'))).toBe(true);
+    await expect(rowsOf(canvasElement).every((option) => option.textContent?.includes('Olivia'))).toBe(true);
     await expect(canvas.queryByRole('button', { name: 'Search more clients' })).toBeNull();
   },
 };
@@ -279,7 +282,7 @@ export const LongNames: Story = {
     await expect(getComputedStyle(name).textOverflow).toBe('ellipsis');
     await expect(name.scrollWidth).toBeGreaterThan(name.clientWidth);
     // A client with neither name shows its phone.
-    await expect(within(canvasElement).getAllByRole('option')[2]).toHaveTextContent('+7 701 100-00-14');
+    await expect(rowsOf(canvasElement)[2]).toHaveTextContent('+7 701 100-00-14');
   },
 };
 
@@ -301,8 +304,8 @@ export const TenThousandRows: Story = {
     const canvas = within(canvasElement);
     const list = await canvas.findByRole('listbox');
     await expect(canvas.getByText('10,000 clients')).toBeVisible();
-    await expect(canvas.getAllByRole('option').length).toBeGreaterThan(5);
-    await expect(canvas.getAllByRole('option').length).toBeLessThan(60);
+    await expect(rowsOf(canvasElement).length).toBeGreaterThan(5);
+    await expect(rowsOf(canvasElement).length).toBeLessThan(60);
     list.focus();
     await userEvent.keyboard('{End}');
     await waitFor(() => expect(activeOption(canvasElement)).toHaveAttribute('aria-posinset', '10000'));
@@ -310,7 +313,7 @@ export const TenThousandRows: Story = {
     await expect(last).toHaveTextContent(clientDisplayName(makeClient(9999)));
     await waitFor(() => expect(last.getBoundingClientRect().bottom).toBeLessThanOrEqual(list.getBoundingClientRect().bottom + 1));
     await expect(last.getBoundingClientRect().top).toBeGreaterThanOrEqual(list.getBoundingClientRect().top);
-    await expect(canvas.getAllByRole('option').length).toBeLessThan(60);
+    await expect(rowsOf(canvasElement).length).toBeLessThan(60);
   },
 };
 
@@ -338,7 +341,7 @@ export const Russian: Story = {
 /** Each row's name, phone and time, as laid out. */
 function rowParts(row: HTMLElement) {
   const part = (selector: string) => row.querySelector<HTMLElement>(selector);
-  return { name: part('.c2d-client-row__name')!, phone: part('.c2d-client-row__phone'), time: part('.c2d-client-row__time') };
+  return { name: part('.c2d-client-row__name')!, phone: part('.c2d-client-row__text'), time: part('time') };
 }
 
 /** Rows whose time does not show in full inside the row (their labels). */
@@ -355,9 +358,9 @@ function rowsWithHiddenTime(rows: HTMLElement[]): string[] {
 export const Narrow: Story = {
   parameters: { boxWidth: 280 },
   play: async ({ canvasElement }) => {
-    const options = await within(canvasElement).findAllByRole('option');
+    await within(canvasElement).findAllByRole('listbox');
     await expectWidgetsFit(canvasElement);
-    await expect(rowsWithHiddenTime(options)).toEqual([]);
+    await expect(rowsWithHiddenTime(rowsOf(canvasElement))).toEqual([]);
   },
 };
 
@@ -365,7 +368,7 @@ export const Narrow: Story = {
 export const Wide: Story = {
   parameters: { boxWidth: 1200 },
   play: async ({ canvasElement }) => {
-    await within(canvasElement).findAllByRole('option');
+    await within(canvasElement).findAllByRole('listbox');
     await expectWidgetsFit(canvasElement);
   },
 };
@@ -382,11 +385,96 @@ export const FitsItsContainer: Story = {
     const canvas = within(canvasElement);
     await waitFor(() => expect(canvas.getAllByRole('listbox')).toHaveLength(6));
     await expectWidgetsFit(canvasElement);
-    await expect(rowsWithHiddenTime(canvas.getAllByRole('option'))).toEqual([]);
-    const narrowRow = within(canvasElement.querySelector<HTMLElement>('[data-fit-box="280 px · ru"]')!).getAllByRole('option')[1]!;
+    await expect(rowsWithHiddenTime(rowsOf(canvasElement))).toEqual([]);
+    const narrowRow = rowsOf(canvasElement.querySelector<HTMLElement>('[data-fit-box="280 px · ru"]')!)[1]!;
     const { name, phone } = rowParts(narrowRow);
     await expect(name.scrollWidth).toBeGreaterThan(name.clientWidth);
     await expect(getComputedStyle(name).textOverflow).toBe('ellipsis');
     await expect(getComputedStyle(phone!).textOverflow).toBe('ellipsis');
+  },
+};
+
+/**
+ * The tag filter: a native select beside the count, reached with Tab from the search box. The
+ * account's tags are fetched when the operator reaches for it; picking one asks the proxy for
+ * the clients with that tag (`tagId`).
+ */
+export const TagFilter: Story = {
+  args: { onTagIdChange: fn() },
+  play: async ({ canvasElement, userEvent, args }) => {
+    const canvas = within(canvasElement);
+    await canvas.findByText('120 clients');
+    await userEvent.click(canvas.getByRole('searchbox', { name: 'Search clients' }));
+    await userEvent.tab();
+    const filter = canvas.getByRole('combobox', { name: 'Filter by tag' });
+    await expect(filter).toHaveFocus();
+    await within(filter).findByRole('option', { name: 'VIP' });
+    await userEvent.selectOptions(filter, 'VIP');
+    await expect(args.onTagIdChange).toHaveBeenLastCalledWith(77);
+    await canvas.findByText('24 clients');
+    await expect(rowsOf(canvasElement)[1]).toHaveTextContent(clientDisplayName(makeClient(5)));
+  },
+};
+
+/**
+ * A name within a tag: the proxy's name search knows no tags, so the list asks for the tagged
+ * clients only and searches their names itself, saying how many of them it looked through.
+ */
+export const TagFilterWithNameSearch: Story = {
+  args: { defaultTagId: 77, defaultSearch: 'James', pageSize: 10 },
+  play: async ({ canvasElement, userEvent }) => {
+    const canvas = within(canvasElement);
+    await canvas.findByText('Searched 10 of 24 clients');
+    await expect(rowsOf(canvasElement).every((row) => row.textContent?.includes('James'))).toBe(true);
+    await userEvent.click(canvas.getByRole('button', { name: 'Search more clients' }));
+    await canvas.findByText('Searched 20 of 24 clients');
+  },
+};
+
+/** A tag no client has. */
+export const TagFilterNoClients: Story = {
+  args: { defaultTagId: 78 },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByText('No clients with this tag')).toHaveAttribute('role', 'status');
+    await waitFor(() => expect(canvas.getByRole('combobox', { name: 'Filter by tag' })).toHaveDisplayValue('Опт'));
+  },
+};
+
+/** The filter in Russian. */
+export const TagFilterRu: Story = {
+  args: { defaultTagId: 77 },
+  parameters: { locale: 'ru' },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await canvas.findByText('24 клиента');
+    await waitFor(() => expect(canvas.getByRole('combobox', { name: 'Фильтр по тегу' })).toHaveDisplayValue('VIP'));
+  },
+};
+
+const LONG_TAG = 'Постоянный оптовый покупатель Алматинского филиала, скидка по договору';
+
+/** A long tag chosen, at 280, 360 and 768 px in both languages: the select ends in an ellipsis inside the panel. */
+export const TagFilterFitsItsContainer: Story = {
+  args: { defaultTagId: 77 },
+  parameters: {
+    widgetBox: false,
+    msw: {
+      handlers: {
+        console: [
+          http.get('/api/tags', () =>
+            HttpResponse.json({ data: [{ id: 77, label: LONG_TAG, groupId: null, groupName: null, description: null }], meta: { total: 1, limit: 200, offset: 0 } }),
+          ),
+          ...createConsoleHandlers(),
+        ],
+      },
+    },
+  },
+  render: (args) => <FitGallery height={400} render={(locale) => <ClientList {...args} locale={locale} />} />,
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await waitFor(() => expect(canvas.getAllByRole('listbox')).toHaveLength(6));
+    await waitFor(() => expect(canvas.getAllByDisplayValue(LONG_TAG)).toHaveLength(6));
+    await expectWidgetsFit(canvasElement);
   },
 };

@@ -12,6 +12,7 @@ import { createTestQueryClient, renderWithConsole } from './test/renderWithConso
 import { retryFromAlert } from './test/retryFromAlert.js';
 import { seedClientList } from './test/seedClientList.js';
 import { setupConsoleServer, TEST_API_URL } from './test/setupConsoleServer.js';
+import { ru } from './locales/ru.js';
 
 const baseUrl = TEST_API_URL;
 /** `requests`: every request the list sent (only ever `GET /clients`), in order. */
@@ -38,7 +39,8 @@ afterAll(() => {
   vi.restoreAllMocks();
 });
 
-const options = () => screen.getAllByRole('option');
+/** The list's rows (the tag filter's `<option>`s are options too, outside the listbox). */
+const options = () => within(screen.getByRole('listbox')).getAllByRole('option');
 /** A proxy that can search names (a complete client index), for the tests about the search box itself. */
 const withClientIndex = () => createConsoleHandlers({ baseUrl, clientIndex: true });
 const activeOption = () => {
@@ -63,7 +65,7 @@ describe('ClientList', () => {
 
   it('marks the selected client with aria-selected', async () => {
     renderWithConsole(<ClientList selectedId={1001} />);
-    const selected = await screen.findByRole('option', { selected: true });
+    const selected = await within(await screen.findByRole('listbox')).findByRole('option', { selected: true });
     expect(selected).toHaveAttribute('aria-posinset', '2');
     expect(options().filter((o) => o.getAttribute('aria-selected') === 'true')).toHaveLength(1);
   });
@@ -286,7 +288,7 @@ describe('ClientList', () => {
   });
 
   it('speaks Russian', async () => {
-    renderWithConsole(<ClientList defaultSearch="Zebediah" />, { provider: { locale: 'ru' } });
+    renderWithConsole(<ClientList defaultSearch="Zebediah" />, { provider: { locale: ru } });
     expect(await screen.findByText('По запросу «Zebediah» ничего не найдено')).toBeInTheDocument();
     expect(screen.getByRole('searchbox', { name: 'Поиск клиентов' })).toHaveAttribute('placeholder', 'Имя или телефон');
     await userEvent.setup().click(screen.getByRole('button', { name: 'Очистить поиск' }));
@@ -299,6 +301,130 @@ describe('ClientList', () => {
     server.use(...createConsoleHandlers({ baseUrl, clients: [makeClient(1, { name: long, assignedName: null })] }));
     renderWithConsole(<ClientList />);
     expect(await screen.findByTitle(long)).toHaveClass('c2d-client-row__name');
+  });
+});
+
+describe('ClientList tag filter', () => {
+  const filter = () => screen.getByRole('combobox', { name: 'Filter by tag' });
+  const clientRequests = () => requests.filter((url) => url.pathname === '/clients');
+  const tagRequests = () => requests.filter((url) => url.pathname === '/tags');
+
+  it('asks for the tags only when the operator reaches for the filter, then narrows the list through the proxy', async () => {
+    const user = userEvent.setup();
+    const onTagIdChange = vi.fn();
+    renderWithConsole(<ClientList onTagIdChange={onTagIdChange} />);
+    await screen.findByText('120 clients');
+    // A visit that never filters costs no call for the tags.
+    expect(tagRequests()).toHaveLength(0);
+    expect(filter()).toHaveDisplayValue('All tags');
+
+    await user.click(filter());
+    // In Chat2Desk's groups: "Segment" holds VIP and Опт; ungrouped tags stand alone.
+    const segment = await within(filter()).findByRole('group', { name: 'Segment' });
+    expect(within(segment).getAllByRole('option').map((option) => option.textContent)).toEqual(['VIP', 'Опт']);
+    expect(tagRequests()).toHaveLength(1);
+
+    await user.selectOptions(filter(), 'VIP');
+    expect(onTagIdChange).toHaveBeenLastCalledWith(77);
+    await screen.findByText('24 clients');
+    expect(clientRequests().at(-1)?.searchParams.get('tagId')).toBe('77');
+    // Every fifth fixture client has the tag.
+    expect(options()[0]).toHaveTextContent(nameOf(0));
+    expect(options()[1]).toHaveTextContent(nameOf(5));
+
+    await user.selectOptions(filter(), 'All tags');
+    expect(onTagIdChange).toHaveBeenLastCalledWith(null);
+    await screen.findByText('120 clients');
+    expect(clientRequests().at(-1)?.searchParams.has('tagId')).toBe(false);
+  });
+
+  it('says when no client has the tag', async () => {
+    const user = userEvent.setup();
+    renderWithConsole(<ClientList />);
+    await screen.findByRole('listbox');
+    await user.click(filter());
+    await within(filter()).findByRole('option', { name: 'Опт' });
+    await user.selectOptions(filter(), 'Опт');
+    expect(await screen.findByText('No clients with this tag')).toHaveAttribute('role', 'status');
+    expect(screen.queryByRole('listbox')).toBeNull();
+  });
+
+  it('starts from a default tag, named in the filter once the tags arrive', async () => {
+    renderWithConsole(<ClientList defaultTagId={77} />);
+    await screen.findByText('24 clients');
+    // The list never asked for every client first.
+    expect(clientRequests().map((url) => url.searchParams.get('tagId'))).toEqual(['77']);
+    await waitFor(() => expect(filter()).toHaveDisplayValue('VIP'));
+  });
+
+  it('follows a controlled tag, reporting the operator\'s pick to the host', async () => {
+    const user = userEvent.setup();
+    const onTagIdChange = vi.fn();
+    renderWithConsole(<ClientList tagId={79} onTagIdChange={onTagIdChange} />);
+    await waitFor(() => expect(filter()).toHaveDisplayValue('New'));
+    await user.selectOptions(filter(), 'VIP');
+    expect(onTagIdChange).toHaveBeenCalledWith(77);
+    // The host did not pass the pick back: the list stays on its tag.
+    expect(filter()).toHaveDisplayValue('New');
+    expect(clientRequests().every((url) => url.searchParams.get('tagId') === '79')).toBe(true);
+  });
+
+  it('searches a name among the clients with the tag itself: the proxy, which refuses a name with a tag, is asked for the tag only', async () => {
+    // Even a proxy that can search names (a complete client index) cannot within a tag.
+    server.use(...withClientIndex());
+    renderWithConsole(<ClientList defaultTagId={77} defaultSearch="James" />);
+    // Every fifth fixture client has the tag, and every tenth from the sixth is a James: 12 of the 24.
+    await screen.findByText('12 clients');
+    expect(options()).toHaveLength(12);
+    expect(options().every((option) => option.textContent?.includes('James'))).toBe(true);
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(clientRequests().map((url) => url.search)).toEqual(['?tagId=77&limit=50&offset=0']);
+  });
+
+  it('says how many of the tagged clients a name search looked through, and looks further on request', async () => {
+    const user = userEvent.setup();
+    server.use(...withClientIndex());
+    renderWithConsole(<ClientList defaultTagId={77} defaultSearch="James" pageSize={10} />);
+    await screen.findByText('Searched 10 of 24 clients');
+    expect(options()).toHaveLength(5);
+    await user.click(screen.getByRole('button', { name: 'Search more clients' }));
+    await screen.findByText('Searched 20 of 24 clients');
+    expect(options()).toHaveLength(10);
+    expect(clientRequests().map((url) => url.searchParams.get('offset'))).toEqual(['0', '10']);
+    expect(clientRequests().every((url) => url.searchParams.get('tagId') === '77' && !url.searchParams.has('q'))).toBe(true);
+  });
+
+  it('asks the proxy for a phone within the tag (a combination it takes)', async () => {
+    renderWithConsole(<ClientList defaultTagId={77} defaultSearch="+7 701 100-00-35" />);
+    // makeClient(5): the phone 7701 1000035, with the tag.
+    await waitFor(() => expect(options()).toHaveLength(1));
+    expect(options()[0]).toHaveTextContent(nameOf(5));
+    expect(clientRequests().filter((url) => url.searchParams.has('phone')).map((url) => url.search)).toEqual([
+      '?phone=77011000035&tagId=77&limit=50&offset=0',
+    ]);
+  });
+
+  it('says when the tags cannot load, and asks again when the operator comes back to the filter', async () => {
+    const user = userEvent.setup();
+    server.use(failOnce('get', `${baseUrl}/tags`));
+    renderWithConsole(<ClientList />);
+    await screen.findByRole('listbox');
+    await user.click(filter());
+    expect(await within(filter()).findByRole('option', { name: 'Could not load tags' })).toBeDisabled();
+    await user.click(screen.getByRole('listbox'));
+    await user.click(filter());
+    expect(await within(filter()).findByRole('option', { name: 'VIP' })).toBeEnabled();
+    expect(tagRequests()).toHaveLength(2);
+  });
+
+  it('can be left out, and speaks Russian', async () => {
+    const { unmount } = renderWithConsole(<ClientList tagFilter={false} />);
+    await screen.findByRole('listbox');
+    expect(screen.queryByRole('combobox')).toBeNull();
+    unmount();
+    renderWithConsole(<ClientList />, { provider: { locale: ru } });
+    await screen.findByRole('listbox');
+    expect(screen.getByRole('combobox', { name: 'Фильтр по тегу' })).toHaveDisplayValue('Все теги');
   });
 });
 

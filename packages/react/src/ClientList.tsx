@@ -1,16 +1,11 @@
 import type { Client } from '@c2d-console/core';
-import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
 import {
   forwardRef,
-  useCallback,
   useEffect,
   useId,
-  useMemo,
   useRef,
-  useState,
   type ComponentPropsWithoutRef,
   type KeyboardEvent,
-  type MouseEvent,
   type ReactElement,
 } from 'react';
 import { Avatar } from './Avatar.js';
@@ -18,19 +13,18 @@ import type { ClientActivity } from './clientActivity.js';
 import { clientDisplayName } from './clientDisplayName.js';
 import { useStrings } from './ConsoleContext.js';
 import { clientListStrings, type ClientListStrings } from './clientListStrings.js';
+import { ClientTagFilter } from './ClientTagFilter.js';
 import { cx } from './cx.js';
-import { ErrorState } from './ErrorState.js';
 import { formatPhone } from './formatPhone.js';
 import { useFormatters, type ConsoleFormatters } from './formatters.js';
-import { listboxFocusIndex, listboxKeyAction, listboxPageSize } from './listboxKeyboard.js';
-import { LoadingState } from './LoadingState.js';
 import { parseClientSearch } from './parseClientSearch.js';
-import type { Locale } from './Localized.js';
+import type { ConsoleLocale } from './ConsoleLocale.js';
 import { useActiveClientsFirst } from './useActiveClientsFirst.js';
 import { useClientSearch } from './useClientSearch.js';
 import { useControllableState } from './useControllableState.js';
 import { useDebouncedValue } from './useDebouncedValue.js';
 import { useLoadMore } from './useLoadMore.js';
+import { ListRow, PagedListbox, type OptionProps } from './VirtualListbox.js';
 
 /**
  * Props of {@link ClientList}: its own, and any prop of its root `<div>` (`id`, `style`,
@@ -47,30 +41,33 @@ export interface ClientListProps extends Omit<ComponentPropsWithoutRef<'div'>, '
   defaultSearch?: string;
   /** Called on every edit of the search box (the request itself is debounced). */
   onSearchChange?: (search: string) => void;
+  /** The tag the list is narrowed to (null: every client), when the host controls it (pair with `onTagIdChange`). */
+  tagId?: number | null;
+  /** Initial tag when uncontrolled (default null: every client). */
+  defaultTagId?: number | null;
+  /** Called when the operator picks a tag, or every client again (null). */
+  onTagIdChange?: (tagId: number | null) => void;
+  /** Show the tag filter (default true). */
+  tagFilter?: boolean;
   /** Clients per request (1..200, default 50). */
   pageSize?: number;
   className?: string;
   /** Overrides the provider's locale. */
-  locale?: Locale;
+  locale?: ConsoleLocale;
   /** Accessible name of the listbox (not of the root); defaults to "Clients". */
   'aria-label'?: string;
 }
 
 /** Height of one row (px); rows are fixed-height so the virtualizer never measures. */
 export const CLIENT_ROW_HEIGHT = 56;
-/** Rows rendered beyond each edge of the viewport. */
-const OVERSCAN = 4;
 const SEARCH_DEBOUNCE_MS = 300;
-/** The next page is requested once the viewport is this close (in rows) to the last loaded one. */
-const PREFETCH_ROWS = 20;
-const SKELETON_ROWS = 6;
 
 const isBlank = (text: string) => text.trim() === '';
 
 // Marked pure, as every widget: forwardRef is a call, and without the mark a bundler keeps each
 // widget (and this one's virtualizer) in a host that imports only DialogFrame.
 /**
- * The clients of the Chat2Desk account: a search box (name or phone, debounced), a virtualized
+ * The clients of the Chat2Desk account: a search box (name or phone, debounced), a tag filter, a virtualized
  * ARIA listbox that loads more pages as it scrolls, selection by mouse or keyboard (arrows,
  * Home/End, PageUp/PageDown, Enter/Space), and loading, empty and error states. Clients with
  * new messages since the page opened (from the provider's event stream) move to the top with an
@@ -83,6 +80,10 @@ export const ClientList = /* @__PURE__ */ forwardRef<HTMLDivElement, ClientListP
     search: controlledSearch,
     defaultSearch = '',
     onSearchChange,
+    tagId: controlledTagId,
+    defaultTagId = null,
+    onTagIdChange,
+    tagFilter = true,
     pageSize,
     className,
     locale,
@@ -97,7 +98,6 @@ export const ClientList = /* @__PURE__ */ forwardRef<HTMLDivElement, ClientListP
   const listId = `${id}list`;
   const searchId = `${id}search`;
   const inputRef = useRef<HTMLInputElement>(null);
-  const listRef = useRef<HTMLDivElement>(null);
 
   const [search, setSearch] = useControllableState({
     prop: controlledSearch,
@@ -105,25 +105,21 @@ export const ClientList = /* @__PURE__ */ forwardRef<HTMLDivElement, ClientListP
     onChange: onSearchChange,
     caller: 'ClientList search',
   });
-  const applied = useDebouncedValue(search, SEARCH_DEBOUNCE_MS, isBlank);
-  const params = useMemo(() => parseClientSearch(applied), [applied]);
-  const listKey = `${params.q ?? ''}\u0000${params.phone ?? ''}`;
-
-  const { query, clients: found, total, partial } = useClientSearch({ ...params, pageSize });
-  const { loadMore, loadMoreOnScroll, canLoadMore, isLoadingMore, loadMoreFailed } = useLoadMore(query);
-  // A search reorders what it found; only the whole list also shows active clients it has not loaded.
-  const { clients, activity, markRead } = useActiveClientsFirst(found, {
-    fetchMissing: params.q === undefined && params.phone === undefined,
+  const [tagId, setTagId] = useControllableState({
+    prop: controlledTagId,
+    defaultProp: defaultTagId,
+    onChange: onTagIdChange,
+    caller: 'ClientList tagId',
   });
+  const applied = useDebouncedValue(search, SEARCH_DEBOUNCE_MS, isBlank);
+  const params = parseClientSearch(applied);
 
-  // The active (keyboard-focused) row belongs to one search, and is a client, not a position:
-  // when clients with new messages move to the top, it stays on the same client.
-  const [active, setActive] = useState<{ key: string; id: number | null }>({ key: listKey, id: null });
-  const activeId = active.key === listKey ? active.id : null;
-  const activeIndex = useMemo(
-    () => (activeId === null ? -1 : clients.findIndex((client) => client.id === activeId)),
-    [clients, activeId],
-  );
+  const { query, clients: found, total, partial } = useClientSearch({ ...params, tagId: tagId ?? undefined, pageSize });
+  const paging = useLoadMore(query);
+  // A search or a tag reorders what it found; only the whole list also shows active clients it has not loaded.
+  const { clients, activity, markRead } = useActiveClientsFirst(found, {
+    fetchMissing: params.q === undefined && params.phone === undefined && tagId === null,
+  });
 
   // Opening a client reads its messages, also those that arrive while it is open.
   const selectedUnread = selectedId == null ? 0 : (activity.get(selectedId)?.unread ?? 0);
@@ -131,230 +127,111 @@ export const ClientList = /* @__PURE__ */ forwardRef<HTMLDivElement, ClientListP
     if (selectedId != null && selectedUnread > 0) markRead(selectedId);
   }, [selectedId, selectedUnread, markRead]);
 
-  // The active row stays rendered even when scrolled away, so aria-activedescendant always
-  // points at an element that exists.
-  const rangeExtractor = useCallback(
-    (range: Range) => {
-      const indexes = defaultRangeExtractor(range);
-      if (activeIndex < 0 || indexes.includes(activeIndex)) return indexes;
-      return [...indexes, activeIndex].toSorted((a, b) => a - b);
-    },
-    [activeIndex],
-  );
-  // The virtualizer's methods read live scroll state, so nothing here memoizes them (the rule
-  // warns for React Compiler, which this package does not use).
-  // oxlint-disable-next-line react/incompatible-library
-  const virtualizer = useVirtualizer({
-    count: clients.length,
-    getScrollElement: () => listRef.current,
-    estimateSize: () => CLIENT_ROW_HEIGHT,
-    overscan: OVERSCAN,
-    rangeExtractor,
-  });
-  const lastInView = virtualizer.range?.endIndex ?? -1;
-
-  useEffect(() => {
-    if (listRef.current) listRef.current.scrollTop = 0;
-  }, [listKey]);
-
-  // A search the list does itself grows only on request: scrolling through a few matches must
-  // not page through the whole account.
-  useEffect(() => {
-    if (!partial && lastInView >= clients.length - 1 - PREFETCH_ROWS) loadMoreOnScroll();
-  }, [partial, lastInView, clients.length, loadMoreOnScroll]);
-
-  const activate = (index: number) => setActive({ key: listKey, id: clients[index]?.id ?? null });
-  const moveTo = (index: number) => {
-    activate(index);
-    virtualizer.scrollToIndex(index, { align: 'auto' });
-  };
-  const select = (index: number) => {
-    const client = clients[index];
-    if (!client) return;
+  const select = (client: Client) => {
     markRead(client.id);
     onSelect?.(client);
-  };
-
-  const onListKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    const action = listboxKeyAction(event.key, {
-      activeIndex,
-      count: clients.length,
-      pageSize: listboxPageSize(event.currentTarget.clientHeight, CLIENT_ROW_HEIGHT),
-    });
-    if (!action) return;
-    event.preventDefault();
-    if (action.type === 'move') moveTo(action.index);
-    else if (action.type === 'select') select(action.index);
-  };
-
-  // Focus (by Tab, or from the search box) lands where the operator is looking.
-  const onListFocus = () => {
-    if (activeIndex >= 0 || clients.length === 0) return;
-    const range = virtualizer.range;
-    const index = listboxFocusIndex({
-      selectedIndex: clients.findIndex((client) => client.id === selectedId),
-      firstVisible: range?.startIndex ?? -1,
-      lastVisible: range?.endIndex ?? -1,
-    });
-    activate(index);
-  };
-
-  // One listener for every row: rows stay plain, non-focusable options (focus stays on the list).
-  const onListClick = (event: MouseEvent<HTMLDivElement>) => {
-    const row = (event.target as Element).closest<HTMLElement>('[data-index]');
-    if (!row) return;
-    const index = Number(row.dataset.index);
-    activate(index);
-    select(index);
   };
 
   const onSearchKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key === 'ArrowDown' && clients.length > 0) {
       event.preventDefault();
-      listRef.current?.focus();
+      document.getElementById(listId)?.focus();
     } else if (event.key === 'Escape' && search) {
       event.preventDefault();
       setSearch('');
     }
   };
 
-  const showList = clients.length > 0;
-  const activeClient = activeIndex >= 0 ? clients[activeIndex] : undefined;
-  const optionId = (client: Client) => `${listId}-${client.id}`;
-
-  let body: ReactElement;
-  if (query.isPending) {
-    body = (
-      <LoadingState label={strings.clientsLoading}>
-        <ClientListSkeleton />
-      </LoadingState>
-    );
-  } else if (query.isError && !query.data) {
-    body = <ErrorState title={strings.clientsError} error={query.error} onRetry={() => void query.refetch()} locale={locale} />;
-  } else if (!showList) {
-    body = (
-      <p className="c2d-state c2d-state--empty" role="status">
-        {applied.trim() ? strings.clientsNoMatches(applied.trim()) : strings.clientsEmpty}
-      </p>
-    );
-  } else {
-    body = (
-      <div
-        ref={listRef}
-        id={listId}
-        className="c2d-client-list__listbox"
-        role="listbox"
-        tabIndex={0}
-        aria-label={ariaLabel ?? strings.clientListLabel}
-        aria-activedescendant={activeClient ? optionId(activeClient) : undefined}
-        aria-busy={query.isFetching || undefined}
-        onKeyDown={onListKeyDown}
-        onFocus={onListFocus}
-        onClick={onListClick}
-      >
-        <div className="c2d-client-list__sizer" style={{ height: virtualizer.getTotalSize() }}>
-          {virtualizer.getVirtualItems().map((item) => {
-            const client = clients[item.index];
-            return client ? (
-              <ClientRow
-                key={client.id}
-                id={optionId(client)}
-                client={client}
-                index={item.index}
-                start={item.start}
-                setSize={Math.max(total ?? 0, clients.length)}
-                selected={client.id === selectedId}
-                active={item.index === activeIndex}
-                activity={activity.get(client.id)}
-                format={format}
-                strings={strings}
-              />
-            ) : null;
-          })}
-        </div>
-      </div>
-    );
-  }
-
+  const empty = applied.trim();
   return (
-    <div {...rootProps} ref={ref} className={cx('c2d', 'c2d-client-list', className)} data-state={query.status}>
-      <div className="c2d-client-list__header">
-        <div className="c2d-client-list__search">
-          <label className="c2d-visually-hidden" htmlFor={searchId}>
-            {strings.clientSearchLabel}
-          </label>
-          <input
-            ref={inputRef}
-            id={searchId}
-            className="c2d-client-list__input"
-            type="search"
-            autoComplete="off"
-            spellCheck={false}
-            placeholder={strings.clientSearchPlaceholder}
-            value={search}
-            aria-controls={showList ? listId : undefined}
-            onChange={(event) => setSearch(event.target.value)}
-            onKeyDown={onSearchKeyDown}
-          />
-          {search && (
-            <button
-              type="button"
-              className="c2d-client-list__clear"
-              aria-label={strings.clientSearchClear}
-              onClick={() => {
-                setSearch('');
-                inputRef.current?.focus();
-              }}
-            >
-              <span aria-hidden="true">×</span>
+    <PagedListbox
+      rootProps={{ ...rootProps, ref, className: cx('c2d', 'c2d-client-list', className) }}
+      block="c2d-client-list"
+      query={query}
+      paging={paging}
+      locale={locale}
+      labels={{
+        loading: strings.clientsLoading,
+        loadingMore: strings.clientsLoadingMore,
+        error: strings.clientsError,
+        empty: empty ? strings.clientsNoMatches(empty) : tagId === null ? strings.clientsEmpty : strings.clientsNoneTagged,
+      }}
+      header={
+        <>
+          <div className="c2d-client-list__search">
+            <label className="c2d-visually-hidden" htmlFor={searchId}>
+              {strings.clientSearchLabel}
+            </label>
+            <input
+              ref={inputRef}
+              id={searchId}
+              type="search"
+              autoComplete="off"
+              spellCheck={false}
+              placeholder={strings.clientSearchPlaceholder}
+              value={search}
+              aria-controls={clients.length > 0 ? listId : undefined}
+              onChange={(event) => setSearch(event.target.value)}
+              onKeyDown={onSearchKeyDown}
+            />
+            {search && (
+              <button
+                type="button"
+                aria-label={strings.clientSearchClear}
+                onClick={() => {
+                  setSearch('');
+                  inputRef.current?.focus();
+                }}
+              >
+                <span aria-hidden="true">×</span>
+              </button>
+            )}
+          </div>
+          <div className="c2d-client-list__filters">
+            <p aria-live="polite">
+              {partial
+                ? strings.clientsSearchedPartially(partial.searched, partial.of, format.number(partial.searched), format.number(partial.of))
+                : total === undefined
+                  ? ''
+                  : strings.clientCount(total, format.number(total))}
+            </p>
+            {tagFilter && <ClientTagFilter value={tagId} onChange={setTagId} strings={strings} />}
+          </div>
+        </>
+      }
+      footer={
+        partial &&
+        paging.canLoadMore &&
+        !paging.isLoadingMore && (
+          <div className="c2d-client-list__footer">
+            <button type="button" className="c2d-button" onClick={paging.loadMore}>
+              {strings.clientsSearchMore}
             </button>
-          )}
-        </div>
-        <p className="c2d-client-list__count" aria-live="polite">
-          {partial
-            ? strings.clientsSearchedPartially(partial.searched, partial.of, format.number(partial.searched), format.number(partial.of))
-            : total === undefined
-              ? ''
-              : strings.clientCount(total, format.number(total))}
-        </p>
-      </div>
-      {body}
-      {partial && canLoadMore && !isLoadingMore && (
-        <div className="c2d-client-list__footer">
-          <button type="button" className="c2d-button" onClick={loadMore}>
-            {strings.clientsSearchMore}
-          </button>
-        </div>
+          </div>
+        )
+      }
+      // Another search, another list: it starts at the top, with no active client.
+      listKey={`${params.q ?? ''}\u0000${params.phone ?? ''}\u0000${tagId ?? ''}`}
+      id={listId}
+      items={clients}
+      selectedKey={selectedId}
+      rowHeight={CLIENT_ROW_HEIGHT}
+      total={total}
+      label={ariaLabel ?? strings.clientListLabel}
+      onSelect={select}
+      // A search the list does itself grows only on request: scrolling through a few matches
+      // must not page through the whole account.
+      pageOnScroll={!partial}
+      renderRow={(client, option) => (
+        <ClientRow key={option.id} option={option} client={client} activity={activity.get(client.id)} format={format} strings={strings} />
       )}
-      {(showList || partial) && isLoadingMore && (
-        <div className="c2d-client-list__footer" role="status">
-          <span className="c2d-spinner" aria-hidden="true" />
-          {strings.clientsLoadingMore}
-        </div>
-      )}
-      {showList && query.isError && (
-        // What is loaded stays; Retry asks again for what failed: the next page, or a refresh.
-        <ErrorState
-          variant="inline"
-          className="c2d-client-list__footer"
-          title={strings.clientsError}
-          error={query.error}
-          onRetry={loadMoreFailed ? loadMore : () => void query.refetch()}
-          locale={locale}
-        />
-      )}
-    </div>
+    />
   );
 });
 
 interface ClientRowProps {
-  id: string;
+  option: OptionProps;
   client: Client;
-  index: number;
-  start: number;
-  setSize: number;
-  selected: boolean;
-  active: boolean;
   /** Messages since the page opened, if any (the selected client's count as read: it is open). */
   activity: ClientActivity | undefined;
   format: ConsoleFormatters;
@@ -365,64 +242,22 @@ interface ClientRowProps {
 const later = (a: string | null | undefined, b: string | null | undefined) =>
   !a ? b : !b ? a : Date.parse(b) > Date.parse(a) ? b : a;
 
-function ClientRow({ id, client, index, start, setSize, selected, active, activity, format, strings }: ClientRowProps): ReactElement {
+function ClientRow({ option, client, activity, format, strings }: ClientRowProps): ReactElement {
   const name = clientDisplayName(client);
-  // The list is not refetched for each message: the event's time is the newest one known.
-  const last = later(client.lastClientMessage, activity?.lastMessageAt);
-  const unread = selected ? 0 : (activity?.unread ?? 0);
+  const phone = client.phone && formatPhone(client.phone);
+  const unread = option['aria-selected'] ? 0 : (activity?.unread ?? 0);
   return (
-    <div
-      id={id}
-      role="option"
-      className="c2d-client-row"
-      aria-selected={selected}
-      aria-setsize={setSize}
-      aria-posinset={index + 1}
-      data-index={index}
-      data-active={active || undefined}
-      data-unread={unread > 0 || undefined}
-      style={{ transform: `translateY(${start}px)`, height: CLIENT_ROW_HEIGHT }}
-    >
-      <Avatar client={client} name={name} />
-      <span className="c2d-client-row__main">
-        <span className="c2d-client-row__name" title={name}>
-          {name}
-        </span>
-        {client.phone && name !== formatPhone(client.phone) && (
-          <span className="c2d-client-row__phone">{formatPhone(client.phone)}</span>
-        )}
-      </span>
-      {(last || unread > 0) && (
-        <span className="c2d-client-row__aside">
-          {last && (
-            <time className="c2d-client-row__time" dateTime={last} title={format.dateTime(last)}>
-              {format.short(last)}
-            </time>
-          )}
-          {unread > 0 && (
-            <span className="c2d-client-row__unread">
-              <span aria-hidden="true">{format.number(unread)}</span>
-              <span className="c2d-visually-hidden"> {strings.clientUnread(unread, format.number(unread))}</span>
-            </span>
-          )}
-        </span>
-      )}
-    </div>
-  );
-}
-
-function ClientListSkeleton(): ReactElement {
-  return (
-    <div className="c2d-client-list__skeleton">
-      {Array.from({ length: SKELETON_ROWS }, (_, index) => (
-        <div key={index} className="c2d-client-row c2d-client-row--skeleton" aria-hidden="true">
-          <span className="c2d-avatar c2d-shimmer" />
-          <span className="c2d-client-row__main">
-            <span className="c2d-shimmer c2d-shimmer--line" style={{ width: `${60 + ((index * 17) % 30)}%` }} />
-            <span className="c2d-shimmer c2d-shimmer--line c2d-shimmer--short" />
-          </span>
-        </div>
-      ))}
-    </div>
+    <ListRow
+      option={option}
+      block="c2d-client-row"
+      lead={<Avatar client={client} name={name} />}
+      name={name}
+      // The list is not refetched for each message: the event's time is the newest one known.
+      at={later(client.lastClientMessage, activity?.lastMessageAt)}
+      text={name !== phone && phone}
+      unread={unread}
+      unreadLabel={strings.clientUnread(unread, format.number(unread))}
+      format={format}
+    />
   );
 }

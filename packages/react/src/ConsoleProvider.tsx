@@ -6,12 +6,12 @@ import {
 } from '@c2d-console/core';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState, type ReactElement, type ReactNode } from 'react';
-import { ConsoleContext, useConsoleContext } from './ConsoleContext.js';
+import { ConsoleContext, useConsoleContext, type ConsoleContextValue } from './ConsoleContext.js';
 import { createConsoleQueryClient } from './createConsoleQueryClient.js';
 import { connectEvents, type EventConnection } from './eventConnection.js';
 import { createEventInvalidator } from './eventInvalidations.js';
 import { createLiveConsole, type LiveConsole } from './liveConsole.js';
-import type { Locale } from './Localized.js';
+import type { ConsoleLocale } from './ConsoleLocale.js';
 import { useLatest } from './useLatest.js';
 
 /** Props of {@link ConsoleProvider}. */
@@ -20,8 +20,11 @@ export interface ConsoleProviderProps {
   apiUrl: string;
   /** Returns the bearer token (JWT) the proxy expects, when it requires one. */
   getAuthToken?: ConsoleClientOptions['getAuthToken'];
-  /** Language of every label, date and number: `'ru'` or `'en'` (default). */
-  locale?: Locale;
+  /**
+   * Language of every label, date and number: a language pack, e.g. `ru` from
+   * `@c2d-console/react/locales/ru`. English is built in and the default.
+   */
+  locale?: ConsoleLocale;
   /** The host app's own `QueryClient`; one with the console's defaults is created if absent. */
   queryClient?: QueryClient;
   /** Default Chat2Desk web host for `DialogFrame`, e.g. `https://web.chat2desk.kz`. */
@@ -47,7 +50,7 @@ export interface ConsoleProviderProps {
 export function ConsoleProvider({
   apiUrl,
   getAuthToken,
-  locale = 'en',
+  locale,
   queryClient,
   frameHost,
   fetch,
@@ -74,39 +77,36 @@ export function ConsoleProvider({
       live.status.set('polling');
       return undefined;
     }
-    const api = createConsoleClient({ apiUrl, fetch, getAuthToken: () => latest.current.getAuthToken?.() });
+    const getToken = () => latest.current.getAuthToken?.();
+    const api = createConsoleClient({ apiUrl, fetch, getAuthToken: getToken });
     const invalidate = createEventInvalidator(activeQueryClient);
+    // Only the stream brings messages: the host hears each new one from a client, after the
+    // console has refreshed what it touches, and a throw of its handler breaks nothing.
+    const unlisten = live.listen((event) => {
+      if (event.type === 'message' && event.data.kind === 'inbox') latest.current.onNewMessage?.(event);
+    });
     const opened = connectEvents({
-      stream: (options) => api.streamEvents(options),
+      stream: api.streamEvents,
       onEvent: (event) => {
         invalidate(event);
         live.receive(event);
       },
       onStatus: live.status.set,
-      getToken: () => latest.current.getAuthToken?.(),
+      getToken,
     });
     connection.current = opened;
     return () => {
+      unlisten();
       opened.close();
       connection.current = null;
     };
   }, [events, live, activeQueryClient, apiUrl, fetch, latest]);
 
   // A refused token is tried again as soon as the host hands over a new way to get one.
-  const authSource = useRef(getAuthToken);
-  useEffect(() => {
-    if (authSource.current === getAuthToken) return;
-    authSource.current = getAuthToken;
-    connection.current?.authChanged();
-  });
-
-  useEffect(
-    () =>
-      live.listen((event) => {
-        if (event.type === 'message' && event.data.kind === 'inbox') latest.current.onNewMessage?.(event);
-      }),
-    [live, latest],
-  );
+  // (On mount too, where it does nothing: nothing was refused yet.) The function is the
+  // dependency: a new one from the host is the signal, though the effect does not call it.
+  // oxlint-disable-next-line react/exhaustive-effect-dependencies
+  useEffect(() => connection.current?.authChanged(), [getAuthToken]);
 
   const value = useMemo(() => ({ client, locale, frameHost, live }), [client, locale, frameHost, live]);
   return (
@@ -116,16 +116,28 @@ export function ConsoleProvider({
   );
 }
 
-const OUTSIDE_PROVIDER = 'c2d-console: this component or hook needs a <ConsoleProvider apiUrl="/api"> above it';
+// As in useControllableState: the host's bundler replaces it, and drops the long message.
+declare const process: { env: { NODE_ENV?: string } };
+
+/** The context's `key`, which only a provider sets; throws outside one, saying how to fix it in development. */
+function useProvided<K extends 'client' | 'live'>(key: K): NonNullable<ConsoleContextValue[K]> {
+  const value = useConsoleContext()[key];
+  if (!value) {
+    throw new Error(
+      process.env.NODE_ENV !== 'production'
+        ? 'c2d-console: this component or hook needs a <ConsoleProvider apiUrl="/api"> above it'
+        : 'c2d-console: no ConsoleProvider',
+    );
+  }
+  return value as NonNullable<ConsoleContextValue[K]>;
+}
 
 /**
  * The proxy client of the nearest {@link ConsoleProvider}.
  * @throws Error outside a provider, saying how to fix it.
  */
 export function useConsoleClient(): ConsoleClient {
-  const { client } = useConsoleContext();
-  if (!client) throw new Error(OUTSIDE_PROVIDER);
-  return client;
+  return useProvided('client');
 }
 
 /**
@@ -133,7 +145,5 @@ export function useConsoleClient(): ConsoleClient {
  * @throws Error outside a provider, saying how to fix it.
  */
 export function useLiveConsole(): LiveConsole {
-  const { live } = useConsoleContext();
-  if (!live) throw new Error(OUTSIDE_PROVIDER);
-  return live;
+  return useProvided('live');
 }

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { expect, fn, waitFor, within } from 'storybook/test';
 import { DialogFrame } from './DialogFrame.js';
 import { DialogModeSwitch } from './DialogModeSwitch.js';
+import { ru } from './locales/ru.js';
 import { expectWidgetsFit, FitGallery } from './test/FitGallery.js';
 import { widgetBox } from './test/widgetBox.js';
 
@@ -103,9 +104,9 @@ export const SlowOrFailedLoad: Story = {
   },
 };
 
-/** Russian labels, from `locale` (or the provider's). */
+/** Russian labels, from the `ru` pack passed as `locale` (or the provider's). */
 export const Russian: Story = {
-  args: { locale: 'ru', dialogId: NEVER_LOADING_DIALOG_ID, loadTimeoutMs: 600_000 },
+  args: { locale: ru, dialogId: NEVER_LOADING_DIALOG_ID, loadTimeoutMs: 600_000 },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await expect(await canvas.findByTitle(`Диалог Chat2Desk ${NEVER_LOADING_DIALOG_ID}`)).toBeInTheDocument();
@@ -123,24 +124,28 @@ export const Dark: Story = {
   },
 };
 
-/** With `DialogModeSwitch` above it: switching modes swaps the frame. */
+/**
+ * Loaded (whatever loaded: a logged-out operator gets Chat2Desk's login page, which counts as
+ * loaded too), the toolbar's "Open in Chat2Desk" is still there: the way out never waits for a
+ * timeout.
+ */
+export const OpenInChat2DeskAlways: Story = {
+  play: async ({ canvasElement }) => {
+    await loadedFrame(canvasElement, 'Chat2Desk dialog 63');
+    const link = within(canvasElement).getByRole('link', { name: 'Open in Chat2Desk (new tab)' });
+    await expect(link).toBeVisible();
+    await expect(link).toHaveAttribute('href', `${host}/chat/all?dialogID=63&minifiedView=2`);
+    await expect(link).toHaveAttribute('target', '_blank');
+    await expect(link).toHaveAttribute('rel', 'noopener noreferrer');
+  },
+};
+
+/** With `DialogModeSwitch` in its toolbar: switching modes swaps the frame. */
 export const WithModeSwitch: Story = {
   render: function Render(args) {
     const [mode, setMode] = useState<DialogMode>(2);
-    return (
-      <div style={{ display: 'flex', flexDirection: 'column', gap: 8, height: '100%' }}>
-        <DialogModeSwitch value={mode} onChange={setMode} />
-        <DialogFrame {...args} mode={mode} />
-      </div>
-    );
+    return <DialogFrame {...args} mode={mode} toolbar={<DialogModeSwitch value={mode} onChange={setMode} />} />;
   },
-  decorators: [
-    (Story) => (
-      <div style={{ height: 460, display: 'flex', flexDirection: 'column' }}>
-        <Story />
-      </div>
-    ),
-  ],
   play: async ({ canvasElement, userEvent }) => {
     const canvas = within(canvasElement);
     await loadedFrame(canvasElement, 'Chat2Desk dialog 63');
@@ -148,6 +153,17 @@ export const WithModeSwitch: Story = {
     const { frame, body } = await loadedFrame(canvasElement, 'Chat2Desk dialog 63');
     await expect(frame.getAttribute('src')).toBe(`${host}/chat/all?dialogID=63&minifiedView=3`);
     await expect(body.dataset.mode).toBe('3');
+    await expect(canvas.getByRole('link', { name: 'Open in Chat2Desk (new tab)' })).toHaveAttribute('href', frame.getAttribute('src'));
+  },
+};
+
+/** The toolbar with a mode switch in a 280 px side panel: the switch compacts, the link wraps under it. */
+export const NarrowWithModeSwitch: Story = {
+  parameters: { boxWidth: 280 },
+  render: (args) => <DialogFrame {...args} toolbar={<DialogModeSwitch value={2} onChange={() => {}} />} />,
+  play: async ({ canvasElement }) => {
+    await loadedFrame(canvasElement, 'Chat2Desk dialog 63');
+    await expectWidgetsFit(canvasElement);
   },
 };
 
@@ -179,7 +195,8 @@ export const FitsItsContainer: Story = {
   parameters: { widgetBox: false },
   render: (args) => <FitGallery height={300} render={(locale) => <DialogFrame {...args} locale={locale} />} />,
   play: async ({ canvasElement }) => {
-    await waitFor(() => expect(within(canvasElement).getAllByRole('link')).toHaveLength(6), { timeout: 5000 });
+    // Each of the six: the toolbar's link and the fallback's.
+    await waitFor(() => expect(within(canvasElement).getAllByRole('link')).toHaveLength(12), { timeout: 5000 });
     await expectWidgetsFit(canvasElement);
   },
 };

@@ -1,6 +1,7 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DialogFrame, DIALOG_FRAME_REFERRER_POLICY, type DialogFrameProps } from './DialogFrame.js';
+import { ru } from './locales/ru.js';
 
 const KZ = 'https://web.chat2desk.kz';
 
@@ -50,6 +51,26 @@ describe('DialogFrame', () => {
     });
   });
 
+  it('keeps "Open in Chat2Desk" in its toolbar while loading and once loaded (a login page inside counts as loaded)', () => {
+    render(<DialogFrame host={KZ} mode={2} dialogId={63} />);
+    const toolbarLink = () => screen.getByRole('link', { name: 'Open in Chat2Desk (new tab)' });
+    expect(toolbarLink()).toHaveAttribute('href', `${KZ}/chat/all?dialogID=63&minifiedView=2`);
+    expect(toolbarLink()).toHaveAttribute('target', '_blank');
+    expect(toolbarLink()).toHaveAttribute('rel', 'noopener noreferrer');
+    fireEvent.load(screen.getByTitle('Chat2Desk dialog 63'));
+    expect(toolbarLink()).toBeVisible();
+  });
+
+  it('puts the host’s toolbar content before the link, also when the props are invalid', () => {
+    const { rerender } = render(<DialogFrame mode={2} dialogId={63} toolbar={<button type="button">Mode</button>} />);
+    const bar = screen.getByRole('button', { name: 'Mode' }).parentElement!;
+    expect([...bar.children].map((child) => child.tagName)).toEqual(['BUTTON', 'A']);
+    rerender(<DialogFrame mode={2} toolbar={<button type="button">Mode</button>} />);
+    expect(screen.getByRole('button', { name: 'Mode' })).toBeVisible();
+    expect(screen.getByRole('alert')).toHaveTextContent('needs a dialogId');
+    expect(screen.queryByRole('link')).toBeNull();
+  });
+
   it('retries after a timeout with a fresh frame and waits again', () => {
     vi.useFakeTimers();
     render(<DialogFrame mode={2} dialogId={8} loadTimeoutMs={500} />);
@@ -97,7 +118,7 @@ describe('DialogFrame', () => {
   });
 
   it('speaks Russian', () => {
-    render(<DialogFrame mode={2} dialogId={3} locale="ru" />);
+    render(<DialogFrame mode={2} dialogId={3} locale={ru} />);
     expect(screen.getByTitle('Диалог Chat2Desk 3')).toBeInTheDocument();
     expect(screen.getByRole('status')).toHaveTextContent('Загружаем');
   });

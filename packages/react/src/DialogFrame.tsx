@@ -1,8 +1,16 @@
 import { buildDialogUrl, type DialogMode } from '@c2d-console/core';
-import { forwardRef, useEffect, useState, type ComponentPropsWithoutRef, type ReactElement, type Ref } from 'react';
+import {
+  forwardRef,
+  useEffect,
+  useState,
+  type ComponentPropsWithoutRef,
+  type ComponentPropsWithRef,
+  type ReactElement,
+  type ReactNode,
+} from 'react';
 import { useConsoleContext, useStrings } from './ConsoleContext.js';
 import { frameStrings } from './frameStrings.js';
-import type { Locale } from './Localized.js';
+import type { ConsoleLocale } from './ConsoleLocale.js';
 import { cx } from './cx.js';
 import { useLatest } from './useLatest.js';
 
@@ -34,9 +42,14 @@ export interface DialogFrameProps extends Omit<ComponentPropsWithoutRef<'div'>, 
   onLoad?: () => void;
   /** Called when the props are invalid or the frame does not load in time. */
   onError?: (error: DialogFrameError) => void;
+  /**
+   * Put at the start of the frame's toolbar, before its "Open in Chat2Desk" link: a
+   * `DialogModeSwitch`, `DialogActions`, the host's own buttons.
+   */
+  toolbar?: ReactNode;
   className?: string;
   /** Overrides the provider's locale. */
-  locale?: Locale;
+  locale?: ConsoleLocale;
 }
 
 /**
@@ -59,144 +72,181 @@ export const DIALOG_FRAME_REFERRER_POLICY = 'strict-origin' as const;
 export const DIALOG_FRAME_SANDBOX =
   'allow-scripts allow-same-origin allow-forms allow-modals allow-downloads allow-popups allow-popups-to-escape-sandbox allow-storage-access-by-user-activation';
 
-const DEFAULT_TIMEOUT_MS = 15_000;
-
-/** The root `<div>`'s props and ref, as the host passed them. */
-interface FrameRoot {
-  rootProps: ComponentPropsWithoutRef<'div'>;
-  rootRef: Ref<HTMLDivElement>;
+/** @internal The root `<div>`'s props and ref, as the host passed them, the host's toolbar content and the locale. */
+export interface FrameRoot {
+  rootProps: ComponentPropsWithRef<'div'>;
+  toolbar?: ReactNode;
+  locale?: ConsoleLocale | undefined;
 }
 
 /**
- * Shows a Chat2Desk dialog in an iframe (`minifiedView` 1, 2 or 3). Fills its container, shows a
+ * @internal The frame's box, shared with `ClientDialogFrame`: the root with its state, the toolbar
+ * (the host's content, then "Open in Chat2Desk" in a new tab once there is a URL), and the body.
+ * The toolbar is there in every state, loading, loaded or not: a frame that loaded Chat2Desk's
+ * login page (the operator is logged out there, or the browser keeps third-party cookies from
+ * it) still counts as loaded, and the operator needs a way out.
+ */
+export function FrameBox({
+  rootProps,
+  toolbar,
+  locale,
+  url,
+  state,
+  children,
+}: FrameRoot & { url?: string | undefined; state: string; children: ReactNode }): ReactElement {
+  const strings = useStrings(frameStrings, locale);
+  return (
+    <div {...rootProps} data-state={state}>
+      {(url || toolbar) && (
+        <div className="c2d-dialog-frame__bar">
+          {toolbar}
+          {url && (
+            <a href={url} target="_blank" rel="noopener noreferrer">
+              {strings.frameOpenInChat2Desk} <span aria-hidden="true">↗</span>{' '}
+              <span className="c2d-visually-hidden">{strings.frameNewTab}</span>
+            </a>
+          )}
+        </div>
+      )}
+      <div className="c2d-dialog-frame__body">{children}</div>
+    </div>
+  );
+}
+
+/**
+ * @internal What the frame's body says in its place or over it: a status (with a spinner while
+ * `busy`) or an alert, a title, a text, actions.
+ */
+export function FramePanel({
+  alert,
+  busy,
+  title,
+  text,
+  children,
+}: {
+  alert?: boolean;
+  busy?: boolean;
+  title?: string;
+  text?: string;
+  children?: ReactNode;
+}): ReactElement {
+  return (
+    <div className="c2d-dialog-frame__panel" role={alert ? 'alert' : 'status'}>
+      {busy && <span className="c2d-spinner" aria-hidden="true" />}
+      {title && <strong>{title}</strong>}
+      {text && <p>{text}</p>}
+      {children}
+    </div>
+  );
+}
+
+/**
+ * Shows a Chat2Desk dialog in an iframe (`minifiedView` 1, 2 or 3) under a slim toolbar whose
+ * "Open in Chat2Desk" opens the same URL in a new tab at any time. Fills its container, shows a
  * loading state, and when the frame does not load in time (login needed, third-party cookies
- * blocked) offers to open the same URL in a new tab. Invalid props render an inline error. The
- * ref is the root `<div>`.
+ * blocked) says so and offers the new tab again. Invalid props render an inline error. The ref
+ * is the root `<div>`. To show a client's dialog by client id or phone, see `ClientDialogFrame`.
  */
 export const DialogFrame = /* @__PURE__ */ forwardRef<HTMLDivElement, DialogFrameProps>(function DialogFrame(
-  { mode, dialogId, host: givenHost, title, loadTimeoutMs, onLoad, onError, className, locale, ...rest },
+  { mode, dialogId, host, title, loadTimeoutMs, onLoad, onError, toolbar, className, locale, ...rest },
   ref,
 ): ReactElement {
-  const context = useConsoleContext();
-  const strings = useStrings(frameStrings, locale);
-  const host = givenHost ?? context.frameHost;
-  const root: FrameRoot = { rootProps: { ...rest, className: cx('c2d', 'c2d-dialog-frame', className) }, rootRef: ref };
+  const frameHost = useConsoleContext().frameHost;
+  const root: FrameRoot = { rootProps: { ...rest, ref, className: cx('c2d', 'c2d-dialog-frame', className) }, toolbar, locale };
 
-  let url: string;
+  let url: string | undefined;
+  let message = '';
   try {
-    url = buildDialogUrl({ host, mode, dialogId });
+    url = buildDialogUrl({ host: host ?? frameHost, mode, dialogId });
   } catch (error) {
-    return <InvalidFrame {...root} message={(error as Error).message} title={strings.frameInvalid} onError={onError} />;
+    message = (error as Error).message;
   }
   // A new URL is a new frame: the key resets the load state and swaps the iframe.
   return (
-    <LoadingFrame
-      key={url}
+    <Frame
+      key={url ?? message}
       {...root}
       url={url}
-      mode={mode}
+      message={message}
       dialogId={dialogId}
       title={title}
       loadTimeoutMs={loadTimeoutMs}
       onLoad={onLoad}
       onError={onError}
-      locale={locale}
     />
   );
 });
 
-function InvalidFrame({
-  message,
-  title,
-  onError,
-  rootProps,
-  rootRef,
-}: FrameRoot & { message: string; title: string; onError: DialogFrameProps['onError'] }): ReactElement {
-  const onErrorRef = useLatest(onError);
-  useEffect(() => {
-    onErrorRef.current?.({ reason: 'config', message });
-  }, [message, onErrorRef]);
-  return (
-    <div {...rootProps} ref={rootRef} data-state="invalid">
-      <div className="c2d-dialog-frame__panel" role="alert">
-        <p className="c2d-dialog-frame__panel-title">{title}</p>
-        <p className="c2d-dialog-frame__panel-text">{message}</p>
-      </div>
-    </div>
-  );
-}
-
-type FrameState = 'loading' | 'loaded' | 'timeout';
-
-function LoadingFrame({
+/**
+ * @internal The frame's box with the iframe at `url` under a loading state, then the timeout's
+ * alert; without a URL, the invalid props' `message` in its place (also `ClientDialogFrame`'s).
+ */
+export function Frame({
   url,
-  mode,
+  message,
   dialogId,
   title,
-  loadTimeoutMs = DEFAULT_TIMEOUT_MS,
+  loadTimeoutMs = 15_000,
   onLoad,
   onError,
-  locale,
-  rootProps,
-  rootRef,
-}: FrameRoot & Omit<DialogFrameProps, 'className'> & { url: string }): ReactElement {
-  const strings = useStrings(frameStrings, locale);
-  const [state, setState] = useState<FrameState>('loading');
+  ...root
+}: FrameRoot & Pick<DialogFrameProps, 'dialogId' | 'title' | 'loadTimeoutMs' | 'onLoad' | 'onError'> & { url?: string | undefined; message: string }): ReactElement {
+  const strings = useStrings(frameStrings, root.locale);
+  const [state, setState] = useState(url ? 'loading' : 'invalid');
   const [attempt, setAttempt] = useState(0);
   const onErrorRef = useLatest(onError);
 
   useEffect(() => {
-    if (state !== 'loading') return;
-    const timer = setTimeout(() => {
-      setState('timeout');
-      onErrorRef.current?.({ reason: 'timeout', message: strings.frameTimeoutTitle, url });
-    }, loadTimeoutMs);
-    return () => clearTimeout(timer);
-  }, [state, loadTimeoutMs, url, strings, onErrorRef]);
-
-  const handleLoad = () => {
-    // A late load after the timeout still counts: the operator may have logged in meanwhile.
-    setState('loaded');
-    onLoad?.();
-  };
-
-  const retry = () => {
-    setState('loading');
-    setAttempt((n) => n + 1);
-  };
+    if (!url) {
+      onErrorRef.current?.({ reason: 'config', message });
+    } else if (state === 'loading') {
+      const timer = setTimeout(() => {
+        setState('timeout');
+        onErrorRef.current?.({ reason: 'timeout', message: strings.frameTimeoutTitle, url });
+      }, loadTimeoutMs);
+      return () => clearTimeout(timer);
+    }
+  }, [state, loadTimeoutMs, url, message, strings, onErrorRef]);
 
   return (
-    <div {...rootProps} ref={rootRef} data-state={state} data-mode={mode}>
-      <iframe
-        key={attempt}
-        className="c2d-dialog-frame__iframe"
-        src={url}
-        title={title ?? strings.frameTitle(dialogId)}
-        allow={DIALOG_FRAME_ALLOW}
-        sandbox={DIALOG_FRAME_SANDBOX}
-        referrerPolicy={DIALOG_FRAME_REFERRER_POLICY}
-        onLoad={handleLoad}
-      />
-      {state === 'loading' && (
-        <div className="c2d-dialog-frame__overlay" role="status">
-          <span className="c2d-spinner" aria-hidden="true" />
-          <span>{strings.frameLoading}</span>
-        </div>
+    <FrameBox {...root} url={url} state={state}>
+      {url ? (
+        <iframe
+          key={attempt}
+          src={url}
+          title={title ?? strings.frameTitle(dialogId)}
+          allow={DIALOG_FRAME_ALLOW}
+          sandbox={DIALOG_FRAME_SANDBOX}
+          referrerPolicy={DIALOG_FRAME_REFERRER_POLICY}
+          onLoad={() => {
+            // A late load after the timeout still counts: the operator may have logged in meanwhile.
+            setState('loaded');
+            onLoad?.();
+          }}
+        />
+      ) : (
+        <FramePanel alert title={strings.frameInvalid} text={message} />
       )}
+      {state === 'loading' && <FramePanel busy text={strings.frameLoading} />}
       {state === 'timeout' && (
-        <div className="c2d-dialog-frame__overlay c2d-dialog-frame__panel" role="alert">
-          <p className="c2d-dialog-frame__panel-title">{strings.frameTimeoutTitle}</p>
-          <p className="c2d-dialog-frame__panel-text">{strings.frameTimeoutReason}</p>
-          <div className="c2d-dialog-frame__actions">
+        <FramePanel alert title={strings.frameTimeoutTitle} text={strings.frameTimeoutReason}>
+          <div>
             <a className="c2d-button c2d-button--primary" href={url} target="_blank" rel="noopener noreferrer">
               {strings.frameOpenInChat2Desk}
             </a>
-            <button type="button" className="c2d-button" onClick={retry}>
+            <button
+              type="button"
+              className="c2d-button"
+              onClick={() => {
+                setState('loading');
+                setAttempt((n) => n + 1);
+              }}
+            >
               {strings.frameRetry}
             </button>
           </div>
-        </div>
+        </FramePanel>
       )}
-    </div>
+    </FrameBox>
   );
 }

@@ -3,6 +3,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useState } from 'react';
 import { expect, fn, within } from 'storybook/test';
 import { DialogModeSwitch } from './DialogModeSwitch.js';
+import { ru } from './locales/ru.js';
 import { expectWidgetsFit, FitGallery } from './test/FitGallery.js';
 import { widgetBox } from './test/widgetBox.js';
 
@@ -51,7 +52,7 @@ export const NoDialogSelected: Story = {
 
 /** Russian labels. */
 export const Russian: Story = {
-  args: { locale: 'ru', value: 3 },
+  args: { locale: ru, value: 3 },
   play: async ({ canvasElement }) => {
     await expect(within(canvasElement).getByRole('radio', { name: 'Просмотр' })).toBeChecked();
   },
@@ -63,8 +64,8 @@ export const Dark: Story = { parameters: { theme: 'dark' } };
 /** Whether a radio's label and icon show, from its box's width. */
 function looks(radio: HTMLElement) {
   const option = radio.closest('label')!;
-  const label = option.querySelector('.c2d-mode-switch__label')!;
-  const icon = option.querySelector('.c2d-mode-switch__icon')!;
+  const label = option.querySelector(':scope > span')!;
+  const icon = option.querySelector('svg')!;
   return { label: getComputedStyle(label).position !== 'absolute', icon: getComputedStyle(icon).display !== 'none' };
 }
 

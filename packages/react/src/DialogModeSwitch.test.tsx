@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import type { DialogMode } from '@c2d-console/core';
 import { DialogModeSwitch } from './DialogModeSwitch.js';
+import { ru } from './locales/ru.js';
 
 function Controlled({ onChange }: { onChange: (mode: DialogMode) => void }) {
   const [mode, setMode] = useState<DialogMode>(1);
@@ -38,7 +39,7 @@ describe('DialogModeSwitch', () => {
   });
 
   it('disables modes that need a dialog', () => {
-    render(<DialogModeSwitch value={1} onChange={() => {}} disabledModes={[2, 3]} locale="ru" />);
+    render(<DialogModeSwitch value={1} onChange={() => {}} disabledModes={[2, 3]} locale={ru} />);
     expect(screen.getByRole('radio', { name: 'Диалог' })).toBeDisabled();
     expect(screen.getByRole('radio', { name: 'Полный' })).toBeEnabled();
   });

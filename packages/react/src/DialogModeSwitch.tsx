@@ -1,9 +1,10 @@
 import { DIALOG_MODES, type DialogMode } from '@c2d-console/core';
-import { forwardRef, useId, type ComponentPropsWithoutRef, type ReactElement } from 'react';
+import { forwardRef, type ComponentPropsWithoutRef, type ReactElement } from 'react';
 import { useStrings } from './ConsoleContext.js';
 import { frameStrings } from './frameStrings.js';
 import { cx } from './cx.js';
-import type { Locale } from './Localized.js';
+import type { ConsoleLocale } from './ConsoleLocale.js';
+import { Segmented } from './Segmented.js';
 
 /**
  * Props of {@link DialogModeSwitch}: its own, and any prop of its root `<fieldset>` (`id`,
@@ -15,10 +16,8 @@ export interface DialogModeSwitchProps extends Omit<ComponentPropsWithoutRef<'fi
   /** Modes that cannot be picked now, e.g. 2 and 3 while no dialog is selected. */
   disabledModes?: readonly DialogMode[];
   className?: string;
-  locale?: Locale;
+  locale?: ConsoleLocale;
 }
-
-const NO_MODES: readonly DialogMode[] = [];
 
 /** 16×16 outline icons, shown beside the labels and alone when the switch is narrow. */
 const MODE_ICONS: Record<DialogMode, string> = {
@@ -31,36 +30,26 @@ const MODE_ICONS: Record<DialogMode, string> = {
 };
 
 /**
- * A segmented control for the dialog frame's mode (1 full, 2 dialog, 3 read-only), built on
+ * A segmented control for the dialog frame's mode (1 full, 2 dialog, 3 read-only), on `Segmented`'s
  * native radio buttons: arrow keys move between modes, and screen readers announce a radio group.
  * It fills the width it is given (up to what it needs) and, when that is too narrow for the
  * labels, shows only icons; the labels stay the radios' accessible names. The ref is the `<fieldset>`.
  */
 export const DialogModeSwitch = /* @__PURE__ */ forwardRef<HTMLFieldSetElement, DialogModeSwitchProps>(function DialogModeSwitch(
-  { value, onChange, disabledModes = NO_MODES, className, locale, ...rootProps },
+  { value, onChange, disabledModes, className, locale, ...rootProps },
   ref,
 ): ReactElement {
   const strings = useStrings(frameStrings, locale);
-  const name = useId();
   return (
-    <fieldset {...rootProps} ref={ref} className={cx('c2d', 'c2d-mode-switch', className)}>
-      <legend className="c2d-visually-hidden">{strings.modeSwitchLabel}</legend>
-      {DIALOG_MODES.map((mode) => (
-        <label key={mode} className="c2d-mode-switch__option" title={strings.modeHints[mode]}>
-          <input
-            type="radio"
-            name={name}
-            value={mode}
-            checked={value === mode}
-            disabled={disabledModes.includes(mode)}
-            onChange={() => onChange(mode)}
-          />
-          <svg className="c2d-mode-switch__icon" viewBox="0 0 16 16" aria-hidden="true">
-            <path d={MODE_ICONS[mode]} />
-          </svg>
-          <span className="c2d-mode-switch__label">{strings.modeLabels[mode]}</span>
-        </label>
-      ))}
-    </fieldset>
+    <Segmented
+      {...rootProps}
+      fieldsetRef={ref}
+      className={cx('c2d', 'c2d-mode-switch', className)}
+      legend={strings.modeSwitchLabel}
+      options={DIALOG_MODES.map((mode) => [mode, strings.modeLabels[mode], strings.modeHints[mode], MODE_ICONS[mode]] as const)}
+      value={value}
+      onChange={onChange}
+      disabled={disabledModes}
+    />
   );
 });

@@ -2,7 +2,7 @@ import { isConsoleApiError } from '@c2d-console/core';
 import type { ReactElement } from 'react';
 import { useStrings } from './ConsoleContext.js';
 import { cx } from './cx.js';
-import type { Locale } from './Localized.js';
+import type { ConsoleLocale } from './ConsoleLocale.js';
 import { stateStrings, type StateStrings } from './stateStrings.js';
 
 /** Props of {@link ErrorState}. */
@@ -15,7 +15,7 @@ export interface ErrorStateProps {
   /** `inline`: one compact row, for a list's footer while what is loaded stays above it. */
   variant?: 'block' | 'inline';
   className?: string;
-  locale?: Locale;
+  locale?: ConsoleLocale;
 }
 
 /**
@@ -23,16 +23,8 @@ export interface ErrorStateProps {
  * quota, a rejected token), who must do what, in the console's language; for any other, the
  * proxy's own message.
  */
-function reasonOf(error: Error | null, strings: StateStrings): string | undefined {
-  if (!isConsoleApiError(error)) return error?.message || undefined;
-  switch (error.code) {
-    case 'upstream_quota':
-      return strings.upstreamQuota;
-    case 'upstream_auth':
-      return strings.upstreamAuth;
-    default:
-      return error.message || undefined;
-  }
+function reasonOf(error: Error | null, code: string | undefined, strings: StateStrings): string | undefined {
+  return (code === 'upstream_quota' ? strings.upstreamQuota : code === 'upstream_auth' && strings.upstreamAuth) || error?.message || undefined;
 }
 
 /**
@@ -41,12 +33,13 @@ function reasonOf(error: Error | null, strings: StateStrings): string | undefine
  */
 export function ErrorState({ title, error, onRetry, variant = 'block', className, locale }: ErrorStateProps): ReactElement {
   const strings = useStrings(stateStrings, locale);
-  const reason = reasonOf(error, strings);
+  const code = isConsoleApiError(error) ? error.code : undefined;
+  const reason = reasonOf(error, code, strings);
   return (
     <div
       className={cx('c2d-state', 'c2d-state--error', variant === 'inline' && 'c2d-state--inline', className)}
       role="alert"
-      data-error-code={isConsoleApiError(error) ? error.code : undefined}
+      data-error-code={code}
     >
       <p className="c2d-state__title">{title}</p>
       {reason && <p className="c2d-state__text">{reason}</p>}

@@ -1,7 +1,7 @@
 import type { ReactElement } from 'react';
 import { cx } from './cx.js';
 import { ErrorState } from './ErrorState.js';
-import type { Locale } from './Localized.js';
+import type { ConsoleLocale } from './ConsoleLocale.js';
 import type { LoadMore } from './useLoadMore.js';
 
 /** Props of {@link LoadMoreButton}. */
@@ -13,7 +13,7 @@ export interface LoadMoreButtonProps {
   /** "Show more", "Loading…", "Could not load more …". */
   labels: { more: string; loading: string; failed: string };
   className?: string;
-  locale?: Locale;
+  locale?: ConsoleLocale;
 }
 
 /**

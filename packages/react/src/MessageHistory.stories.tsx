@@ -1,9 +1,10 @@
+import type { Message } from '@c2d-console/core';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { http, HttpResponse } from 'msw';
 import { expect, waitFor, within } from 'storybook/test';
 import { MessageHistory } from './MessageHistory.js';
 import { SendMessageForm } from './SendMessageForm.js';
-import { makeMessages } from './test/fixtures.js';
+import { makeMediaMessages, makeMessages } from './test/fixtures.js';
 import { expectWidgetsFit, FitGallery } from './test/FitGallery.js';
 import { createFakeEventFeed } from './test/fakeEventFeed.js';
 import { createConsoleHandlers, failOnce } from './test/handlers.js';
@@ -158,7 +159,7 @@ export const LoadOlderFails: Story = {
     await waitFor(() => expect(within(scroller).getAllByRole('listitem')).toHaveLength(10));
     await userEvent.click(within(scroller).getByRole('button', { name: 'Load older messages' }));
     const alert = await within(scroller).findByRole('alert');
-    await expect(alert).toHaveTextContent('Could not load older messages');
+    await expect(alert).toHaveTextContent('Could not load messages');
     await expect(within(scroller).getAllByRole('listitem')).toHaveLength(10);
     await userEvent.click(within(alert).getByRole('button', { name: 'Retry' }));
     await waitFor(() => expect(within(scroller).getAllByRole('listitem')).toHaveLength(20));
@@ -256,6 +257,146 @@ export const Wide: Story = {
 export const FitsItsContainer: Story = {
   args: { clientId: LONG_CLIENT_ID },
   parameters: { widgetBox: false, msw: { handlers: { console: [...longContentHandlers(), ...createConsoleHandlers()] } } },
+  render: (args) => <FitGallery height={360} render={(locale) => <MessageHistory {...args} locale={locale} />} />,
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(canvasElement.querySelectorAll('.c2d-message')).toHaveLength(60));
+    await expectWidgetsFit(canvasElement);
+  },
+};
+
+/**
+ * The history of client 1002 as one message of each kind ({@link makeMediaMessages}), or those
+ * `pick` keeps; its files are served from this origin (`/media/harbour.svg` is a real picture,
+ * the rest answer 404 as a file gone from Chat2Desk would).
+ */
+function mediaHistory(pick: (message: Message) => boolean = () => true) {
+  const messages = makeMediaMessages(1002, window.location.origin).filter(pick);
+  return {
+    msw: {
+      handlers: {
+        console: [
+          http.get('/api/clients/:id/messages', () =>
+            HttpResponse.json({ data: messages, meta: { total: messages.length, limit: 30, offset: 0 } }),
+          ),
+          ...createConsoleHandlers(),
+        ],
+      },
+    },
+  };
+}
+const kindOf = (message: Message) => message.attachments[0]?.kind;
+
+/**
+ * Photos are thumbnails of a fixed 4:3 box, loaded lazily: a picture that loads late, or never
+ * (the second one is gone), takes the same room. Each opens full size in a new tab, and Tab
+ * reaches them from the history.
+ */
+export const Photos: Story = {
+  parameters: mediaHistory((message) => message.attachments.some((a) => a.name === 'scan.png' || a.kind === 'photo')),
+  play: async ({ canvasElement, userEvent }) => {
+    const scroller = log(canvasElement);
+    const photo = await within(scroller).findByRole('link', { name: 'Photo (full size, new tab)' });
+    const missing = within(scroller).getByRole('link', { name: 'Photo scan.png (full size, new tab)' });
+    await expect(photo).toHaveAttribute('href', `${window.location.origin}/media/harbour.svg`);
+    await expect(photo).toHaveAttribute('target', '_blank');
+    const image = within(photo).getByRole('img', { name: 'Photo' }) as HTMLImageElement;
+    await expect(image).toHaveAttribute('loading', 'lazy');
+    await waitFor(() => expect(image.naturalWidth).toBeGreaterThan(0));
+    const ratio = (box: Element) => box.getBoundingClientRect().width / box.getBoundingClientRect().height;
+    await expect(ratio(photo)).toBeCloseTo(4 / 3, 1);
+    await expect(ratio(missing)).toBeCloseTo(4 / 3, 1);
+    scroller.focus();
+    await userEvent.tab();
+    await expect(missing).toHaveFocus();
+    await userEvent.tab();
+    await expect(photo).toHaveFocus();
+  },
+};
+
+/** A PDF from the operator and a document from the client: links named by their files. */
+export const Files: Story = {
+  parameters: mediaHistory((message) => kindOf(message) === 'pdf' || message.attachments[0]?.name === 'contract.docx'),
+  play: async ({ canvasElement }) => {
+    const scroller = log(canvasElement);
+    const pdf = await within(scroller).findByRole('link', { name: 'PDF invoice-1042.pdf (new tab)' });
+    await expect(pdf).toBeVisible();
+    await expect(pdf).toHaveTextContent('PDF');
+    await expect(within(scroller).getByText('Счёт на оплату')).toBeVisible();
+    const document = within(scroller).getByRole('link', { name: 'DOCX contract.docx (new tab)' });
+    await expect(document).toHaveTextContent('DOCX');
+  },
+};
+
+/** A voice note and a video: native players, with nothing fetched until the operator plays one. */
+export const AudioAndVideo: Story = {
+  parameters: mediaHistory((message) => kindOf(message) === 'audio' || kindOf(message) === 'video'),
+  play: async ({ canvasElement }) => {
+    const scroller = log(canvasElement);
+    const audio = (await within(scroller).findByLabelText('Audio message')) as HTMLAudioElement;
+    const video = within(scroller).getByLabelText('Video') as HTMLVideoElement;
+    await expect(video).toBeVisible();
+    await expect(audio).toBeVisible();
+    // Nothing was loaded: not even the metadata.
+    const state = (player: HTMLMediaElement) => ({ controls: player.controls, preload: player.preload, readyState: player.readyState });
+    const untouched = { controls: true, preload: 'none', readyState: HTMLMediaElement.HAVE_NOTHING };
+    await expect([state(audio), state(video)]).toEqual([untouched, untouched]);
+    const { width, height } = video.getBoundingClientRect();
+    await expect(width / height).toBeCloseTo(16 / 9, 1);
+  },
+};
+
+/** A place the client shared: a link to a map at its coordinates. */
+export const SharedPlace: Story = {
+  parameters: mediaHistory((message) => message.location !== null),
+  play: async ({ canvasElement }) => {
+    const place = await within(log(canvasElement)).findByRole('link', { name: 'Location: 43.23895, 76.88971 (new tab)' });
+    await expect(place).toBeVisible();
+    await expect(place.getAttribute('href')).toContain('openstreetmap.org/?mlat=43.238949&mlon=76.889709');
+  },
+};
+
+/** A message type Chat2Desk added that the console does not know: a quiet line naming it, beside a known system line. */
+export const UnknownTypes: Story = {
+  parameters: mediaHistory((message) => message.type === 'system'),
+  play: async ({ canvasElement }) => {
+    const scroller = log(canvasElement);
+    const unknown = (await within(scroller).findByText('Unsupported message (interactive): see it in Chat2Desk')).closest('li')!;
+    const known = within(scroller).getByText('Диалог передан оператору Max Turner').closest('li')!;
+    const bubble = (item: Element) => getComputedStyle(item);
+    await expect(bubble(unknown).fontStyle).toBe('italic');
+    await expect(bubble(unknown).color).not.toBe(bubble(known).color);
+  },
+};
+
+/** A note says "Internal note" over its text and has its own colour, apart from system lines. */
+export const Notes: Story = {
+  parameters: mediaHistory((message) => message.type === 'comment' || message.rawType === 'system'),
+  play: async ({ canvasElement }) => {
+    const scroller = log(canvasElement);
+    const note = (await within(scroller).findByText('Клиент постоянный, предложить скидку')).closest('li')!;
+    const system = within(scroller).getByText('Диалог передан оператору Max Turner').closest('li')!;
+    await expect(within(note).getByText('Internal note')).toBeVisible();
+    const background = (item: Element) => getComputedStyle(item).backgroundColor;
+    await expect(background(note)).not.toBe(background(system));
+  },
+};
+
+/** Every kind in Russian, in the dark theme. */
+export const AttachmentsRussian: Story = {
+  parameters: { ...mediaHistory(), locale: 'ru', theme: 'dark' },
+  play: async ({ canvasElement }) => {
+    const scroller = await within(canvasElement).findByRole('log', { name: 'Сообщения' });
+    await expect(await within(scroller).findByRole('link', { name: 'Фото (в полном размере, в новой вкладке)' })).toBeVisible();
+    await expect(within(scroller).getByRole('link', { name: 'PDF invoice-1042.pdf (в новой вкладке)' })).toBeInTheDocument();
+    await expect(within(scroller).getByLabelText('Аудиосообщение')).toBeInTheDocument();
+    await expect(within(scroller).getByRole('link', { name: /^Геопозиция: 43\.23895, 76\.88971/ })).toBeInTheDocument();
+    await expect(within(scroller).getByText('Заметка')).toBeInTheDocument();
+  },
+};
+
+/** At 280, 360 and 768 px, in both languages: thumbnails, players and file names stay inside their bubbles. */
+export const AttachmentsFitTheirContainer: Story = {
+  parameters: { ...mediaHistory(), widgetBox: false },
   render: (args) => <FitGallery height={360} render={(locale) => <MessageHistory {...args} locale={locale} />} />,
   play: async ({ canvasElement }) => {
     await waitFor(() => expect(canvasElement.querySelectorAll('.c2d-message')).toHaveLength(60));

@@ -5,12 +5,13 @@ import { describe, expect, it } from 'vitest';
 import { consoleKeys } from '@c2d-console/core';
 import { MessageHistory } from './MessageHistory.js';
 import { clientDisplayName } from './clientDisplayName.js';
-import { makeClient, makeMessages } from './test/fixtures.js';
+import { makeClient, makeMediaMessages, makeMessages } from './test/fixtures.js';
 import { useClientActivity } from './useClientActivity.js';
 import { createErrorHandlers, failOnce } from './test/handlers.js';
 import { renderWithConsole } from './test/renderWithConsole.js';
 import { retryFromAlert } from './test/retryFromAlert.js';
 import { setupConsoleServer, TEST_API_URL } from './test/setupConsoleServer.js';
+import { ru } from './locales/ru.js';
 
 const baseUrl = TEST_API_URL;
 const { server, requests, withFeed } = setupConsoleServer({ messagesPerClient: 12 });
@@ -18,7 +19,7 @@ const { server, requests, withFeed } = setupConsoleServer({ messagesPerClient: 1
 const texts = () =>
   within(screen.getByRole('log', { name: 'Messages' }))
     .getAllByRole('listitem')
-    .map((item) => item.querySelector('.c2d-message__text')?.textContent);
+    .map((item) => item.querySelector(':scope > p')?.textContent);
 
 describe('MessageHistory', () => {
   it('shows the messages oldest first, newest at the bottom', async () => {
@@ -99,7 +100,7 @@ describe('MessageHistory', () => {
     server.use(failOnce('get', `${baseUrl}/clients/:id/messages`, { status: 503, code: 'rate_limited', message: 'Too many requests to Chat2Desk' }));
     await user.click(screen.getByRole('button', { name: 'Load older messages' }));
     const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent('Could not load older messages');
+    expect(alert).toHaveTextContent('Could not load messages');
     expect(alert).toHaveTextContent('Too many requests to Chat2Desk');
     expect(texts()).toHaveLength(5);
     // Scrolling at the top does not retry by itself (that would hammer a rate-limited proxy).
@@ -114,7 +115,7 @@ describe('MessageHistory', () => {
 
   it('says so when the client has no messages', async () => {
     server.use(http.get(`${baseUrl}/clients/:id/messages`, () => HttpResponse.json({ data: [], meta: { total: 0, limit: 30, offset: 0 } })));
-    renderWithConsole(<MessageHistory clientId={1001} locale="ru" />);
+    renderWithConsole(<MessageHistory clientId={1001} locale={ru} />);
     expect(await screen.findByText('Сообщений пока нет')).toBeInTheDocument();
   });
 
@@ -130,6 +131,117 @@ describe('MessageHistory', () => {
     const log = screen.getByRole('log', { name: 'Messages' });
     expect(log).toHaveAttribute('tabindex', '0');
     await screen.findByText('Здравствуйте! Где мой заказ?');
+  });
+});
+
+describe('MessageHistory attachments and message kinds', () => {
+  const FILES = 'https://files.example.kz/media';
+  /** Renders the history of client 1001 holding one message of each kind ({@link makeMediaMessages}). */
+  async function renderMedia(ui = <MessageHistory clientId={1001} />) {
+    const messages = makeMediaMessages(1001);
+    server.use(
+      http.get(`${baseUrl}/clients/:id/messages`, () =>
+        HttpResponse.json({ data: messages, meta: { total: messages.length, limit: 30, offset: 0 } }),
+      ),
+    );
+    const rendered = renderWithConsole(ui);
+    await waitFor(() => expect(document.querySelectorAll('.c2d-message')).toHaveLength(messages.length));
+    return rendered;
+  }
+  const log = () => within(screen.getByRole('log', { name: /Messages|Сообщения/ }));
+
+  it('shows a photo as a lazy thumbnail with alt text, linking to the full picture in a new tab', async () => {
+    await renderMedia();
+    const link = log().getByRole('link', { name: 'Photo (full size, new tab)' });
+    expect(link).toHaveAttribute('href', `${FILES}/harbour.svg`);
+    expect(link).toHaveAttribute('target', '_blank');
+    expect(link).toHaveAttribute('rel', 'noopener noreferrer');
+    const image = within(link).getByRole('img', { name: 'Photo' });
+    expect(image).toHaveAttribute('loading', 'lazy');
+    expect(image).toHaveAttribute('src', `${FILES}/harbour.svg`);
+    // A photo alone has no empty text line under it.
+    expect(link.closest('li')?.querySelector(':scope > p')).toBeNull();
+  });
+
+  it('shows a file named like a picture as a photo, with its name and caption', async () => {
+    await renderMedia();
+    const link = log().getByRole('link', { name: 'Photo scan.png (full size, new tab)' });
+    expect(link).toHaveAttribute('href', `${FILES}/files/5501`);
+    expect(link.closest('li')).toHaveTextContent('Вот скан паспорта');
+  });
+
+  it('links a PDF and a document by their file names', async () => {
+    await renderMedia();
+    const pdf = log().getByRole('link', { name: 'PDF invoice-1042.pdf (new tab)' });
+    expect(pdf).toHaveAttribute('href', `${FILES}/invoice-1042.pdf`);
+    expect(pdf).toHaveAttribute('target', '_blank');
+    expect(pdf.closest('li')).toHaveClass('c2d-message--out');
+    expect(log().getByRole('link', { name: 'DOCX contract.docx (new tab)' })).toHaveAttribute('href', `${FILES}/files/5502`);
+  });
+
+  it('plays audio and video in native players that load nothing until played', async () => {
+    await renderMedia();
+    const audio = log().getByLabelText('Audio message');
+    expect(audio.tagName).toBe('AUDIO');
+    expect(audio).toHaveAttribute('controls');
+    expect(audio).toHaveAttribute('preload', 'none');
+    expect(audio).toHaveAttribute('src', `${FILES}/voice-77.ogg`);
+    const video = log().getByLabelText('Video');
+    expect(video.tagName).toBe('VIDEO');
+    expect(video).toHaveAttribute('controls');
+    expect(video).toHaveAttribute('preload', 'none');
+  });
+
+  it('links a shared place to a map at its coordinates, or to the map the host gives', async () => {
+    const { unmount } = await renderMedia();
+    const place = log().getByRole('link', { name: 'Location: 43.23895, 76.88971 (new tab)' });
+    expect(place).toHaveAttribute('href', 'https://www.openstreetmap.org/?mlat=43.238949&mlon=76.889709#map=16/43.238949/76.889709');
+    unmount();
+    await renderMedia(
+      <MessageHistory clientId={1001} mapUrl={({ latitude, longitude }) => `https://yandex.ru/maps/?pt=${longitude},${latitude}&z=16`} />,
+    );
+    expect(log().getByRole('link', { name: /^Location:/ })).toHaveAttribute('href', 'https://yandex.ru/maps/?pt=76.889709,43.238949&z=16');
+  });
+
+  it('shows a type the console does not know as a muted system line naming it, with its text', async () => {
+    await renderMedia();
+    const line = log().getByText('Unsupported message (interactive): see it in Chat2Desk').closest('li');
+    expect(line).toHaveClass('c2d-message--system', 'c2d-message--unknown');
+    expect(line).toHaveTextContent('Выберите: Да / Нет');
+    // A known system line is not marked.
+    expect(log().getByText('Диалог передан оператору Max Turner').closest('li')).not.toHaveClass('c2d-message--unknown');
+  });
+
+  it('labels a note visibly, not by its colour alone', async () => {
+    await renderMedia();
+    const note = log().getByText('Клиент постоянный, предложить скидку').closest('li');
+    expect(note).toHaveClass('c2d-message--note');
+    expect(note?.querySelector(':scope > b')).toHaveTextContent('Internal note');
+    expect(note?.querySelector(':scope > b')).toBeVisible();
+  });
+
+  it('speaks Russian', async () => {
+    await renderMedia(<MessageHistory clientId={1001} locale={ru} />);
+    expect(log().getByRole('link', { name: 'Фото (в полном размере, в новой вкладке)' })).toBeInTheDocument();
+    expect(log().getByRole('link', { name: 'PDF invoice-1042.pdf (в новой вкладке)' })).toBeInTheDocument();
+    expect(log().getByLabelText('Аудиосообщение')).toBeInTheDocument();
+    expect(log().getByLabelText('Видео')).toBeInTheDocument();
+    expect(log().getByRole('link', { name: /^Геопозиция: 43\.23895/ })).toBeInTheDocument();
+    expect(log().getByText('Неподдерживаемое сообщение (interactive): откройте его в Chat2Desk')).toBeInTheDocument();
+    expect(log().getByText('Заметка')).toBeInTheDocument();
+  });
+
+  it('never makes a link or a source of an address that is not a web address', async () => {
+    const messages = [
+      { ...makeMessages(1001, 1)[0]!, attachments: [{ url: 'javascript:alert(1)', kind: 'photo' as const, name: 'trap.jpg' }] },
+    ];
+    server.use(
+      http.get(`${baseUrl}/clients/:id/messages`, () => HttpResponse.json({ data: messages, meta: { total: 1, limit: 30, offset: 0 } })),
+    );
+    renderWithConsole(<MessageHistory clientId={1001} />);
+    expect(await screen.findByText('trap.jpg')).toBeInTheDocument();
+    expect(screen.queryByRole('link')).toBeNull();
+    expect(screen.queryByRole('img')).toBeNull();
   });
 });
 
@@ -181,12 +293,25 @@ describe('MessageHistory with the event stream', () => {
   });
 
   it('announces in Russian, and several messages at once by their count', async () => {
-    const { feed } = await renderLive(<MessageHistory clientId={1001} locale="ru" />);
+    const { feed } = await renderLive(<MessageHistory clientId={1001} locale={ru} />);
     feed.clientWrites(1001, 'Алло?');
     await waitFor(() => expect(announcer()).toHaveTextContent('Новое сообщение от клиента: Алло?'));
     feed.clientWrites(1001, 'Вы тут?');
     feed.clientWrites(1001, 'Ответьте, пожалуйста');
     await waitFor(() => expect(announcer()).toHaveTextContent('2 новых сообщения'));
+  });
+
+  it('announces a message without text by what it carries', async () => {
+    const { feed } = await renderLive();
+    const voice = makeMediaMessages(1001).find((message) => message.attachments[0]?.kind === 'audio');
+    const { id: _id, clientId: _clientId, ...fields } = voice!;
+    const message = feed.add(1001, { ...fields, created: new Date().toISOString() });
+    feed.push({
+      type: 'message',
+      time: message.created,
+      data: { kind: 'inbox', clientId: 1001, dialogId: message.dialogId, messageId: message.id, messageType: 'from_client', text: '' },
+    });
+    await waitFor(() => expect(announcer()).toHaveTextContent('New message from the client: Audio message'));
   });
 
   it("announces neither the operators' messages nor older pages", async () => {

@@ -1,3 +1,4 @@
+import type { Location } from '@c2d-console/core';
 import { useQueryClient } from '@tanstack/react-query';
 import {
   forwardRef,
@@ -5,7 +6,6 @@ import {
   useLayoutEffect,
   useRef,
   useState,
-  useSyncExternalStore,
   type ComponentPropsWithoutRef,
   type ReactElement,
 } from 'react';
@@ -20,7 +20,8 @@ import { ErrorState } from './ErrorState.js';
 import { useFormatters } from './formatters.js';
 import { LoadingState } from './LoadingState.js';
 import { LoadMoreButton } from './LoadMoreButton.js';
-import type { Locale } from './Localized.js';
+import type { ConsoleLocale } from './ConsoleLocale.js';
+import { mediaSummary, MessageMedia, openStreetMapUrl } from './MessageMedia.js';
 import { TransportBadge } from './TransportBadge.js';
 import { useLoadMore } from './useLoadMore.js';
 import { useMessages } from './useMessages.js';
@@ -33,8 +34,10 @@ export interface MessageHistoryProps extends Omit<ComponentPropsWithoutRef<'div'
   clientId: number;
   /** Messages per page (default 30). */
   pageSize?: number;
+  /** Where a place a client shared links to (default: OpenStreetMap at that point). */
+  mapUrl?: (location: Location) => string;
   className?: string;
-  locale?: Locale;
+  locale?: ConsoleLocale;
 }
 
 /** How close to an edge counts as "at" it. */
@@ -58,16 +61,20 @@ function readingAnchor(scroller: HTMLElement): ReadingAnchor | null {
 const directionOf = (type: ConsoleMessage['type']) =>
   type === 'from_client' ? 'in' : type === 'system' ? 'system' : type === 'comment' ? 'note' : 'out';
 
+/** A message of a type the proxy does not know: it shows as `system`, with Chat2Desk's own name in `rawType`. */
+const isUnknown = (message: ConsoleMessage) => Boolean(message.rawType) && message.rawType !== message.type;
+
 /**
  * A client's messages, newest at the bottom: incoming left, outgoing right, system and notes
- * centred, each with its messenger and time. Opens scrolled to the newest message, follows new
+ * centred, each with its messenger and time; photos, files, audio, video and shared places in
+ * the bubble, types the console does not know as muted lines. Opens scrolled to the newest message, follows new
  * ones while the reader is at the bottom; scrolled up, it stays put and offers "N new messages"
  * to jump down. Loads older ones when scrolled to the top (or with the "Load older" button),
  * keeping the reading position. New messages from the client are announced to screen readers
  * (politely), and the client counts as read while its history is shown. The ref is the root `<div>`.
  */
 export const MessageHistory = /* @__PURE__ */ forwardRef<HTMLDivElement, MessageHistoryProps>(function MessageHistory(
-  { clientId, pageSize, className, locale, ...rootProps },
+  { clientId, pageSize, mapUrl = openStreetMapUrl, className, locale, ...rootProps },
   ref,
 ): ReactElement {
   const strings = useStrings(historyStrings, locale);
@@ -88,14 +95,11 @@ export const MessageHistory = /* @__PURE__ */ forwardRef<HTMLDivElement, Message
 
   // The client's messages are read while its history is shown, also those arriving meanwhile.
   const { activity } = useLiveConsole();
-  const unread = useSyncExternalStore(
-    activity.subscribe,
-    () => activity.get().get(clientId)?.unread ?? 0,
-    () => 0,
-  );
   useEffect(() => {
-    if (unread > 0) activity.markRead(clientId);
-  }, [unread, clientId, activity]);
+    const read = () => activity.markRead(clientId);
+    read();
+    return activity.subscribe(read);
+  }, [clientId, activity]);
 
   // Before paint: keep the reader's place when older messages arrive above; follow new messages
   // below while the reader is at the bottom (or after their own send), else count them.
@@ -106,19 +110,16 @@ export const MessageHistory = /* @__PURE__ */ forwardRef<HTMLDivElement, Message
     const before = seen.current.client === clientId ? seen.current : { height: 0 };
     seen.current = { client: clientId, first, last, height: scroller?.scrollHeight ?? 0 };
     if (last === before.last && first === before.first) return;
-    if (!scroller || last === undefined) {
-      // Nothing to show yet: nothing is new either.
-      setBelow(0);
-      return;
-    }
+    // Another client, or nothing to show: nothing is new.
+    if (before.last === undefined || last === undefined) setBelow(0);
+    if (!scroller || last === undefined) return;
     if (before.first !== undefined && first !== before.first && last === before.last) {
       scroller.scrollTop += scroller.scrollHeight - before.height;
       return;
     }
     // Only messages after the previous newest are new (a first load has no previous newest).
-    const from = before.last === undefined ? -1 : messages.findIndex((message) => message.id === before.last);
+    const from = messages.findIndex((message) => message.id === before.last);
     const added = from < 0 ? [] : messages.slice(from + 1);
-    if (before.last === undefined) setBelow(0);
     if (atBottom.current || before.last === undefined || messages.at(-1)?.status === 'sending') {
       scroller.scrollTop = scroller.scrollHeight;
     } else {
@@ -126,15 +127,16 @@ export const MessageHistory = /* @__PURE__ */ forwardRef<HTMLDivElement, Message
       // (offset paging): the message the reader looks at stays where it was on screen.
       const kept = anchor.current && scroller.querySelector<HTMLElement>(`[data-message-id="${anchor.current.id}"]`);
       if (kept && anchor.current) scroller.scrollTop = kept.offsetTop - anchor.current.offset;
-      if (added.length > 0) setBelow((count) => count + added.length);
+      setBelow((count) => count + added.length);
     }
     const incoming = added.filter((message) => message.type === 'from_client');
-    if (incoming.length > 0) {
-      const only = incoming.length === 1 ? incoming[0] : undefined;
+    const [only] = incoming;
+    if (only) {
       const client = cachedClient(queryClient, clientId);
-      const text = only
-        ? strings.messageNewFrom(client && clientDisplayName(client), only.text)
-        : strings.messagesNew(incoming.length, format.number(incoming.length));
+      const text =
+        incoming.length > 1
+          ? strings.messagesNew(incoming.length, format.number(incoming.length))
+          : strings.messageNewFrom(client && clientDisplayName(client), only.text || mediaSummary(only, strings));
       setAnnouncement((previous) => ({ key: previous.key + 1, text }));
     }
   }, [messages, queryClient, clientId, strings, format]);
@@ -161,7 +163,7 @@ export const MessageHistory = /* @__PURE__ */ forwardRef<HTMLDivElement, Message
 
   let body: ReactElement;
   if (query.isPending) {
-    body = <LoadingState label={strings.messagesLoading} rows={4} className="c2d-messages__skeleton" />;
+    body = <LoadingState label={strings.messagesLoading} rows={4} />;
   } else if (query.isError && messages.length === 0) {
     body = <ErrorState title={strings.messagesError} error={query.error} onRetry={() => void query.refetch()} locale={locale} />;
   } else if (messages.length === 0) {
@@ -172,33 +174,36 @@ export const MessageHistory = /* @__PURE__ */ forwardRef<HTMLDivElement, Message
         <LoadMoreButton
           paging={paging}
           error={query.error}
-          labels={{ more: strings.messagesOlder, loading: strings.messagesLoadingOlder, failed: strings.messagesOlderError }}
-          className="c2d-messages__older"
+          labels={{ more: strings.messagesOlder, loading: strings.messagesLoading, failed: strings.messagesError }}
           locale={locale}
         />
-        <ol className="c2d-messages__list">
+        <ol>
           {messages.map((message) => (
             <li
               key={message.id}
               data-message-id={message.id}
-              className={`c2d-message c2d-message--${directionOf(message.type)}`}
+              className={cx('c2d-message', `c2d-message--${directionOf(message.type)}`, isUnknown(message) && 'c2d-message--unknown')}
               data-type={message.type}
               data-status={message.status}
             >
-              <div className="c2d-message__bubble">
-                <span className="c2d-visually-hidden">{strings.messageAuthor[message.type]}: </span>
-                <p className="c2d-message__text">{message.text}</p>
-                <p className="c2d-message__meta">
-                  <TransportBadge transport={message.transport} />
-                  {message.status === 'sending' ? (
-                    <span className="c2d-message__status">{strings.messageSending}</span>
-                  ) : (
-                    <time dateTime={message.created} title={format.dateTime(message.created)}>
-                      {format.short(message.created)}
-                    </time>
-                  )}
-                </p>
-              </div>
+              {/* Who wrote it, said to assistive tech; a note also shows it: the client never sees one. */}
+              <b className={message.type === 'comment' ? undefined : 'c2d-visually-hidden'}>
+                {strings.messageAuthor[message.type]}
+                <span className="c2d-visually-hidden">: </span>
+              </b>
+              <MessageMedia message={message} strings={strings} mapUrl={mapUrl} />
+              {message.text && <p>{message.text}</p>}
+              {isUnknown(message) && <p>{strings.messageUnknownType(message.rawType)}</p>}
+              <small>
+                <TransportBadge transport={message.transport} />
+                {message.status === 'sending' ? (
+                  strings.messageSending
+                ) : (
+                  <time dateTime={message.created} title={format.dateTime(message.created)}>
+                    {format.short(message.created)}
+                  </time>
+                )}
+              </small>
             </li>
           ))}
         </ol>

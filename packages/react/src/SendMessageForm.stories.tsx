@@ -3,6 +3,7 @@ import { delay, http, HttpResponse } from 'msw';
 import { expect, fn, waitFor, within } from 'storybook/test';
 import { SendMessageForm } from './SendMessageForm.js';
 import { expectWidgetsFit, FitGallery } from './test/FitGallery.js';
+import { forbiddenMessage } from './test/fakeOperatorWork.js';
 import { createConsoleHandlers } from './test/handlers.js';
 import { EMOJI_RUN, LONG_CLIENT_ID, LONG_URL, longContentHandlers } from './test/longContent.js';
 import { widgetBox } from './test/widgetBox.js';
@@ -119,12 +120,100 @@ export const TooLong: Story = {
   },
 };
 
+/** An internal note: the Note switch, its own colour, placeholder and button; sent as a `comment`. */
+export const Note: Story = {
+  play: async ({ canvasElement, userEvent, args }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(canvas.getByRole('radio', { name: 'Note' }));
+    await expect(textbox(canvasElement)).toHaveAttribute('placeholder', 'Internal note: only operators see it…');
+    await expect(canvasElement.querySelector('.c2d-send')).toHaveClass('c2d-send--note');
+    await userEvent.type(textbox(canvasElement), 'Offer the 10% discount{Enter}');
+    await waitFor(() => expect(args.onSent).toHaveBeenCalledTimes(1));
+    await expect(canvas.getByRole('button', { name: 'Add note' })).toBeDisabled();
+  },
+};
+
+/** A seat that may not leave notes: the proxy refuses (403), the form says why and switches notes off. */
+export const NoteRefused: Story = {
+  parameters: { msw: { handlers: { console: createConsoleHandlers({ forbidden: ['note'] }) } } },
+  play: async ({ canvasElement, userEvent }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(canvas.getByRole('radio', { name: 'Note' }));
+    await userEvent.type(textbox(canvasElement), 'Internal{Enter}');
+    await expect(await canvas.findByRole('alert')).toHaveTextContent(`Not allowed: ${forbiddenMessage('note')}`);
+    await expect(canvas.getByRole('radio', { name: 'Note' })).toBeDisabled();
+    await expect(canvas.getByRole('radio', { name: 'Reply' })).toBeChecked();
+  },
+};
+
+/** "/" at the start opens the quick replies: type to filter, arrows, Enter inserts; Escape closes. */
+export const QuickReplies: Story = {
+  play: async ({ canvasElement, userEvent }) => {
+    const canvas = within(canvasElement);
+    await userEvent.type(textbox(canvasElement), '/');
+    const list = await canvas.findByRole('listbox', { name: 'Quick replies' });
+    await expect(within(list).getAllByRole('option')).toHaveLength(5);
+    await userEvent.type(textbox(canvasElement), 'дост');
+    await expect(within(list).getAllByRole('option')).toHaveLength(1);
+    await userEvent.keyboard('{Enter}');
+    await expect(textbox(canvasElement)).toHaveValue('Доставка занимает 1–3 рабочих дня, номер для отслеживания придёт по SMS.');
+    await expect(canvas.queryByRole('listbox')).toBeNull();
+    await userEvent.clear(textbox(canvasElement));
+    await userEvent.type(textbox(canvasElement), '/');
+    await canvas.findByRole('listbox', { name: 'Quick replies' });
+    await userEvent.keyboard('{Escape}');
+    await expect(canvas.queryByRole('listbox')).toBeNull();
+    await expect(textbox(canvasElement)).toHaveValue('/');
+  },
+};
+
+/** Keeps picked files in memory, as the sandbox does, after a short wait. */
+const uploadToMemory = async (file: File) => {
+  await new Promise((resolve) => setTimeout(resolve, 400));
+  return { url: URL.createObjectURL(file), filename: file.name };
+};
+const pdf = (name: string, size = 120_000) => new File([new Uint8Array(size)], name, { type: 'application/pdf' });
+
+/** With the host's `uploadFile`: the limits said up front; a picked file uploads, shows as a chip, goes with the message. */
+export const Attachment: Story = {
+  args: { uploadFile: uploadToMemory },
+  play: async ({ canvasElement, userEvent, args }) => {
+    const canvas = within(canvasElement);
+    const chooser = canvas.getByLabelText(/Attach a file/);
+    await expect(chooser).toHaveAccessibleDescription(/^Up to 20\sMB: photos, video, audio, PDF, documents$/);
+    await userEvent.upload(chooser, pdf('offer.pdf'));
+    await expect(canvas.getByText('Uploading offer.pdf…')).toBeVisible();
+    await expect(await canvas.findByTitle('offer.pdf', {}, { timeout: 3000 })).toHaveTextContent('📎 offer.pdf');
+    await expect(canvas.getByRole('button', { name: 'Remove offer.pdf' })).toBeVisible();
+    await userEvent.type(textbox(canvasElement), 'Our offer{Enter}');
+    await waitFor(() => expect(args.onSent).toHaveBeenCalledTimes(1));
+    await waitFor(() => expect(canvas.queryByTitle('offer.pdf')).toBeNull());
+  },
+};
+
+/** A file over the limit is refused before any upload, saying why. */
+export const AttachmentTooBig: Story = {
+  args: { uploadFile: uploadToMemory, maxFileSize: 100_000 },
+  play: async ({ canvasElement, userEvent }) => {
+    const canvas = within(canvasElement);
+    await userEvent.upload(canvas.getByLabelText(/Attach a file/), pdf('catalogue.pdf', 100_001));
+    await expect(await canvas.findByRole('alert')).toHaveTextContent(/catalogue\.pdf is larger than 0\.1\sMB/);
+  },
+};
+
 /** Russian labels. */
 export const Russian: Story = {
+  args: { uploadFile: uploadToMemory },
   parameters: { locale: 'ru' },
-  play: async ({ canvasElement }) => {
-    await expect(within(canvasElement).getByRole('textbox', { name: 'Сообщение' })).toBeVisible();
-    await expect(within(canvasElement).getByRole('button', { name: 'Отправить' })).toBeDisabled();
+  play: async ({ canvasElement, userEvent }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByRole('textbox', { name: 'Сообщение' })).toBeVisible();
+    await expect(canvas.getByRole('button', { name: 'Отправить' })).toBeDisabled();
+    await expect(canvas.getByLabelText(/Прикрепить файл/)).toHaveAccessibleDescription(/^До 20\sМБ: фото, видео, аудио, PDF, документы$/);
+    await userEvent.click(canvas.getByRole('radio', { name: 'Заметка' }));
+    await expect(canvas.getByRole('button', { name: 'Добавить заметку' })).toBeDisabled();
+    await userEvent.type(canvas.getByRole('textbox', { name: 'Сообщение' }), '/');
+    await expect(await canvas.findByRole('listbox', { name: 'Быстрые ответы' })).toBeVisible();
   },
 };
 
@@ -137,19 +226,24 @@ export const Dark: Story = {
   },
 };
 
-/** In a 280 px CRM side panel, with the channel picker. */
+/** In a 280 px CRM side panel, with the channel picker, Reply / Note, the attach button and the quick replies. */
 export const Narrow: Story = {
-  args: { clientId: 1002 },
+  args: { clientId: 1002, uploadFile: uploadToMemory },
   parameters: { boxWidth: 280 },
-  play: async ({ canvasElement }) => {
-    await within(canvasElement).findByRole('combobox', { name: 'Channel' });
+  play: async ({ canvasElement, userEvent }) => {
+    const canvas = within(canvasElement);
+    await canvas.findByRole('combobox', { name: 'Channel' });
+    await expectWidgetsFit(canvasElement);
+    // The quick replies too: long texts end in an ellipsis.
+    await userEvent.type(textbox(canvasElement), '/');
+    await canvas.findByRole('listbox', { name: 'Quick replies' });
     await expectWidgetsFit(canvasElement);
   },
 };
 
 /** On a wide screen. */
 export const Wide: Story = {
-  args: { clientId: 1002 },
+  args: { clientId: 1002, uploadFile: uploadToMemory },
   parameters: { boxWidth: 1200 },
   play: async ({ canvasElement }) => {
     await within(canvasElement).findByRole('combobox', { name: 'Channel' });
@@ -162,7 +256,7 @@ export const Wide: Story = {
  * an emoji run typed, and an error naming a 120-character link: everything stays in the box.
  */
 export const FitsItsContainer: Story = {
-  args: { clientId: LONG_CLIENT_ID },
+  args: { clientId: LONG_CLIENT_ID, uploadFile: uploadToMemory },
   parameters: { widgetBox: false, msw: { handlers: { console: [...longContentHandlers(), ...createConsoleHandlers()] } } },
   render: (args) => <FitGallery render={(locale) => <SendMessageForm {...args} locale={locale} />} />,
   play: async ({ canvasElement, userEvent }) => {

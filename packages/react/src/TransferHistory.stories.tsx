@@ -44,7 +44,7 @@ export const Loading: Story = {
 export const Empty: Story = {
   parameters: { msw: { handlers: { console: [http.get('/api/transfers', () => list([]))] } } },
   play: async ({ canvasElement }) => {
-    await expect(await within(canvasElement).findByText('This dialog has not been transferred yet')).toBeVisible();
+    await expect(await within(canvasElement).findByText('No transfers yet')).toBeVisible();
   },
 };
 
@@ -130,7 +130,7 @@ export const ShowMoreFails: Story = {
     await canvas.findByRole('list', { name: 'Transfer history' });
     await userEvent.click(canvas.getByRole('button', { name: 'Show more' }));
     const alert = await canvas.findByRole('alert');
-    await expect(alert).toHaveTextContent('Could not load more transfers');
+    await expect(alert).toHaveTextContent('Could not load transfers');
     await expect(canvas.getAllByRole('listitem')).toHaveLength(2);
     await userEvent.click(within(alert).getByRole('button', { name: 'Retry' }));
     await expect(await canvas.findByText('Queue')).toBeVisible();

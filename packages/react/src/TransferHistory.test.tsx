@@ -8,6 +8,7 @@ import { createErrorHandlers, failOnce } from './test/handlers.js';
 import { renderWithConsole } from './test/renderWithConsole.js';
 import { retryFromAlert } from './test/retryFromAlert.js';
 import { setupConsoleServer, TEST_API_URL } from './test/setupConsoleServer.js';
+import { ru } from './locales/ru.js';
 
 const baseUrl = TEST_API_URL;
 const { server, requests } = setupConsoleServer();
@@ -94,7 +95,7 @@ describe('TransferHistory', () => {
     server.use(failOnce('get', `${baseUrl}/transfers`, { status: 504, code: 'upstream_timeout', message: 'Chat2Desk did not answer in time' }));
     await user.click(screen.getByRole('button', { name: 'Show more' }));
     const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent('Could not load more transfers');
+    expect(alert).toHaveTextContent('Could not load transfers');
     expect(screen.getAllByRole('listitem')).toHaveLength(2);
     await user.click(within(alert).getByRole('button', { name: 'Retry' }));
     await screen.findByText('Queue');
@@ -120,7 +121,7 @@ describe('TransferHistory', () => {
 
   it('says so when there are no transfers', async () => {
     server.use(http.get(`${baseUrl}/transfers`, () => HttpResponse.json(page([], 0, 0))));
-    renderWithConsole(<TransferHistory clientId={1001} locale="ru" />);
+    renderWithConsole(<TransferHistory clientId={1001} locale={ru} />);
     expect(await screen.findByText('Диалог ещё не передавали')).toBeInTheDocument();
   });
 
@@ -138,6 +139,6 @@ describe('TransferHistory', () => {
   it('asks nothing without an id', () => {
     renderWithConsole(<TransferHistory />);
     expect(requests).toHaveLength(0);
-    expect(screen.getByText('This dialog has not been transferred yet')).toBeInTheDocument();
+    expect(screen.getByText('No transfers yet')).toBeInTheDocument();
   });
 });

@@ -7,7 +7,7 @@ import { useFormatters } from './formatters.js';
 import { LoadingState } from './LoadingState.js';
 import { LoadMoreButton } from './LoadMoreButton.js';
 import { operatorName } from './operatorName.js';
-import type { Locale } from './Localized.js';
+import type { ConsoleLocale } from './ConsoleLocale.js';
 import { useLoadMore } from './useLoadMore.js';
 import { useTransfers } from './useTransfers.js';
 
@@ -22,13 +22,14 @@ export interface TransferHistoryProps extends Omit<ComponentPropsWithoutRef<'div
   /** Transfers per page (default 20). */
   pageSize?: number;
   className?: string;
-  locale?: Locale;
+  locale?: ConsoleLocale;
 }
 
 /**
  * Who handed a dialog to whom, newest first, as a timeline: from → to, when (relative, with the
- * exact time on hover and for assistive tech), and why where the data says. Pages on demand. The
- * ref is the root `<div>`.
+ * exact time on hover and for assistive tech), and why where the data says. Pages on demand. A
+ * transfer the operator just asked for (`useDialogAction`) shows at once, "Transferring…" until
+ * the proxy answers. The ref is the root `<div>`.
  */
 export const TransferHistory = /* @__PURE__ */ forwardRef<HTMLDivElement, TransferHistoryProps>(function TransferHistory(
   { dialogId, clientId, operatorId, pageSize, className, locale, ...rootProps },
@@ -52,31 +53,30 @@ export const TransferHistory = /* @__PURE__ */ forwardRef<HTMLDivElement, Transf
   } else {
     body = (
       <>
-        <ol className="c2d-transfers__list" aria-label={strings.transfersLabel}>
+        <ol aria-label={strings.transfersLabel}>
           {transfers.map((transfer) => (
-            <li key={transfer.id} className="c2d-transfers__item">
-              <p className="c2d-transfers__route">
-                <span className="c2d-transfers__from">
-                  {operatorName(transfer.fromOperatorName, transfer.fromOperatorId, strings)}
-                </span>
+            <li key={transfer.id} className="c2d-transfers__item" data-status={transfer.status}>
+              <p>
+                {operatorName(transfer.fromOperatorName, transfer.fromOperatorId, strings)}
                 <span aria-hidden="true"> → </span>
                 <span className="c2d-visually-hidden"> {strings.transferHandedTo} </span>
-                <span className="c2d-transfers__to">
-                  {operatorName(transfer.toOperatorName, transfer.toOperatorId, strings)}
-                </span>
+                <b>{operatorName(transfer.toOperatorName, transfer.toOperatorId, strings)}</b>
               </p>
-              <time className="c2d-transfers__time" dateTime={transfer.created} title={format.dateTime(transfer.created)}>
-                {format.relative(transfer.created)}
-              </time>
-              {transfer.reason && <p className="c2d-transfers__reason">{transfer.reason}</p>}
+              {transfer.status === 'pending' ? (
+                <span className="c2d-transfers__time">{strings.transferPending}</span>
+              ) : (
+                <time className="c2d-transfers__time" dateTime={transfer.created} title={format.dateTime(transfer.created)}>
+                  {format.relative(transfer.created)}
+                </time>
+              )}
+              {transfer.reason && <p>{transfer.reason}</p>}
             </li>
           ))}
         </ol>
         <LoadMoreButton
           paging={paging}
           error={query.error}
-          labels={{ more: strings.transfersMore, loading: strings.transfersLoading, failed: strings.transfersMoreError }}
-          className="c2d-transfers__more"
+          labels={{ more: strings.transfersMore, loading: strings.transfersLoading, failed: strings.transfersError }}
           locale={locale}
         />
       </>

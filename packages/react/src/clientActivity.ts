@@ -27,8 +27,8 @@ export function createClientActivityStore(): ClientActivityStore {
   const store = createExternalStore<ClientActivityMap>(new Map());
   let order = 0;
   return {
-    get: store.get,
-    subscribe: store.subscribe,
+    // `set` comes along unseen (the type leaves it out): only `record` and `markRead` change it.
+    ...store,
     record({ time, data: { clientId, kind } }) {
       const before = store.get().get(clientId);
       order += 1;

@@ -94,7 +94,8 @@ export function connectEvents({ stream, onEvent, onStatus, getToken, random }: E
     let silence: ReturnType<typeof setTimeout> | undefined;
     const watch = () => {
       clearTimeout(silence);
-      silence = setTimeout(() => current.abort(new Error('The event stream went silent')), EVENTS_SILENCE_MS);
+      // Aborted like a close; `closed` tells the two apart, and either way the stream is reopened.
+      silence = setTimeout(() => current.abort(), EVENTS_SILENCE_MS);
     };
     const heard = () => {
       liveSince ??= Date.now();

@@ -1,11 +1,6 @@
 import { consoleKeys, type ConsoleEvent } from '@c2d-console/core';
 import { hashKey, type InvalidateQueryFilters, type QueryClient, type QueryKey } from '@tanstack/react-query';
 
-/** Refetch now the matching queries on screen; the others are only marked stale. */
-const now = (queryKey: QueryKey): InvalidateQueryFilters => ({ queryKey, refetchType: 'active' });
-/** Only mark stale: refetched when next shown, never at once. */
-const later = (queryKey: QueryKey): InvalidateQueryFilters => ({ queryKey, refetchType: 'none' });
-
 /**
  * The cached answers one event makes stale, as `queryClient.invalidateQueries` filters. What is
  * on screen is refetched at once (`refetchType: 'active'`); what is not is only marked stale.
@@ -24,41 +19,28 @@ const later = (queryKey: QueryKey): InvalidateQueryFilters => ({ queryKey, refet
  * - `resync`: everything the console cached.
  */
 export function eventInvalidations(event: ConsoleEvent): InvalidateQueryFilters[] {
-  switch (event.type) {
-    case 'message': {
-      const { clientId, dialogId } = event.data;
-      const filters = [
-        now(consoleKeys.messages(clientId)),
-        now(consoleKeys.clientDialog(clientId)),
-        later(consoleKeys.client(clientId)),
-        later(consoleKeys.clientLists()),
-        later(consoleKeys.dialogLists()),
-      ];
-      if (dialogId !== null) filters.push(now(consoleKeys.dialog(dialogId)));
-      return filters;
-    }
-    case 'dialog': {
-      const { dialogId, clientId } = event.data;
-      // Transfer keys are matched by their params in part: `{ dialogId }` also matches `{ dialogId, limit: 20 }`.
-      const filters = [now(consoleKeys.dialog(dialogId)), now(consoleKeys.dialogLists()), now(consoleKeys.transfers({ dialogId }))];
-      if (clientId !== null) {
-        filters.push(now(consoleKeys.clientDialog(clientId)), now(consoleKeys.messages(clientId)), now(consoleKeys.transfers({ clientId })));
-      }
-      return filters;
-    }
-    case 'client':
-      return [now(consoleKeys.client(event.data.clientId)), now(consoleKeys.clientLists())];
-    case 'transfer': {
-      const { dialogId, clientId } = event.data;
-      const filters = [now(consoleKeys.transferLists()), now(consoleKeys.dialog(dialogId)), now(consoleKeys.dialogLists())];
-      if (clientId !== null) filters.push(now(consoleKeys.clientDialog(clientId)));
-      return filters;
-    }
-    case 'resync':
-      return [now(consoleKeys.all)];
-    default:
-      return [];
-  }
+  const { type } = event;
+  const { clientId: client, dialogId: dialog } = event.data as { clientId?: number | null; dialogId?: number | null };
+  // Each key (left out when its id is unknown), the event types that touch it, and whether a
+  // message only marks it stale (see above). Transfer keys are matched by their params in part:
+  // `{ dialogId }` also matches `{ dialogId, limit: 20 }`.
+  const touched: Array<[QueryKey | false, Array<ConsoleEvent['type']>, staleOnMessage?: boolean]> = [
+    [client != null && consoleKeys.messages(client), ['message', 'dialog']],
+    [client != null && consoleKeys.clientDialog(client), ['message', 'dialog', 'transfer']],
+    [dialog != null && consoleKeys.dialog(dialog), ['message', 'dialog', 'transfer']],
+    [client != null && consoleKeys.client(client), ['message', 'client'], true],
+    [consoleKeys.clientLists(), ['message', 'client'], true],
+    [consoleKeys.dialogLists(), ['message', 'dialog', 'transfer'], true],
+    [dialog != null && consoleKeys.transfers({ dialogId: dialog }), ['dialog']],
+    [client != null && consoleKeys.transfers({ clientId: client }), ['dialog']],
+    [consoleKeys.transferLists(), ['transfer']],
+    [consoleKeys.all, ['resync']],
+  ];
+  return touched.flatMap(([queryKey, types, staleOnMessage]) =>
+    queryKey && types.includes(type)
+      ? [{ queryKey, refetchType: staleOnMessage && type === 'message' ? 'none' : 'active' } as const]
+      : [],
+  );
 }
 
 /**

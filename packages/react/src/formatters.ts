@@ -1,6 +1,5 @@
-import { useMemo } from 'react';
-import { useConsoleContext } from './ConsoleContext.js';
-import type { Locale } from './Localized.js';
+import { ENGLISH_CODE, useLocale } from './ConsoleContext.js';
+import type { ConsoleLocale } from './ConsoleLocale.js';
 
 /** Locale-aware formatting of the console's dates and numbers (Intl, no dependencies). */
 export interface ConsoleFormatters {
@@ -21,27 +20,21 @@ const UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
   ['day', 24 * 3600],
   ['hour', 3600],
   ['minute', 60],
-  ['second', 1],
 ];
 
-const tag = (locale: Locale) => (locale === 'ru' ? 'ru-RU' : 'en-GB');
-
-/** Builds the formatters of a locale (Intl objects are created once per locale). */
-export function createFormatters(locale: Locale): ConsoleFormatters {
-  const relative = new Intl.RelativeTimeFormat(tag(locale), { numeric: 'auto' });
-  const dateTime = new Intl.DateTimeFormat(tag(locale), { dateStyle: 'medium', timeStyle: 'short' });
-  const time = new Intl.DateTimeFormat(tag(locale), { timeStyle: 'short' });
-  const date = new Intl.DateTimeFormat(tag(locale), { day: 'numeric', month: 'short' });
-  const number = new Intl.NumberFormat(tag(locale));
+/** Builds the formatters of a BCP 47 language tag, e.g. a pack's `code` (Intl objects are created once). */
+export function createFormatters(code: string = ENGLISH_CODE): ConsoleFormatters {
+  const relative = new Intl.RelativeTimeFormat(code, { numeric: 'auto' });
+  const dateTime = new Intl.DateTimeFormat(code, { dateStyle: 'medium', timeStyle: 'short' });
+  const time = new Intl.DateTimeFormat(code, { timeStyle: 'short' });
+  const date = new Intl.DateTimeFormat(code, { day: 'numeric', month: 'short' });
+  const number = new Intl.NumberFormat(code);
   return {
     relative(iso, now = Date.now()) {
       const seconds = Math.round((Date.parse(iso) - now) / 1000);
-      for (const [unit, size] of UNITS) {
-        if (Math.abs(seconds) >= size || unit === 'second') {
-          return relative.format(Math.round(seconds / size), unit);
-        }
-      }
-      return relative.format(0, 'second');
+      // The largest unit that fits; under a minute, seconds ("now" at 0).
+      const [unit, size] = UNITS.find(([, length]) => Math.abs(seconds) >= length) ?? ['second', 1];
+      return relative.format(Math.round(seconds / size), unit);
     },
     dateTime: (iso) => dateTime.format(new Date(iso)),
     short(iso, now = Date.now()) {
@@ -52,18 +45,15 @@ export function createFormatters(locale: Locale): ConsoleFormatters {
   };
 }
 
-const cache = new Map<Locale, ConsoleFormatters>();
+/** Formatters by language tag: the Intl objects of a language are created once per page. */
+const cache: Record<string, ConsoleFormatters> = {};
 
-/** The formatters of the given locale, or of the provider's. */
-export function useFormatters(locale?: Locale): ConsoleFormatters {
-  const context = useConsoleContext();
-  const resolved = locale ?? context.locale;
-  return useMemo(() => {
-    let formatters = cache.get(resolved);
-    if (!formatters) {
-      formatters = createFormatters(resolved);
-      cache.set(resolved, formatters);
-    }
-    return formatters;
-  }, [resolved]);
+/** The formatters of a language tag, from the cache. */
+function formattersOf(code: string): ConsoleFormatters {
+  return (cache[code] ??= createFormatters(code));
+}
+
+/** The formatters of the given language pack, else of the provider's (English without one). */
+export function useFormatters(locale?: ConsoleLocale): ConsoleFormatters {
+  return formattersOf(useLocale(locale)?.code ?? ENGLISH_CODE);
 }

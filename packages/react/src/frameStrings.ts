@@ -1,5 +1,3 @@
-import type { Localized } from './Localized.js';
-
 /** Strings of DialogFrame and DialogModeSwitch. */
 export interface FrameStrings {
   frameTitle: (dialogId: number | undefined) => string;
@@ -7,6 +5,8 @@ export interface FrameStrings {
   frameTimeoutTitle: string;
   frameTimeoutReason: string;
   frameOpenInChat2Desk: string;
+  /** Said after "Open in Chat2Desk" in the toolbar, to screen readers. */
+  frameNewTab: string;
   frameRetry: string;
   frameInvalid: string;
   modeSwitchLabel: string;
@@ -14,40 +14,21 @@ export interface FrameStrings {
   modeHints: Record<1 | 2 | 3, string>;
 }
 
-/** Strings of DialogFrame and DialogModeSwitch, in English and Russian. */
-export const frameStrings: Localized<FrameStrings> = {
-  en: {
-    frameTitle: (id) => (id ? `Chat2Desk dialog ${id}` : 'Chat2Desk dialogs'),
-    frameLoading: 'Loading Chat2Desk…',
-    frameTimeoutTitle: 'Chat2Desk did not open here',
-    frameTimeoutReason:
-      'You may need to log in to Chat2Desk, or this browser blocks third-party cookies inside frames. Open it in a new tab instead.',
-    frameOpenInChat2Desk: 'Open in Chat2Desk',
-    frameRetry: 'Try again',
-    frameInvalid: 'The Chat2Desk dialog cannot be shown',
-    modeSwitchLabel: 'Dialog view',
-    modeLabels: { 1: 'Full', 2: 'Dialog', 3: 'Read-only' },
-    modeHints: {
-      1: 'Chat2Desk without the left menu',
-      2: 'Only this dialog, with replies',
-      3: 'Only this dialog, read-only',
-    },
-  },
-  ru: {
-    frameTitle: (id) => (id ? `Диалог Chat2Desk ${id}` : 'Диалоги Chat2Desk'),
-    frameLoading: 'Загружаем Chat2Desk…',
-    frameTimeoutTitle: 'Chat2Desk не открылся здесь',
-    frameTimeoutReason:
-      'Возможно, нужно войти в Chat2Desk, или браузер блокирует сторонние cookie во фреймах. Откройте его в новой вкладке.',
-    frameOpenInChat2Desk: 'Открыть в Chat2Desk',
-    frameRetry: 'Повторить',
-    frameInvalid: 'Диалог Chat2Desk нельзя показать',
-    modeSwitchLabel: 'Вид диалога',
-    modeLabels: { 1: 'Полный', 2: 'Диалог', 3: 'Просмотр' },
-    modeHints: {
-      1: 'Chat2Desk без левого меню',
-      2: 'Только этот диалог, с ответом',
-      3: 'Только этот диалог, без ответа',
-    },
+/** Strings of DialogFrame and DialogModeSwitch, in English (built in; other languages are packs: `locales/`). */
+export const frameStrings: FrameStrings = {
+  frameTitle: (id) => (id ? `Chat2Desk dialog ${id}` : 'Chat2Desk dialogs'),
+  frameLoading: 'Loading Chat2Desk…',
+  frameTimeoutTitle: 'Chat2Desk did not open here',
+  frameTimeoutReason: 'You may need to log in, or this browser blocks third-party cookies in frames.',
+  frameOpenInChat2Desk: 'Open in Chat2Desk',
+  frameNewTab: '(new tab)',
+  frameRetry: 'Try again',
+  frameInvalid: 'Cannot show this dialog',
+  modeSwitchLabel: 'Dialog view',
+  modeLabels: { 1: 'Full', 2: 'Dialog', 3: 'Read-only' },
+  modeHints: {
+    1: 'Chat2Desk without its menu',
+    2: 'This dialog, with replies',
+    3: 'This dialog, read-only',
   },
 };

@@ -1,4 +1,3 @@
-import type { Localized } from './Localized.js';
 import { plural } from './plural.js';
 
 /** Strings of TransferHistory and MessageHistory. */
@@ -6,20 +5,22 @@ export interface HistoryStrings {
   transfersLabel: string;
   transfersLoading: string;
   transfersEmpty: string;
+  /** Also when a further page fails. */
   transfersError: string;
   transfersMore: string;
-  transfersMoreError: string;
   transferQueue: string;
   /** Read between the two operators of a transfer by screen readers. */
   transferHandedTo: string;
+  /** In place of the time of a transfer the proxy has not confirmed yet. */
+  transferPending: string;
   operatorFallback: (id: number) => string;
   messagesLabel: string;
+  /** Also while older messages load. */
   messagesLoading: string;
   messagesEmpty: string;
+  /** Also when older messages fail. */
   messagesError: string;
   messagesOlder: string;
-  messagesLoadingOlder: string;
-  messagesOlderError: string;
   /** Who wrote a message, by its Chat2Desk type. */
   messageAuthor: Record<'from_client' | 'to_client' | 'system' | 'autoreply' | 'comment', string>;
   messageSending: string;
@@ -27,66 +28,47 @@ export interface HistoryStrings {
   messagesNew: (count: number, formatted: string) => string;
   /** Announced for one new message from the client; `name` is unknown until the client is loaded. */
   messageNewFrom: (name: string | undefined, text: string) => string;
+  /** A message of a type the console does not know, by Chat2Desk's own name for it. */
+  messageUnknownType: (type: string) => string;
+  /**
+   * What a message carries: a photo's alternative text (before its file name, when known), a
+   * player's name, a file's name when neither Chat2Desk nor its URL gives one, a place's label.
+   */
+  mediaKinds: Record<'photo' | 'pdf' | 'file' | 'audio' | 'video' | 'location', string>;
+  /** Said after a photo: its link opens the full-size picture. */
+  mediaFullSize: string;
+  /** Said after a link that opens in a new tab. */
+  mediaNewTab: string;
 }
 
-/** Strings of TransferHistory and MessageHistory, in English and Russian. */
-export const historyStrings: Localized<HistoryStrings> = {
-  en: {
-    transfersLabel: 'Transfer history',
-    transfersLoading: 'Loading transfers…',
-    transfersEmpty: 'This dialog has not been transferred yet',
-    transfersError: 'Could not load transfers',
-    transfersMore: 'Show more',
-    transfersMoreError: 'Could not load more transfers',
-    transferQueue: 'Queue',
-    transferHandedTo: 'to',
-    operatorFallback: (id) => `Operator #${id}`,
-    messagesLabel: 'Messages',
-    messagesLoading: 'Loading messages…',
-    messagesEmpty: 'No messages yet',
-    messagesError: 'Could not load messages',
-    messagesOlder: 'Load older messages',
-    messagesLoadingOlder: 'Loading older messages…',
-    messagesOlderError: 'Could not load older messages',
-    messageAuthor: {
-      from_client: 'Client',
-      to_client: 'Operator',
-      system: 'System',
-      autoreply: 'Auto-reply',
-      comment: 'Internal note',
-    },
-    messageSending: 'Sending…',
-    messagesNew: (count, formatted) => `${formatted} ${plural('en', count, { one: 'new message', other: 'new messages' })}`,
-    messageNewFrom: (name, text) => `New message from ${name ?? 'the client'}: ${text}`,
+/** Strings of TransferHistory and MessageHistory, in English (built in; other languages are packs: `locales/`). */
+export const historyStrings: HistoryStrings = {
+  transfersLabel: 'Transfer history',
+  transfersLoading: 'Loading transfers…',
+  transfersEmpty: 'No transfers yet',
+  transfersError: 'Could not load transfers',
+  transfersMore: 'Show more',
+  transferQueue: 'Queue',
+  transferHandedTo: 'to',
+  transferPending: 'Transferring…',
+  operatorFallback: (id) => `Operator #${id}`,
+  messagesLabel: 'Messages',
+  messagesLoading: 'Loading messages…',
+  messagesEmpty: 'No messages yet',
+  messagesError: 'Could not load messages',
+  messagesOlder: 'Load older messages',
+  messageAuthor: {
+    from_client: 'Client',
+    to_client: 'Operator',
+    system: 'System',
+    autoreply: 'Auto-reply',
+    comment: 'Internal note',
   },
-  ru: {
-    transfersLabel: 'История передач',
-    transfersLoading: 'Загружаем передачи…',
-    transfersEmpty: 'Диалог ещё не передавали',
-    transfersError: 'Не удалось загрузить передачи',
-    transfersMore: 'Показать ещё',
-    transfersMoreError: 'Не удалось загрузить ещё передачи',
-    transferQueue: 'Очередь',
-    transferHandedTo: 'передан',
-    operatorFallback: (id) => `Оператор #${id}`,
-    messagesLabel: 'Сообщения',
-    messagesLoading: 'Загружаем сообщения…',
-    messagesEmpty: 'Сообщений пока нет',
-    messagesError: 'Не удалось загрузить сообщения',
-    messagesOlder: 'Загрузить более ранние',
-    messagesLoadingOlder: 'Загружаем более ранние…',
-    messagesOlderError: 'Не удалось загрузить более ранние сообщения',
-    messageAuthor: {
-      from_client: 'Клиент',
-      to_client: 'Оператор',
-      system: 'Система',
-      autoreply: 'Автоответ',
-      comment: 'Заметка',
-    },
-    messageSending: 'Отправляется…',
-    messagesNew: (count, formatted) =>
-      `${formatted} ${plural('ru', count, { one: 'новое сообщение', few: 'новых сообщения', many: 'новых сообщений', other: 'нового сообщения' })}`,
-    // A name cannot be put in the genitive case here ("от Анны"): it goes after a full stop.
-    messageNewFrom: (name, text) => (name ? `Новое сообщение. ${name}: ${text}` : `Новое сообщение от клиента: ${text}`),
-  },
+  messageSending: 'Sending…',
+  messagesNew: (count, formatted) => `${formatted} ${plural('en', count, { one: 'new message', other: 'new messages' })}`,
+  messageNewFrom: (name, text) => `New message from ${name ?? 'the client'}: ${text}`,
+  messageUnknownType: (type) => `Unsupported message (${type}): see it in Chat2Desk`,
+  mediaKinds: { photo: 'Photo', pdf: 'PDF document', file: 'File', audio: 'Audio message', video: 'Video', location: 'Location' },
+  mediaFullSize: '(full size, new tab)',
+  mediaNewTab: '(new tab)',
 };

@@ -1,5 +1,6 @@
 export { ConsoleProvider, useConsoleClient, type ConsoleProviderProps } from './ConsoleProvider.js';
 export { useConsoleContext, useStrings, type ConsoleContextValue } from './ConsoleContext.js';
+export type { ConsoleLocale } from './ConsoleLocale.js';
 export {
   createConsoleQueryClient,
   shouldRetryConsoleQuery,
@@ -15,8 +16,9 @@ export {
   type DialogFrameProps,
 } from './DialogFrame.js';
 export { DialogModeSwitch, type DialogModeSwitchProps } from './DialogModeSwitch.js';
-export { consoleStrings, type ConsoleStrings } from './strings.js';
-export type { Locale, Localized } from './Localized.js';
+export { ClientDialogFrame, type ClientDialogFrameProps } from './ClientDialogFrame.js';
+export { useClientDialog, type ClientDialogResult, type ClientDialogTarget } from './useClientDialog.js';
+export { en, type ConsoleStrings } from './strings.js';
 export { ClientList, CLIENT_ROW_HEIGHT, type ClientListProps } from './ClientList.js';
 export {
   consoleQueries,
@@ -25,6 +27,9 @@ export {
   type ClientListOptions,
   type ClientPages,
   type ConsoleMessage,
+  type ConsoleTransfer,
+  type DialogListOptions,
+  type DialogPages,
   type MessagePages,
   type TransferListOptions,
   type TransferPages,
@@ -33,7 +38,8 @@ export { useClients, type UseClientsOptions, type UseClientsResult } from './use
 export { useClient } from './useClient.js';
 export { TransferHistory, type TransferHistoryProps } from './TransferHistory.js';
 export { MessageHistory, type MessageHistoryProps } from './MessageHistory.js';
-export { SendMessageForm, type SendMessageFormProps } from './SendMessageForm.js';
+export { SendMessageForm, type SendMessageFormProps, type UploadFile } from './SendMessageForm.js';
+export { DEFAULT_ATTACHMENT_ACCEPT, DEFAULT_ATTACHMENT_MAX_BYTES } from './fileRules.js';
 /** Longest message Chat2Desk takes (re-exported from `@c2d-console/core`). */
 export { MAX_MESSAGE_LENGTH } from '@c2d-console/core';
 export { transportLabel } from './TransportBadge.js';
@@ -42,6 +48,12 @@ export { useMessages, type UseMessagesResult } from './useMessages.js';
 export { useSendMessage, type SendMessageVariables } from './useSendMessage.js';
 export { mayHaveBeenSent } from './mayHaveBeenSent.js';
 export { useClientChannels } from './useClientChannels.js';
+export { DialogList, DIALOG_ROW_HEIGHT, type DialogAssignee, type DialogListProps } from './DialogList.js';
+export { useDialogs, type UseDialogsResult } from './useDialogs.js';
+export { DialogActions, type DialogActionName, type DialogActionsProps } from './DialogActions.js';
+export { useDialogAction, type DialogActionVariables, type TransferTarget } from './useDialogAction.js';
+export { ClientCard, type ClientCardProps } from './ClientCard.js';
+export { useUpdateClient, useSetClientTags, type UpdateClientVariables, type SetClientTagsVariables } from './useClientEdits.js';
 export { useConsoleConnection } from './useConsoleConnection.js';
 export type { ConsoleConnectionStatus } from './eventConnection.js';
 export { useConsoleEvents } from './useConsoleEvents.js';

@@ -14,23 +14,15 @@ export type ListboxKeyAction =
   /** A key of the listbox with nothing to act on (Enter with no active option): swallow it. */
   | { type: 'none' };
 
-/** What the keyboard model reads. */
-export interface ListboxKeyboardState {
-  /** The active option, or -1 when none is. */
-  activeIndex: number;
-  /** How many options the list holds (loaded ones, for a list that loads as it scrolls). */
-  count: number;
-  /** How far PageUp/PageDown move: see {@link listboxPageSize}. */
-  pageSize: number;
-}
-
 /**
- * The action of `key` (a `KeyboardEvent.key`): ArrowUp/ArrowDown move by one (from no active
- * option, either lands on the first), Home/End to the ends, PageUp/PageDown by a page, all
- * clamped to the list; Enter and Space select the active option. Null for any other key, and for
- * every key while the list is empty, so the browser keeps its default.
+ * The action of `key` (a `KeyboardEvent.key`) with the option at `activeIndex` active (-1: none)
+ * among `count` options (the loaded ones, for a list that loads as it scrolls): ArrowUp/ArrowDown
+ * move by one (from no active option, either lands on the first), Home/End to the ends,
+ * PageUp/PageDown by `pageSize` ({@link listboxPageSize}), all clamped to the list; Enter and
+ * Space select the active option. Null for any other key, and for every key while the list is
+ * empty, so the browser keeps its default.
  */
-export function listboxKeyAction(key: string, { activeIndex, count, pageSize }: ListboxKeyboardState): ListboxKeyAction | null {
+export function listboxKeyAction(key: string, activeIndex: number, count: number, pageSize: number): ListboxKeyAction | null {
   const last = count - 1;
   if (last < 0) return null;
   // An index past the end (the list shrank) counts as no active option.
@@ -66,19 +58,11 @@ export function listboxPageSize(viewportHeight: number, optionHeight: number): n
 }
 
 /**
- * Where focus lands when the list gains it with no active option: on the selected option when it
- * is in view, else on the first option in view, never on one the user is not looking at.
- * `firstVisible`/`lastVisible` are -1 when nothing is rendered yet.
+ * Where focus lands when the list gains it with no active option: on the selected option (-1:
+ * none) when it is in view, else on the first option in view, never on one the user is not
+ * looking at. `firstVisible`/`lastVisible` are -1 when nothing is rendered yet.
  */
-export function listboxFocusIndex({
-  selectedIndex,
-  firstVisible,
-  lastVisible,
-}: {
-  selectedIndex: number;
-  firstVisible: number;
-  lastVisible: number;
-}): number {
+export function listboxFocusIndex(selectedIndex: number, firstVisible: number, lastVisible: number): number {
   const selectedInView = selectedIndex >= 0 && selectedIndex >= firstVisible && selectedIndex <= lastVisible;
   return selectedInView ? selectedIndex : Math.max(firstVisible, 0);
 }

@@ -1,22 +1,11 @@
-import { isConsoleApiError, type ApiErrorCode } from '@c2d-console/core';
-
-// Answers after which the proxy has proven nothing went to Chat2Desk: it refused the request, or
-// Chat2Desk refused it. Anything else (a timeout, a 5xx, an answer that never arrived) is unknown.
-const NOT_SENT: ReadonlySet<ApiErrorCode> = new Set([
-  'bad_request',
-  'unauthorized',
-  'forbidden',
-  'not_found',
-  'payload_too_large',
-  'rate_limited',
-  'upstream_auth',
-  'upstream_quota',
-]);
+import { isConsoleApiError } from '@c2d-console/core';
 
 /**
  * Whether a failed send may still have reached the client (timeout, upstream 5xx, the proxy's
- * answer lost on the way): then the history, not the error, says whether it went out.
+ * answer lost on the way): then the history, not the error, says whether it went out. Only a
+ * refusal proves nothing went to Chat2Desk: the proxy's own 4xx (bad request, auth, forbidden,
+ * not found, too large, rate limited), or Chat2Desk refusing the proxy's token or quota.
  */
 export function mayHaveBeenSent(error: unknown): boolean {
-  return !isConsoleApiError(error) || !NOT_SENT.has(error.code);
+  return !isConsoleApiError(error) || !((error.status >= 400 && error.status < 500) || /^upstream_(auth|quota)$/.test(error.code));
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { clientListStrings } from './clientListStrings.js';
+import { ru } from './locales/ru.js';
 import { plural } from './plural.js';
 
 const clients = { one: 'клиент', few: 'клиента', many: 'клиентов', other: 'клиента' };
@@ -42,23 +43,23 @@ describe('plural', () => {
 
 describe('clientCount', () => {
   it('counts clients in both locales with the grouped number', () => {
-    expect(clientListStrings.ru.clientCount(1021, '1 021')).toBe('1 021 клиент');
-    expect(clientListStrings.ru.clientCount(10_000, '10 000')).toBe('10 000 клиентов');
-    expect(clientListStrings.ru.clientCount(3, '3')).toBe('3 клиента');
-    expect(clientListStrings.en.clientCount(1, '1')).toBe('1 client');
-    expect(clientListStrings.en.clientCount(1234, '1,234')).toBe('1,234 clients');
+    expect(ru.strings.clientCount(1021, '1 021')).toBe('1 021 клиент');
+    expect(ru.strings.clientCount(10_000, '10 000')).toBe('10 000 клиентов');
+    expect(ru.strings.clientCount(3, '3')).toBe('3 клиента');
+    expect(clientListStrings.clientCount(1, '1')).toBe('1 client');
+    expect(clientListStrings.clientCount(1234, '1,234')).toBe('1,234 clients');
   });
 });
 
 describe('clientUnread', () => {
   it("reads a client's unread badge with the plural each count needs", () => {
-    expect([1, 3, 5, 21, 22].map((n) => clientListStrings.ru.clientUnread(n, String(n)))).toEqual([
+    expect([1, 3, 5, 21, 22].map((n) => ru.strings.clientUnread(n, String(n)))).toEqual([
       '1 непрочитанное сообщение',
       '3 непрочитанных сообщения',
       '5 непрочитанных сообщений',
       '21 непрочитанное сообщение',
       '22 непрочитанных сообщения',
     ]);
-    expect([1, 2].map((n) => clientListStrings.en.clientUnread(n, String(n)))).toEqual(['1 unread message', '2 unread messages']);
+    expect([1, 2].map((n) => clientListStrings.clientUnread(n, String(n)))).toEqual(['1 unread message', '2 unread messages']);
   });
 });

@@ -1,19 +1,12 @@
-import type { Locale } from './Localized.js';
-
 /** A word's form for each plural category (CLDR) a locale uses; `other` is the fallback. */
 export type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
 
-const rulesByLocale = new Map<Locale, Intl.PluralRules>();
+const rulesByLocale: Record<string, Intl.PluralRules> = {};
 
 /**
- * The form of a word for `count` in `locale`, by the CLDR rules built into `Intl.PluralRules`:
+ * The form of a word for `count` in the language `locale` (a BCP 47 tag), by the CLDR rules built into `Intl.PluralRules`:
  * ru 1 клиент, 2 клиента, 5 клиентов, 21 клиент, 1,5 клиента; en 1 client, 0 clients.
  */
-export function plural(locale: Locale, count: number, forms: PluralForms): string {
-  let rules = rulesByLocale.get(locale);
-  if (!rules) {
-    rules = new Intl.PluralRules(locale);
-    rulesByLocale.set(locale, rules);
-  }
-  return forms[rules.select(count)] ?? forms.other;
+export function plural(locale: string, count: number, forms: PluralForms): string {
+  return forms[(rulesByLocale[locale] ??= new Intl.PluralRules(locale)).select(count)] ?? forms.other;
 }

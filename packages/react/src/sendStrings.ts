@@ -1,5 +1,3 @@
-import type { Localized } from './Localized.js';
-
 /** Strings of SendMessageForm. */
 export interface SendStrings {
   sendLabel: string;
@@ -11,30 +9,50 @@ export interface SendStrings {
   /** After a failure that does not prove the message stayed unsent (timeout, 5xx, lost answer). */
   sendUnconfirmed: (reason: string) => string;
   sendTooLong: (length: number, max: number) => string;
+  /** The proxy refused: this seat may not send this (the proxy's message names the right). */
+  sendRefused: (reason: string) => string;
+  /** The Reply / Note switch. */
+  sendKind: string;
+  sendKinds: Record<'to_client' | 'comment', string>;
+  notePlaceholder: string;
+  noteButton: string;
+  quickReplies: string;
+  /** Said when the list opens or narrows: how many match, and the keys. */
+  quickRepliesFound: (count: number) => string;
+  quickRepliesNone: string;
+  attach: string;
+  /** The limits, said before a file is picked: "Up to 20 MB: photos, video, …" (`accept` null: the default list). */
+  attachLimits: (megabytes: number, accept: string | null) => string;
+  attachUploading: (name: string) => string;
+  attachRemove: (name: string) => string;
+  attachTooBig: (name: string, megabytes: number) => string;
+  attachWrongType: (name: string) => string;
+  attachFailed: (name: string, reason: string) => string;
 }
 
-/** Strings of SendMessageForm, in English and Russian. */
-export const sendStrings: Localized<SendStrings> = {
-  en: {
-    sendLabel: 'Message',
-    sendPlaceholder: 'Write a message… Enter sends, Shift+Enter adds a line',
-    sendButton: 'Send',
-    sendSending: 'Sending…',
-    sendChannel: 'Channel',
-    sendFailed: (reason) => `Not sent: ${reason}. Your text is kept, try again.`,
-    sendUnconfirmed: (reason) =>
-      `Not confirmed: ${reason}. The message may still have been delivered: check the history before sending it again. Your text is kept.`,
-    sendTooLong: (length, max) => `Too long: ${length} of ${max} characters`,
-  },
-  ru: {
-    sendLabel: 'Сообщение',
-    sendPlaceholder: 'Напишите сообщение… Enter — отправить, Shift+Enter — новая строка',
-    sendButton: 'Отправить',
-    sendSending: 'Отправляем…',
-    sendChannel: 'Канал',
-    sendFailed: (reason) => `Не отправлено: ${reason}. Текст сохранён, попробуйте ещё раз.`,
-    sendUnconfirmed: (reason) =>
-      `Не подтверждено: ${reason}. Сообщение могло дойти: проверьте историю, прежде чем отправлять снова. Текст сохранён.`,
-    sendTooLong: (length, max) => `Слишком длинно: ${length} из ${max} символов`,
-  },
+/** Strings of SendMessageForm, in English (built in; other languages are packs: `locales/`). */
+export const sendStrings: SendStrings = {
+  sendLabel: 'Message',
+  sendPlaceholder: 'Write a message… / for quick replies',
+  sendButton: 'Send',
+  sendSending: 'Sending…',
+  sendChannel: 'Channel',
+  sendFailed: (reason) => `Not sent: ${reason}. Try again.`,
+  sendUnconfirmed: (reason) => `Not confirmed: ${reason}. It may still have been delivered: check the history before sending again.`,
+  sendTooLong: (length, max) => `Too long: ${length} of ${max} characters`,
+  sendRefused: (reason) => `Not allowed: ${reason}.`,
+  sendKind: 'Write',
+  sendKinds: { to_client: 'Reply', comment: 'Note' },
+  notePlaceholder: 'Internal note: only operators see it…',
+  noteButton: 'Add note',
+  quickReplies: 'Quick replies',
+  quickRepliesFound: (count) => `Quick replies: ${count}. Arrows choose, Enter inserts, Escape closes`,
+  quickRepliesNone: 'No quick reply matches',
+  attach: 'Attach a file',
+  attachLimits: (megabytes, accept) => `Up to ${megabytes} MB: ${accept ?? 'photos, video, audio, PDF, documents'}`,
+  attachUploading: (name) => `Uploading ${name}…`,
+  attachRemove: (name) => `Remove ${name}`,
+  attachTooBig: (name, megabytes) => `${name} is larger than ${megabytes} MB`,
+  attachWrongType: (name) => `${name}: this file type is not allowed`,
+  attachFailed: (name, reason) => `Could not upload ${name}: ${reason}`,
 };

@@ -1,5 +1,3 @@
-import type { Localized } from './Localized.js';
-
 /** Strings of the states every widget shares (`ErrorState`). */
 export interface StateStrings {
   retry: string;
@@ -9,20 +7,10 @@ export interface StateStrings {
   upstreamAuth: string;
 }
 
-/** Strings of the shared states, in English and Russian. */
-export const stateStrings: Localized<StateStrings> = {
-  en: {
-    retry: 'Retry',
-    upstreamQuota:
-      "Chat2Desk's monthly API quota for this account is used up, so the console can neither load nor send anything. Ask your Chat2Desk admin to raise the account's API limit or top up its balance.",
-    upstreamAuth:
-      "Chat2Desk rejected the console's API token. The administrator of the console's server must set a valid CHAT2DESK_API_TOKEN.",
-  },
-  ru: {
-    retry: 'Повторить',
-    upstreamQuota:
-      'Месячная квота запросов к API Chat2Desk для этого аккаунта исчерпана, поэтому консоль не может ничего загрузить или отправить. Попросите администратора Chat2Desk увеличить лимит API аккаунта или пополнить баланс.',
-    upstreamAuth:
-      'Chat2Desk отклонил API-токен консоли. Администратор сервера консоли должен указать действующий CHAT2DESK_API_TOKEN.',
-  },
+/** Strings of the shared states, in English (built in; other languages are packs: `locales/`). */
+export const stateStrings: StateStrings = {
+  retry: 'Retry',
+  upstreamQuota:
+    "Chat2Desk's monthly API quota for this account is used up: nothing loads or sends. Ask your Chat2Desk admin to raise the limit or top up the balance.",
+  upstreamAuth: "Chat2Desk rejected the console's API token. Your server admin must set a valid CHAT2DESK_API_TOKEN.",
 };

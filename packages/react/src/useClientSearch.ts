@@ -3,10 +3,12 @@ import { useMemo } from 'react';
 import { matchesClientSearch } from './matchesClientSearch.js';
 import { useClients, type UseClientsResult } from './useClients.js';
 
-/** Options of {@link useClientSearch}: what was typed, parsed (`parseClientSearch`), and the page size. */
+/** Options of {@link useClientSearch}: what was typed, parsed (`parseClientSearch`), the tag, and the page size. */
 export interface UseClientSearchOptions {
   q?: string;
   phone?: string;
+  /** Only clients with this tag (the proxy narrows both the search and the list it looks through). */
+  tagId?: number;
   pageSize?: number;
 }
 
@@ -29,14 +31,17 @@ export interface ClientSearch {
 /**
  * A client list with its search. A phone, or a name the proxy can search completely (its
  * client index), is the proxy's answer. While the proxy cannot (Chat2Desk has no name search),
- * the unfiltered list is filtered here, and says how much of the account it has looked through,
- * rather than passing off a part as the whole.
+ * and always for a name within a tag (the proxy's name search knows no tags, so it refuses
+ * `q` with `tagId`), the unfiltered list is filtered here, and says how much of the account it
+ * has looked through, rather than passing off a part as the whole.
  */
-export function useClientSearch({ q, phone, pageSize }: UseClientSearchOptions): ClientSearch {
-  const searched = useClients({ q, phone, pageSize });
-  // Every client, newest first: what is on screen without a search, and what a local search looks through.
-  const everyone = useClients({ pageSize });
-  const incomplete = q !== undefined && searched.data?.pages[0]?.meta.search?.complete === false;
+export function useClientSearch({ q, phone, tagId, pageSize }: UseClientSearchOptions): ClientSearch {
+  const nameWithinTag = q !== undefined && tagId !== undefined;
+  // Within a tag the name is never sent: this is then the same query as `everyone` below.
+  const searched = useClients({ q: nameWithinTag ? undefined : q, phone, tagId, pageSize });
+  // Every client (with the tag), newest first: what is on screen without a search, and what a local search looks through.
+  const everyone = useClients({ tagId, pageSize });
+  const incomplete = nameWithinTag || (q !== undefined && searched.data?.pages[0]?.meta.search?.complete === false);
   const filtered = useMemo(
     () => (incomplete && q !== undefined ? everyone.clients.filter((client) => matchesClientSearch(client, q)) : undefined),
     [incomplete, q, everyone.clients],

@@ -69,7 +69,7 @@ describe('useClients', () => {
     expect(result.current.clients).toHaveLength(30);
   });
 
-  it('rejects a page size the proxy would refuse, saying what is allowed', () => {
+  it('in development, rejects a page size the proxy would refuse, saying what is allowed', () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
     expect(() => renderClients(fakeProxy(1).fetch, { pageSize: 500 })).toThrow(
       'useClients: pageSize must be an integer from 1 to 200, got 500',

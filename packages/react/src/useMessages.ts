@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { useConsoleClient } from './ConsoleProvider.js';
 import { consoleQueries, type ConsoleMessage, type MessagePages } from './consoleQueries.js';
 import { useConsoleConnection } from './useConsoleConnection.js';
+import { pageItems } from './pages.js';
 import { uniqueById } from './uniqueById.js';
 
 /** What {@link useMessages} returns: the infinite query plus the messages oldest → newest. */
@@ -22,9 +23,6 @@ export function useMessages(clientId: number | undefined, { pageSize }: { pageSi
   const api = useConsoleClient();
   const live = useConsoleConnection() === 'live';
   const query = useInfiniteQuery(consoleQueries.messages(api, clientId, { pageSize, live }));
-  const messages = useMemo(
-    () => uniqueById(query.data?.pages.flatMap((page) => page.data) ?? []).toReversed(),
-    [query.data],
-  );
+  const messages = useMemo(() => uniqueById(pageItems(query.data)).toReversed(), [query.data]);
   return { ...query, messages, total: query.data?.pages[0]?.meta.total };
 }

@@ -1,6 +1,8 @@
 import { waitFor } from '@testing-library/react';
 import { delay, http } from 'msw';
+import { createConsoleClient } from '@c2d-console/core';
 import { describe, expect, it } from 'vitest';
+import { consoleQueries } from './consoleQueries.js';
 import { failOnce } from './test/handlers.js';
 import { renderHookWithConsole } from './test/renderWithConsole.js';
 import { setupConsoleServer, TEST_API_URL } from './test/setupConsoleServer.js';
@@ -40,5 +42,19 @@ describe('useSendMessage', () => {
     expect(retry).toBe(failed);
     // Delivered now: the next identical text is a new message with a new key.
     expect(fresh).not.toBe(failed);
+  });
+
+  it('shows a note or a message with a file at once as what it is: its type and its attachment', async () => {
+    server.use(http.post(`${TEST_API_URL}/messages`, () => new Promise<undefined>(() => {})));
+    const { result, queryClient } = renderSend();
+    const api = createConsoleClient({ apiUrl: TEST_API_URL });
+    await queryClient.prefetchInfiniteQuery(consoleQueries.messages(api, 1001));
+    result.current.mutate({ clientId: 1001, text: 'See the scan', type: 'comment', attachment: { url: 'https://files.example/scan.PDF?v=2' } });
+    await waitFor(() => expect(queryClient.getQueryData(consoleQueries.messages(api, 1001).queryKey)?.pages[0]?.data[0]?.status).toBe('sending'));
+    expect(queryClient.getQueryData(consoleQueries.messages(api, 1001).queryKey)?.pages[0]?.data[0]).toMatchObject({
+      text: 'See the scan',
+      type: 'comment',
+      attachments: [{ url: 'https://files.example/scan.PDF?v=2', kind: 'pdf', name: null }],
+    });
   });
 });

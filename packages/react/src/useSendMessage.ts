@@ -1,8 +1,10 @@
 import { sendFingerprint, type SendMessageInput, type SendMessageResult } from '@c2d-console/core';
-import { useMutation, useQueryClient, type UseMutationResult } from '@tanstack/react-query';
-import { useRef } from 'react';
+import { useQueryClient, type UseMutationResult } from '@tanstack/react-query';
+import { attachmentKind } from './attachmentKind.js';
 import { useConsoleClient } from './ConsoleProvider.js';
 import { consoleQueries, type ConsoleMessage, type MessagePages } from './consoleQueries.js';
+import { mapPageItems, prependItem } from './pages.js';
+import { useIdempotentMutation } from './useIdempotentMutation.js';
 
 /** What to send: the proxy's input without the idempotency key, which the hook manages. */
 export type SendMessageVariables = Omit<SendMessageInput, 'idempotencyKey'>;
@@ -15,42 +17,33 @@ interface SendContext {
 let pendingIds = 0;
 
 /**
- * Sends a message through the proxy. The message appears at once in `useMessages` (marked
- * `status: 'sending'`), is rolled back if the send fails, and the history is refetched after.
- * Each send carries an idempotency key; sending the same failed message again reuses its key,
- * so a retry after a lost answer never delivers it twice.
+ * Sends a message, or an internal note (`type: 'comment'`), through the proxy. It appears at
+ * once in `useMessages` (marked `status: 'sending'`, as a note when it is one, with its
+ * attachment), is rolled back if the send fails, and the history is refetched after. Each send
+ * carries an idempotency key; sending the same failed message again reuses its key, so a retry
+ * after a lost answer never delivers it twice.
  */
 export function useSendMessage(): UseMutationResult<SendMessageResult, Error, SendMessageVariables, SendContext> {
   const api = useConsoleClient();
   const queryClient = useQueryClient();
   // The history's key, tagged with its data type: cache reads and writes below need no casts.
   const historyKey = (clientId: number) => consoleQueries.messages(api, clientId).queryKey;
-  /** Keys of failed sends by what they sent, for retries. */
-  const failedKeys = useRef(new Map<string, string>());
 
-  return useMutation({
-    mutationFn: async (variables: SendMessageVariables) => {
-      const sent = sendFingerprint(variables);
-      const key = failedKeys.current.get(sent) ?? crypto.randomUUID();
-      // Taken out while in flight: a second identical send meanwhile is a new message, not a retry.
-      failedKeys.current.delete(sent);
-      try {
-        return await api.sendMessage({ ...variables, idempotencyKey: key });
-      } catch (error) {
-        failedKeys.current.set(sent, key);
-        throw error;
-      }
-    },
+  return useIdempotentMutation({
+    fingerprint: sendFingerprint,
+    mutationFn: (variables: SendMessageVariables, idempotencyKey) => api.sendMessage({ ...variables, idempotencyKey }),
     onMutate: async (variables): Promise<SendContext> => {
       const queryKey = historyKey(variables.clientId);
       await queryClient.cancelQueries({ queryKey, exact: true });
       const previous = queryClient.getQueryData(queryKey);
       pendingIds += 1;
+      const type = variables.type ?? 'to_client';
+      const file = variables.attachment;
       const pending: ConsoleMessage = {
         id: -pendingIds,
         text: variables.text,
-        type: 'to_client',
-        rawType: 'to_client',
+        type,
+        rawType: type,
         transport: variables.transport ?? '',
         channelId: variables.channelId ?? null,
         operatorId: null,
@@ -58,40 +51,28 @@ export function useSendMessage(): UseMutationResult<SendMessageResult, Error, Se
         clientId: variables.clientId,
         created: new Date().toISOString(),
         read: false,
-        attachments: [],
+        attachments: file ? [{ url: file.url, kind: attachmentKind(file.filename ?? file.url), name: file.filename ?? null }] : [],
         location: null,
         status: 'sending',
       };
-      if (previous?.pages[0]) {
-        const [first, ...rest] = previous.pages;
-        queryClient.setQueryData(queryKey, {
-          ...previous,
-          pages: [{ ...first, data: [pending, ...first.data] }, ...rest],
-        });
-      }
+      queryClient.setQueryData(queryKey, prependItem(previous, pending));
       return { previous, pendingId: pending.id };
     },
     onSuccess: (result, variables, context) => {
       // The pending message becomes the real one at once; the refetch below fills in the rest.
       queryClient.setQueryData(historyKey(variables.clientId), (data) =>
-        data && {
-          ...data,
-          pages: data.pages.map((page) => ({
-            ...page,
-            data: page.data.map((message) =>
-              message.id === context.pendingId
-                ? {
-                    ...message,
-                    id: result.messageId,
-                    dialogId: result.dialogId,
-                    channelId: result.channelId,
-                    transport: result.transport,
-                    status: undefined,
-                  }
-                : message,
-            ),
-          })),
-        },
+        mapPageItems(data, (message) =>
+          message.id === context.pendingId
+            ? {
+                ...message,
+                id: result.messageId,
+                dialogId: result.dialogId,
+                channelId: result.channelId,
+                transport: result.transport,
+                status: undefined,
+              }
+            : message,
+        ),
       );
     },
     onError: (_error, variables, context) => {

@@ -1,8 +1,8 @@
-import type { Transfer } from '@c2d-console/core';
 import { useInfiniteQuery, type UseInfiniteQueryResult } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useConsoleClient } from './ConsoleProvider.js';
-import { consoleQueries, type TransferListOptions, type TransferPages } from './consoleQueries.js';
+import { consoleQueries, type ConsoleTransfer, type TransferListOptions, type TransferPages } from './consoleQueries.js';
+import { pageItems } from './pages.js';
 import { uniqueById } from './uniqueById.js';
 
 /** Options of {@link useTransfers}: give at least one id. */
@@ -10,7 +10,8 @@ export type UseTransfersOptions = TransferListOptions;
 
 /** What {@link useTransfers} returns: the infinite query plus the flattened, newest-first list. */
 export type UseTransfersResult = UseInfiniteQueryResult<TransferPages, Error> & {
-  transfers: Transfer[];
+  /** Newest first; one the operator just asked for is `status: 'pending'` until the proxy answers. */
+  transfers: ConsoleTransfer[];
   total: number | undefined;
 };
 
@@ -21,6 +22,6 @@ export type UseTransfersResult = UseInfiniteQueryResult<TransferPages, Error> & 
 export function useTransfers(options: UseTransfersOptions): UseTransfersResult {
   const api = useConsoleClient();
   const query = useInfiniteQuery(consoleQueries.transfers(api, options));
-  const transfers = useMemo(() => uniqueById(query.data?.pages.flatMap((page) => page.data) ?? []), [query.data]);
+  const transfers = useMemo(() => uniqueById(pageItems(query.data)), [query.data]);
   return { ...query, transfers, total: query.data?.pages.at(-1)?.meta.total };
 }

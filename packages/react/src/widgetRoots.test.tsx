@@ -1,8 +1,12 @@
 import { fireEvent, screen } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { describe, expect, it, vi } from 'vitest';
+import { ClientCard } from './ClientCard.js';
+import { ClientDialogFrame } from './ClientDialogFrame.js';
 import { ClientList } from './ClientList.js';
+import { DialogActions } from './DialogActions.js';
 import { DialogFrame } from './DialogFrame.js';
+import { DialogList } from './DialogList.js';
 import { DialogModeSwitch } from './DialogModeSwitch.js';
 import { MessageHistory } from './MessageHistory.js';
 import { SendMessageForm } from './SendMessageForm.js';
@@ -32,6 +36,15 @@ const widgets: Array<[name: string, root: string, render: (ref: RootRef | undefi
   ['SendMessageForm', 'FORM', (ref, onKeyUp) => <SendMessageForm clientId={1001} ref={ref} {...hostProps} onKeyUp={onKeyUp} />],
   ['DialogFrame', 'DIV', (ref, onKeyUp) => <DialogFrame mode={2} dialogId={63} ref={ref} {...hostProps} onKeyUp={onKeyUp} />],
   ['DialogFrame with invalid props', 'DIV', (ref, onKeyUp) => <DialogFrame mode={2} ref={ref} {...hostProps} onKeyUp={onKeyUp} />],
+  ['DialogList', 'DIV', (ref, onKeyUp) => <DialogList ref={ref} {...hostProps} onKeyUp={onKeyUp} />],
+  ['DialogActions', 'DIV', (ref, onKeyUp) => <DialogActions dialogId={51_001} ref={ref} {...hostProps} onKeyUp={onKeyUp} />],
+  ['ClientCard', 'DIV', (ref, onKeyUp) => <ClientCard clientId={1001} ref={ref} {...hostProps} onKeyUp={onKeyUp} />],
+  ['ClientDialogFrame', 'DIV', (ref, onKeyUp) => <ClientDialogFrame mode={2} clientId={1001} ref={ref} {...hostProps} onKeyUp={onKeyUp} />],
+  [
+    'ClientDialogFrame with invalid props',
+    'DIV',
+    (ref, onKeyUp) => <ClientDialogFrame mode={2} ref={ref} {...hostProps} onKeyUp={onKeyUp} />,
+  ],
   [
     'DialogModeSwitch',
     'FIELDSET',

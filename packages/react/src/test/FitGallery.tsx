@@ -1,16 +1,22 @@
 import type { ReactElement } from 'react';
 import { expect } from 'storybook/test';
-import type { Locale } from '../Localized.js';
+import type { ConsoleLocale } from '../ConsoleLocale.js';
+import { ru } from '../locales/ru.js';
+import { en } from '../strings.js';
 import { findOverflow } from './findOverflow.js';
 
 /** The container widths every widget is checked at: a CRM side panel, a phone, a tablet. */
 export const FIT_WIDTHS: readonly number[] = [280, 360, 768];
-const LOCALES: readonly Locale[] = ['en', 'ru'];
+/** Each language pack by the name its boxes are captioned with. */
+const LOCALES: ReadonlyArray<[name: string, locale: ConsoleLocale]> = [
+  ['en', en],
+  ['ru', ru],
+];
 
 /** Props of {@link FitGallery}. */
 export interface FitGalleryProps {
-  /** Renders the widget in a locale (pass it as the widget's `locale` prop). */
-  render: (locale: Locale) => ReactElement;
+  /** Renders the widget in a language pack (pass it as the widget's `locale` prop). */
+  render: (locale: ConsoleLocale) => ReactElement;
   /** Box widths in px (default {@link FIT_WIDTHS}). */
   widths?: readonly number[];
   /** Box height in px, for widgets that fill their parent's height. */
@@ -25,13 +31,13 @@ export interface FitGalleryProps {
 export function FitGallery({ render, widths = FIT_WIDTHS, height }: FitGalleryProps): ReactElement {
   return (
     <div style={{ display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: 24 }}>
-      {LOCALES.flatMap((locale) =>
+      {LOCALES.flatMap(([name, locale]) =>
         widths.map((width) => (
-          <figure key={`${locale}${width}`} style={{ margin: 0 }}>
+          <figure key={`${name}${width}`} style={{ margin: 0 }}>
             <figcaption style={{ marginBottom: 4, font: '12px system-ui' }}>
-              {width} px · {locale}
+              {width} px · {name}
             </figcaption>
-            <div data-fit-box={`${width} px · ${locale}`} style={{ display: 'flex', width, height }}>
+            <div data-fit-box={`${width} px · ${name}`} style={{ display: 'flex', width, height }}>
               {render(locale)}
             </div>
           </figure>

@@ -1,4 +1,4 @@
-import type { Client, ListResponse, SendMessageInput } from '@c2d-console/core';
+import type { Client, ConsoleAction, ListResponse, SendMessageInput } from '@c2d-console/core';
 import { delay, http, HttpResponse, type HttpHandler } from 'msw';
 import {
   dialogIdOf,
@@ -8,6 +8,8 @@ import {
   makeMessages,
   makeTransfers,
 } from './fixtures.js';
+import { attachmentKind } from '../attachmentKind.js';
+import { createFakeOperatorWork } from './fakeOperatorWork.js';
 import { createFakeEventFeed, type FakeEventFeed } from './fakeEventFeed.js';
 
 /** Options of {@link createConsoleHandlers}. */
@@ -26,6 +28,8 @@ export interface ConsoleHandlersOptions {
    * `meta.search: { indexed: 0, complete: false }`, and `ClientList` searches what it loaded.
    */
   clientIndex?: boolean;
+  /** Actions the proxy refuses with 403 `forbidden`, as for a seat whose token's `c2d_scope` leaves them out. */
+  forbidden?: readonly ConsoleAction[];
   /**
    * What happens in the account while the console is open: the messages it adds are served in
    * the histories, and `GET /events` streams its events. Default: a feed where nothing happens
@@ -42,8 +46,8 @@ function page<T>(items: T[], url: URL): ListResponse<T> {
 
 /**
  * msw handlers that behave like the c2d-console proxy over fixture data (paging, `phone`
- * search, a name `q` as the proxy answers it, sending appends to the history, `GET /events`
- * from the `feed`), returning the proxy's envelopes.
+ * search, a name `q` as the proxy answers it, `tagId` (refused with a name `q`, as the proxy does), sending appends to the history, `GET /events`
+ * from the `feed`, the operator's work: see `createFakeOperatorWork`), returning the proxy's envelopes.
  */
 export function createConsoleHandlers(options: ConsoleHandlersOptions = {}): HttpHandler[] {
   const base = (options.baseUrl ?? '/api').replace(/\/+$/, '');
@@ -54,14 +58,22 @@ export function createConsoleHandlers(options: ConsoleHandlersOptions = {}): Htt
   const messagesOf = (clientId: number) => [...feed.messagesOf(clientId), ...makeMessages(clientId, perClient)];
   const notFound = (what: string) =>
     HttpResponse.json({ error: { code: 'not_found', message: `${what} not found` } }, { status: 404 });
+  const work = createFakeOperatorWork({ base, clients, wait, forbidden: options.forbidden });
 
   return [
+    ...work.handlers,
     http.get(`${base}/health`, () => HttpResponse.json({ status: 'ok', mode: 'sandbox' })),
     http.get(`${base}/clients`, async ({ request }) => {
       await wait();
       const url = new URL(request.url);
       const q = url.searchParams.get('q')?.toLowerCase();
       const phone = url.searchParams.get('phone')?.replace(/\D/g, '');
+      const tagId = url.searchParams.get('tagId');
+      // As the proxy: a name search (its client index) knows no tags; a phone in `q` is a phone search.
+      if (q && tagId && !/^\+?[\d\s().-]+$/.test(q)) {
+        const message = 'Invalid query parameter: tagId cannot be combined with a name q (the name search has no tags); filter by one of them';
+        return HttpResponse.json({ error: { code: 'bad_request', message } }, { status: 400 });
+      }
       if (q && !options.clientIndex) {
         const { meta } = page([], url);
         return HttpResponse.json({ data: [], meta: { ...meta, search: { indexed: 0, complete: false } } });
@@ -69,14 +81,16 @@ export function createConsoleHandlers(options: ConsoleHandlersOptions = {}): Htt
       const found = clients.filter(
         (c) =>
           (!q || `${c.name ?? ''} ${c.assignedName ?? ''} ${c.phone ?? ''}`.toLowerCase().includes(q)) &&
-          (!phone || (c.phone ?? '').includes(phone)),
+          (!phone || (c.phone ?? '').includes(phone)) &&
+          // By the tags the client has now (after the card's changes).
+          (!tagId || (work.client(c.id) ?? c).tags.some((tag) => tag.id === Number(tagId))),
       );
       const listed = page(found, url);
       return HttpResponse.json(q ? { ...listed, meta: { ...listed.meta, search: { indexed: clients.length, complete: true } } } : listed);
     }),
     http.get(`${base}/clients/:id`, async ({ params }) => {
       await wait();
-      const client = clients.find((c) => c.id === Number(params.id));
+      const client = work.client(Number(params.id));
       return client ? HttpResponse.json({ data: client }) : notFound(`Client ${params.id}`);
     }),
     http.get(`${base}/clients/:id/channels`, async ({ params }) => {
@@ -90,17 +104,22 @@ export function createConsoleHandlers(options: ConsoleHandlersOptions = {}): Htt
     http.post(`${base}/messages`, async ({ request }) => {
       await wait();
       const input = (await request.json()) as SendMessageInput;
+      const refused = work.refuse(input.type === 'comment' ? 'note' : 'send');
+      if (refused) return refused;
       const message = feed.add(input.clientId, {
         text: input.text,
-        type: 'to_client',
-        rawType: 'to_client',
+        type: input.type ?? 'to_client',
+        rawType: input.type ?? 'to_client',
         transport: input.transport ?? 'whatsapp',
         channelId: input.channelId ?? 1,
         operatorId: 2,
         dialogId: dialogIdOf(input.clientId),
         created: new Date().toISOString(),
         read: false,
-        attachments: [],
+        // Of the kind its name says, as the optimistic message (useSendMessage) showed it.
+        attachments: input.attachment
+          ? [{ url: input.attachment.url, kind: attachmentKind(input.attachment.filename ?? input.attachment.url), name: input.attachment.filename ?? null }]
+          : [],
         location: null,
       });
       return HttpResponse.json(
@@ -120,14 +139,7 @@ export function createConsoleHandlers(options: ConsoleHandlersOptions = {}): Htt
       await wait();
       const url = new URL(request.url);
       const clientId = Number(url.searchParams.get('clientId') ?? Number(url.searchParams.get('dialogId')) - 50_000);
-      return HttpResponse.json(page(makeTransfers(clientId), url));
-    }),
-    http.get(`${base}/dialogs/:id`, async ({ params }) => {
-      await wait();
-      const id = Number(params.id);
-      return HttpResponse.json({
-        data: { id, state: 'open', begin: null, end: null, operatorId: 2, clientId: id - 50_000, lastMessage: null, messagesCount: perClient },
-      });
+      return HttpResponse.json(page([...work.transfersOf(dialogIdOf(clientId)), ...makeTransfers(clientId)], url));
     }),
     http.get(`${base}/events`, ({ request }) => feed.respond(request)),
     http.get(`${base}/operators`, () =>
@@ -153,7 +165,7 @@ export function createErrorHandlers(
  * `when` picks which request fails (e.g. only a later page: `(url) => url.searchParams.get('offset') !== '0'`).
  */
 export function failOnce(
-  method: 'get' | 'post',
+  method: 'get' | 'post' | 'patch',
   path: string,
   {
     status = 502,

@@ -1,6 +1,6 @@
-import type { ClientChannel, Message, Transfer } from '@c2d-console/core';
+import type { ClientChannel, InboxDialog, Message, Transfer } from '@c2d-console/core';
 import { http, HttpResponse, type HttpHandler } from 'msw';
-import { makeClient, makeMessages, makeTransfers } from './fixtures.js';
+import { makeClient, makeInboxDialog, makeMessages, makeTransfers } from './fixtures.js';
 
 /**
  * Content that widens a careless layout: long unbroken strings, for stories and tests that check
@@ -53,6 +53,13 @@ export const longTransfers: Transfer[] = makeTransfers(LONG_CLIENT_ID, 3).map((t
   reason: index === 0 ? `Эскалация: ${LONG_URL}` : EMOJI_RUN,
 }));
 
+/** Open dialogs of {@link longClients}, each last message holding one long string. */
+export const longDialogs: InboxDialog[] = longClients.map((client, index) => {
+  const dialog = makeInboxDialog(client, index);
+  const text = TEXTS[index % TEXTS.length] ?? '';
+  return { ...dialog, state: 'open', operatorId: 1, lastMessage: dialog.lastMessage && { ...dialog.lastMessage, text } };
+});
+
 /** Two channels with long names, so the picker shows. */
 export const longChannels: ClientChannel[] = [
   { channelId: 1, transport: 'whatsapp', name: `${LONG_PHONE} · отдел оптовых продаж и логистики, Алматы` },
@@ -67,7 +74,7 @@ const list = <T>(items: T[]) => HttpResponse.json({ data: items, meta: { total: 
 /**
  * msw handlers serving the long content (put them before `createConsoleHandlers()`, which
  * answers everything else): the clients, and the messages, transfers and channels of
- * {@link LONG_CLIENT_ID}; sending fails with {@link LONG_ERROR}.
+ * {@link LONG_CLIENT_ID}, the dialogs of the clients; sending fails with {@link LONG_ERROR}.
  */
 export function longContentHandlers(baseUrl = '/api'): HttpHandler[] {
   return [
@@ -75,6 +82,7 @@ export function longContentHandlers(baseUrl = '/api'): HttpHandler[] {
     http.get(`${baseUrl}/clients/:id/messages`, () => list(longMessages)),
     http.get(`${baseUrl}/clients/:id/channels`, () => HttpResponse.json({ data: longChannels })),
     http.get(`${baseUrl}/transfers`, () => list(longTransfers)),
+    http.get(`${baseUrl}/dialogs`, () => list(longDialogs)),
     http.post(`${baseUrl}/messages`, () =>
       HttpResponse.json({ error: { code: 'upstream_error', message: LONG_ERROR } }, { status: 502 }),
     ),
