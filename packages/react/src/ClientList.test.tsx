@@ -3,13 +3,14 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { delay, http, HttpResponse } from 'msw';
 import { useState } from 'react';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ClientList } from './ClientList.js';
 import { clientDisplayName } from './clientDisplayName.js';
 import { makeClient, makeClients } from './test/fixtures.js';
 import { createConsoleHandlers, failOnce } from './test/handlers.js';
 import { createTestQueryClient, renderWithConsole } from './test/renderWithConsole.js';
 import { retryFromAlert } from './test/retryFromAlert.js';
+import { mockListboxLayout } from './test/listboxLayout.js';
 import { seedClientList } from './test/seedClientList.js';
 import { setupConsoleServer, TEST_API_URL } from './test/setupConsoleServer.js';
 import { ru } from './locales/ru.js';
@@ -18,26 +19,9 @@ const baseUrl = TEST_API_URL;
 /** `requests`: every request the list sent (only ever `GET /clients`), in order. */
 const { server, requests, withFeed } = setupConsoleServer();
 
-/** jsdom has no layout: give the listbox a 448px viewport (8 rows) and a real scroll height. */
+/** jsdom has no layout: the listbox gets a 448px viewport (8 rows) and a real scroll height. */
 const LIST_HEIGHT = 448;
-function isListbox(element: Element) {
-  return element.getAttribute('role') === 'listbox';
-}
-
-beforeAll(() => {
-  vi.spyOn(Element.prototype, 'clientHeight', 'get').mockImplementation(function (this: Element) {
-    return isListbox(this) ? LIST_HEIGHT : 0;
-  });
-  vi.spyOn(Element.prototype, 'clientWidth', 'get').mockImplementation(function (this: Element) {
-    return isListbox(this) ? 320 : 0;
-  });
-  vi.spyOn(Element.prototype, 'scrollHeight', 'get').mockImplementation(function (this: Element) {
-    return isListbox(this) ? Number.parseFloat((this.firstElementChild as HTMLElement | null)?.style.height ?? '0') : 0;
-  });
-});
-afterAll(() => {
-  vi.restoreAllMocks();
-});
+mockListboxLayout(LIST_HEIGHT);
 
 /** The list's rows (the tag filter's `<option>`s are options too, outside the listbox). */
 const options = () => within(screen.getByRole('listbox')).getAllByRole('option');

@@ -1,7 +1,9 @@
 import { screen, waitFor, within } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { DialogList } from './DialogList.js';
+import { makeClient, makeInboxDialog } from './test/fixtures.js';
 import { failOnce } from './test/handlers.js';
 import { mockListboxLayout } from './test/listboxLayout.js';
 import { renderWithConsole } from './test/renderWithConsole.js';
@@ -52,6 +54,29 @@ describe('DialogList', () => {
     expect(onAssigneeChange).toHaveBeenCalledWith('unassigned');
     const rows = await screen.findAllByRole('option');
     expect(rows.every((row) => row.textContent?.includes('Unassigned') && row.textContent.includes('Closed'))).toBe(true);
+  });
+
+  it('previews a last message without text by what it carries (a photo, a file by its name, a place)', async () => {
+    const dialogs = [0, 1, 2].map((index) => makeInboxDialog(makeClient(index), index));
+    const carrying = [
+      { attachments: [{ url: 'https://files.example.kz/media/harbour.jpg', kind: 'photo', name: null }] },
+      { attachments: [{ url: 'https://files.example.kz/files/5502', kind: 'file', name: 'contract.docx' }] },
+      { location: { latitude: 43.24, longitude: 76.89 } },
+    ] as const;
+    const mediaOnly = dialogs.map((dialog, index) => ({
+      ...dialog,
+      state: 'open' as const,
+      lastMessage: dialog.lastMessage && { ...dialog.lastMessage, text: '', ...carrying[index] },
+    }));
+    server.use(http.get(`${TEST_API_URL}/dialogs`, () => HttpResponse.json({ data: mediaOnly, meta: { total: 3, limit: 50, offset: 0 } })));
+    const { unmount } = renderWithConsole(<DialogList />);
+    const rows = within(await screen.findByRole('listbox')).getAllByRole('option');
+    expect(rows.map((row) => row.querySelector('.c2d-dialog-row__text')?.textContent)).toEqual(['Photo', 'contract.docx', 'Location']);
+    unmount();
+
+    renderWithConsole(<DialogList />, { provider: { locale: ru } });
+    const ruRows = within(await screen.findByRole('listbox')).getAllByRole('option');
+    expect(ruRows[0]?.querySelector('.c2d-dialog-row__text')).toHaveTextContent(/^Фото$/);
   });
 
   it('says which filter is empty', async () => {

@@ -8,7 +8,9 @@ import { consoleQueries } from './consoleQueries.js';
 import { cx } from './cx.js';
 import { dialogListStrings, type DialogAssignee, type DialogListStrings } from './dialogListStrings.js';
 import { useFormatters, type ConsoleFormatters } from './formatters.js';
+import { historyStrings, type HistoryStrings } from './historyStrings.js';
 import type { ConsoleLocale } from './ConsoleLocale.js';
+import { mediaSummary } from './MessageMedia.js';
 import { operatorFullName } from './operatorName.js';
 import { Segmented } from './Segmented.js';
 import { useControllableState } from './useControllableState.js';
@@ -83,6 +85,8 @@ export const DialogList = /* @__PURE__ */ forwardRef<HTMLDivElement, DialogListP
   ref,
 ): ReactElement {
   const strings = useStrings(dialogListStrings, locale);
+  // A last message without text (a photo, a place) is previewed by what it carries, as the history names it.
+  const media = useStrings(historyStrings, locale);
   const format = useFormatters(locale);
   const api = useConsoleClient();
   const listId = `${useId()}dialogs`;
@@ -167,6 +171,7 @@ export const DialogList = /* @__PURE__ */ forwardRef<HTMLDivElement, DialogListP
           unread={(dialog.clientId !== null && unreadCounts?.[dialog.clientId]) || 0}
           operator={operatorLabel(dialog.operatorId)}
           strings={strings}
+          media={media}
           format={format}
         />
       )}
@@ -180,10 +185,12 @@ interface DialogRowProps {
   unread: number;
   operator: string;
   strings: DialogListStrings;
+  media: HistoryStrings;
   format: ConsoleFormatters;
 }
 
-function DialogRow({ option, dialog, unread, operator, strings, format }: DialogRowProps): ReactElement {
+function DialogRow({ option, dialog, unread, operator, strings, media, format }: DialogRowProps): ReactElement {
+  const last = dialog.lastMessage;
   return (
     <ListRow
       option={option}
@@ -191,7 +198,7 @@ function DialogRow({ option, dialog, unread, operator, strings, format }: Dialog
       data-state={dialog.state}
       name={dialog.client ? clientDisplayName(dialog.client) : strings.dialogFallback(dialog.id)}
       at={dialog.lastMessageAt}
-      text={dialog.lastMessage?.text}
+      text={last ? last.text || mediaSummary(last, media) : undefined}
       unread={unread}
       unreadLabel={strings.dialogUnread(unread)}
       format={format}
