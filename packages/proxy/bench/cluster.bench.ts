@@ -5,7 +5,6 @@
  * Chat2Desk answering in 20 ms; each proxy instance is a process of its own. Prints a markdown
  * table for the README.
  */
-import { fork, type ChildProcess } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
@@ -14,6 +13,7 @@ import { createRedisCache } from '../src/store/redis/createRedisCache.js';
 import { createRedisConnection } from '../src/store/redis/createRedisConnection.js';
 import { startRedis } from '../src/test/startRedis.js';
 import { upstreamClients } from '../src/test/createFakeUpstream.js';
+import { forkBenchServer, type BenchServer } from './forkBenchServer.js';
 import type { Cache } from '../src/store/Cache.js';
 
 const CONNECTIONS = 64;
@@ -23,30 +23,8 @@ const READS = 20_000;
 const TOKEN = 'bench-chat2desk-token';
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 
-interface Child {
-  child: ChildProcess;
-  url: string;
-  stats(): Promise<{ calls: number }>;
-}
-
-function start(path: string, args: string[] = []): Promise<Child> {
-  const child = fork(path, args, { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  return new Promise((resolve, reject) => {
-    child.once('error', reject);
-    child.once('exit', (code) => reject(new Error(`${path} exited with ${code}`)));
-    child.once('message', (message: { url: string }) =>
-      resolve({
-        child,
-        url: message.url,
-        stats: () =>
-          new Promise((done) => {
-            child.once('message', (reply: { calls: number }) => done(reply));
-            child.send({ type: 'stats' });
-          }),
-      }),
-    );
-  });
-}
+type Child = BenchServer<{ calls: number }>;
+const start = (path: string, args: string[] = []): Promise<Child> => forkBenchServer(path, args, ['--import', 'tsx']);
 
 interface Row {
   name: string;
@@ -92,18 +70,18 @@ async function timeReads(cache: Cache, key: string): Promise<{ p50: number; p99:
 }
 
 const redis = await startRedis();
-const children: ChildProcess[] = [];
+const servers: Child[] = [];
 try {
   const upstream = await start(here('./fakeUpstream.ts'));
-  children.push(upstream.child);
+  servers.push(upstream);
 
   const single = await start(here('./clusterInstance.ts'), ['memory', upstream.url, TOKEN]);
-  children.push(single.child);
+  servers.push(single);
   const memoryRow = await measure('1 instance, in-memory store', [single], upstream);
-  single.child.kill();
+  await single.stop();
 
   const cluster = await Promise.all(Array.from({ length: INSTANCES }, () => start(here('./clusterInstance.ts'), ['redis', upstream.url, TOKEN, redis.url])));
-  children.push(...cluster.map((instance) => instance.child));
+  servers.push(...cluster);
   const redisRow = await measure(`${INSTANCES} instances, one Redis`, cluster, upstream);
 
   // What one cached read costs: the mapped first page of clients (20), as the proxy caches it.
@@ -134,6 +112,6 @@ try {
   );
   if (extraP50 >= 1 || redisRow.errors > 0 || memoryRow.errors > 0) process.exitCode = 1;
 } finally {
-  for (const child of children) child.kill();
+  await Promise.all(servers.map((server) => server.stop()));
   await redis.stop();
 }

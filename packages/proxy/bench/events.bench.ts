@@ -36,6 +36,7 @@ import { createConsoleClient } from '@c2d-console/core';
 import * as c2d from '../test/fixtures/chat2desk/index.js';
 import { createRandom } from '../src/sandbox/createRandom.js';
 import { createFakeUpstream } from '../src/test/createFakeUpstream.js';
+import { forkBenchServer, type BenchServer } from './forkBenchServer.js';
 
 const { values } = parseArgs({
   options: {
@@ -82,38 +83,19 @@ const POSTING = { keepAlive: true, maxSockets: 16 };
 /** Chat2Desk's side: kept-alive connections to the proxy under test (a new pool for each proxy). */
 let posting = new Agent(POSTING);
 
-interface Proxy {
-  child: ChildProcess;
-  url: string;
-  memory(gc: boolean): Promise<Memory>;
+interface Proxy extends Omit<BenchServer<Memory>, 'stop'> {
+  /** Stops it, with its webhook connections and its data. */
   stop(): Promise<void>;
 }
 
 async function startProxy(upstreamUrl: string, cacheTtlMs: number, maxConnections: number): Promise<Proxy> {
   const dataDir = await mkdtemp(join(tmpdir(), 'c2d-bench-events-'));
   const args = ['events', upstreamUrl, TOKEN, '', SECRET, String(cacheTtlMs), String(maxConnections), values.store === 'memory' ? '' : dataDir];
-  const child = fork(serversPath, args, { execArgv: ['--expose-gc'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  // A bench that fails midway must not leave a proxy running (it holds its port and a core's share).
-  const killOnExit = () => child.kill();
-  process.once('exit', killOnExit);
-  const url = await new Promise<string>((resolve, reject) => {
-    child.once('error', reject);
-    child.once('message', (message: { url: string }) => resolve(message.url));
-  });
+  const server = await forkBenchServer<Memory>(serversPath, args, ['--expose-gc']);
   return {
-    child,
-    url,
-    memory: (gc) =>
-      new Promise((done) => {
-        child.once('message', (reply: Memory) => done(reply));
-        child.send({ type: 'stats', gc });
-      }),
+    ...server,
     async stop() {
-      // Gone before the next proxy starts: none of its sockets may meet that one's requests.
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      process.off('exit', killOnExit);
-      child.kill();
-      await exited;
+      await server.stop();
       posting.destroy();
       posting = new Agent(POSTING);
       await rm(dataDir, { recursive: true, force: true });
@@ -124,10 +106,10 @@ async function startProxy(upstreamUrl: string, cacheTtlMs: number, maxConnection
 /** The proxy's memory once V8 has had time to return what its collections freed. */
 async function settled(proxy: Proxy): Promise<Memory> {
   for (let step = 0; step < 5; step++) {
-    await proxy.memory(true);
+    await proxy.stats({ gc: true });
     await sleep(1000);
   }
-  return proxy.memory(true);
+  return proxy.stats({ gc: true });
 }
 
 /** POSTs one `inbox` delivery as Chat2Desk does; resolves with the HTTP status. */
@@ -226,7 +208,7 @@ async function fanOut(upstreamUrl: string): Promise<FanOut> {
     const posted = new Float64Array(total);
     const answers: number[] = [];
     const pending: Array<Promise<void>> = [];
-    const proxyCpuBefore = (await proxy.memory(false)).cpuMs;
+    const proxyCpuBefore = (await proxy.stats({ gc: false })).cpuMs;
     const clientsCpuBefore = await clientsCpu(clients);
     const loadBefore = loadavg()[0] as number;
     const started = epochNow();
@@ -246,10 +228,10 @@ async function fanOut(upstreamUrl: string): Promise<FanOut> {
     }
     await Promise.all(pending);
     const elapsed = epochNow() - started;
-    const proxyCpu = ((await proxy.memory(false)).cpuMs - proxyCpuBefore) / elapsed;
+    const proxyCpu = ((await proxy.stats({ gc: false })).cpuMs - proxyCpuBefore) / elapsed;
     await sleep(2000);
     // After the last batch went out: every webhook's whole cost, the 2 s of quiet next to nothing.
-    const proxyCpuPerWebhook = ((await proxy.memory(false)).cpuMs - proxyCpuBefore) / total;
+    const proxyCpuPerWebhook = ((await proxy.stats({ gc: false })).cpuMs - proxyCpuBefore) / total;
     const loadAfter = loadavg()[0] as number;
     const { times, broken, cpuMs } = await collect(clients);
     const clientsExited = new Promise((resolve) => clients.once('exit', resolve));

@@ -9,9 +9,9 @@
  * is more than 50 MB above idle.
  */
 /* oxlint-disable no-await-in-loop -- measurements and requests in order: each reads the state the previous one left */
-import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { createFakeUpstream, upstreamClients } from '../src/test/createFakeUpstream.js';
+import { forkBenchServer, type BenchServer } from './forkBenchServer.js';
 
 const MB = 1024 * 1024;
 const PAGES = 100;
@@ -28,30 +28,11 @@ interface Memory {
   heapUsed: number;
 }
 
-interface Proxy {
-  child: ChildProcess;
-  url: string;
-  memory(gc: boolean): Promise<Memory>;
-}
+type Proxy = BenchServer<Memory>;
 
 function startProxy(upstreamUrl: string, cacheMaxBytes: number, ttlMs: number): Promise<Proxy> {
   const args = ['memory', upstreamUrl, 'bench-token', '', String(8 * MB), String(cacheMaxBytes), String(ttlMs)];
-  const child = fork(serversPath, args, { execArgv: ['--expose-gc'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  return new Promise((resolve, reject) => {
-    child.once('error', reject);
-    child.once('exit', (code) => reject(new Error(`proxy exited with ${code}`)));
-    child.once('message', (message: { url: string }) => {
-      resolve({
-        child,
-        url: message.url,
-        memory: (gc) =>
-          new Promise((done) => {
-            child.once('message', (reply: Memory) => done(reply));
-            child.send({ type: 'stats', gc });
-          }),
-      });
-    });
-  });
+  return forkBenchServer(serversPath, args, ['--expose-gc']);
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -77,10 +58,10 @@ interface Row {
 /** The process's memory once V8 has returned the pages its GCs freed. */
 async function settled(proxy: Proxy): Promise<Memory> {
   for (let step = 1; step < SETTLE_STEPS; step++) {
-    await proxy.memory(true);
+    await proxy.stats({ gc: true });
     await sleep(SETTLE_STEP_MS);
   }
-  return proxy.memory(true);
+  return proxy.stats({ gc: true });
 }
 
 async function measure(name: string, cacheMaxBytes: number, ttlMs: number): Promise<Row> {
@@ -100,13 +81,13 @@ async function measure(name: string, cacheMaxBytes: number, ttlMs: number): Prom
     };
     await Promise.all(Array.from({ length: CONCURRENCY }, worker));
     const loadMs = performance.now() - started;
-    const loaded = await proxy.memory(false);
+    const loaded = await proxy.stats({ gc: false });
     // The last page expires ttlMs after it arrived; expiry timers fire 1 ms later.
     await sleep(ttlMs + 1000);
     const expired = await settled(proxy);
     return { name, ttlMs, idle, loaded, expired, loadMs };
   } finally {
-    proxy.child.kill();
+    await proxy.stop();
   }
 }
 

@@ -4,10 +4,10 @@
  * Chat2Desk answering in 20 ms. Each server runs in its own process; autocannon drives 64
  * connections from this one. Prints a markdown table (paste it into the README).
  */
-import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { sign } from 'hono/jwt';
+import { forkBenchServer, type BenchServer } from './forkBenchServer.js';
 
 const CONNECTIONS = 64;
 const PROXY_REQUESTS = 100_000;
@@ -17,32 +17,10 @@ const JWT_SECRET = 'bench-jwt-secret';
 const serversPath = fileURLToPath(new URL('./servers.mjs', import.meta.url));
 const upstreamPath = fileURLToPath(new URL('./fakeUpstream.ts', import.meta.url));
 
-interface Server {
-  child: ChildProcess;
-  url: string;
-  stats(): Promise<{ calls: number; rss: number }>;
-}
+type Server = BenchServer<{ calls: number; rss: number }>;
 
 function startServer(mode: 'upstream' | 'proxy' | 'passthrough', args: string[] = []): Promise<Server> {
-  const child =
-    mode === 'upstream'
-      ? fork(upstreamPath, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
-      : fork(serversPath, [mode, ...args], { execArgv: [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  return new Promise((resolve, reject) => {
-    child.once('error', reject);
-    child.once('exit', (code) => reject(new Error(`${mode} server exited with ${code}`)));
-    child.once('message', (message: { type: string; url: string }) => {
-      resolve({
-        child,
-        url: message.url,
-        stats: () =>
-          new Promise((done) => {
-            child.once('message', (reply: { calls: number; rss: number }) => done(reply));
-            child.send({ type: 'stats' });
-          }),
-      });
-    });
-  });
+  return mode === 'upstream' ? forkBenchServer(upstreamPath, [], ['--import', 'tsx']) : forkBenchServer(serversPath, [mode, ...args]);
 }
 
 interface Row {
@@ -73,20 +51,20 @@ async function measure(name: string, server: Server, upstream: Server, options: 
 }
 
 const upstream = await startServer('upstream');
-const children: ChildProcess[] = [upstream.child];
+const servers: Server[] = [upstream];
 try {
   const jwt = await sign({ sub: 'bench', exp: Math.floor(Date.now() / 1000) + 3600 }, JWT_SECRET, 'HS256');
   const headers = { authorization: `Bearer ${jwt}` };
 
   const proxy = await startServer('proxy', [upstream.url, TOKEN, JWT_SECRET]);
-  children.push(proxy.child);
+  servers.push(proxy);
   // Warm-up: fills the cache and lets the JIT settle before measuring.
   await autocannon({ url: `${proxy.url}/clients`, connections: CONNECTIONS, duration: 2, headers });
   const ours = await measure('@c2d-console/proxy (cached, JWT auth)', proxy, upstream, { amount: PROXY_REQUESTS, headers });
-  proxy.child.kill();
+  await proxy.stop();
 
   const passthrough = await startServer('passthrough', [upstream.url, TOKEN]);
-  children.push(passthrough.child);
+  servers.push(passthrough);
   await autocannon({ url: `${passthrough.url}/clients`, connections: CONNECTIONS, duration: 2 });
   const plain = await measure('Express + http-proxy-middleware', passthrough, upstream, { duration: PASSTHROUGH_SECONDS });
 
@@ -106,5 +84,5 @@ try {
   );
   if (ratio < 3 || ours.p99 >= 25 || ours.rssMb >= 150 || ours.errors > 0) process.exitCode = 1;
 } finally {
-  for (const child of children) child.kill();
+  await Promise.all(servers.map((server) => server.stop()));
 }
